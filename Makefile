@@ -1,0 +1,111 @@
+# nib — small filters that turn scraped news pages into clean text.
+# Plain make; dependencies through pkg-config.  See README.md.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+CC       ?= cc
+PKGS      = libbsd-overlay libutf8proc libxxhash libpcre2-8
+WERROR    = $(if $(filter true,$(CI)),-Werror,)
+OPT      ?= -O2
+CFLAGS   ?= $(OPT) -g
+SANOPTS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SANFLAGS  = $(if $(SANITIZE),$(SANOPTS),)
+NIBCFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) $(SANFLAGS) -Icommon \
+            -DNIB_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# A sanitizer build lives in its own tree, so it never mixes with the plain one.
+B         = $(if $(SANITIZE),build-san,build)
+BIN       = $(if $(SANITIZE),bin-san,bin)
+
+CMDS      = $(patsubst cmd/%.c,%,$(wildcard cmd/nib*.c))
+LIBSRC    = $(wildcard common/*.c)
+LIBDATA   = $(wildcard common/data/*.txt)
+LIBOBJ    = $(LIBSRC:%.c=$(B)/%.o) $(LIBDATA:%.txt=$(B)/%.o)
+UNITS     = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+FUZZ      = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+# Tool logic that sits beside a tool (cmd/nibX/*.c), for fuzz targets.
+TOOLSRC   = $(wildcard cmd/*/*.c)
+TOOLDATA  = $(wildcard cmd/*/*.txt)
+TOOLLIB   = $(TOOLSRC:%.c=$(B)/%.o) $(TOOLDATA:%.txt=$(B)/%.o)
+MANS      = $(wildcard man/*.[17])
+
+all: $(CMDS:%=$(BIN)/%)
+
+.SECONDEXPANSION:
+# A tool is cmd/nibX.c plus whatever sits in cmd/nibX/ (C files and
+# data files that are compiled in).
+TOOLOBJ = $(B)/cmd/$(1).o $(patsubst %.c,$(B)/%.o,$(wildcard cmd/$(1)/*.c)) \
+          $(patsubst %.txt,$(B)/%.o,$(wildcard cmd/$(1)/*.txt))
+
+$(BIN)/%: $$(call TOOLOBJ,$$*) $(B)/libnib.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/libnib.a: $(LIBOBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(NIBCFLAGS) -MMD -MP -c -o $@ $<
+
+# Data files (abbreviation lists, rule files, verb lists) are compiled in
+# as nib_data_<name>[] and nib_data_<name>_len.
+$(B)/%.c: %.txt tools/embed.sh
+	@mkdir -p $(@D)
+	sh tools/embed.sh $< > $@
+
+$(B)/%.o: $(B)/%.c
+	$(CC) $(CFLAGS) $(NIBCFLAGS) -c -o $@ $<
+
+$(BIN)/test_%: $(B)/tests/unit/test_%.o $(B)/libnib.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/libtools.a: $(TOOLLIB)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# In `make check` a fuzz target runs over its corpus through a plain driver;
+# `make fuzz` builds it with libFuzzer instead (tests/fuzz/run.sh).
+$(BIN)/fuzz_%: $(B)/tests/fuzz/fuzz_%.o $(B)/tests/fuzz/driver.o $(B)/libtools.a $(B)/libnib.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+units: $(UNITS:%=$(BIN)/%) $(FUZZ:%=$(BIN)/%)
+
+check: deps all units
+	@BIN=$(BIN) sh tests/run.sh
+
+demo: deps all
+	@sh tools/demo.sh
+
+bench: all
+	@sh tools/deps.sh icu-devtools mawk gawk perl time npm
+	@sh bench/run.sh $(BENCH)
+
+fuzz: deps
+	@$(MAKE) -s DEPS_EXTRA='clang libclang-rt-14-dev' deps
+	@sh tests/fuzz/run.sh
+
+deps:
+	@sh tools/deps.sh $(DEPS_EXTRA)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	for c in $(CMDS); do install -m 755 bin/$$c $(DESTDIR)$(BINDIR)/$$c; done
+	for m in $(MANS); do s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+
+uninstall:
+	for c in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$c; done
+	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+
+clean:
+	rm -rf build build-san build-fuzz bin bin-san bin-fuzz
+
+.PHONY: all units check demo bench fuzz deps install uninstall clean
+.SECONDARY:
+
+-include $(shell find build build-san -name '*.d' 2>/dev/null)

@@ -1,0 +1,15 @@
+/* mem: allocation that cannot fail (it exits with a message instead). */
+#ifndef NIB_MEM_H
+#define NIB_MEM_H
+#include <stddef.h>
+
+/* Like reallocarray(3); on failure err(2).  The caller frees. */
+void *nib_realloc(void *p, size_t n, size_t size);
+/* Like calloc(3); on failure err(2).  The caller frees. */
+void *nib_calloc(size_t n, size_t size);
+/* Like strdup(3) for len bytes plus a NUL; on failure err(2). */
+char *nib_strndup(const void *s, size_t len);
+/* Grows *buf (capacity *cap) to hold at least need bytes, doubling. */
+void nib_grow(void *bufp, size_t *cap, size_t need);
+
+#endif

@@ -1,0 +1,120 @@
+#include <err.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mem.h"
+#include "out.h"
+
+/* 64 KiB: large enough that write(2) costs little, small enough to stay in L2. */
+#define OUTSZ 65536
+
+static unsigned char obuf[OUTSZ];
+static size_t olen;
+
+static void
+fail(int e)
+{
+	if (e == EPIPE) {
+		/* The reader went away (| head -1): end as a killed filter would. */
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+		_exit(2);
+	}
+	errno = e;
+	warn("write error");
+	_exit(2);
+}
+
+static void
+drain(const unsigned char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(STDOUT_FILENO, p, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			fail(errno);
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+void
+nib_out_flush(void)
+{
+	drain(obuf, olen);
+	olen = 0;
+}
+
+void
+nib_out_write(const void *p, size_t n)
+{
+	if (olen + n <= OUTSZ) {
+		memcpy(obuf + olen, p, n);
+		olen += n;
+		return;
+	}
+	nib_out_flush();
+	if (n >= OUTSZ)
+		drain(p, n);
+	else {
+		memcpy(obuf, p, n);
+		olen = n;
+	}
+}
+
+void
+nib_out_putc(int c)
+{
+	if (olen == OUTSZ)
+		nib_out_flush();
+	obuf[olen++] = (unsigned char)c;
+}
+
+void
+nib_out_str(const char *s)
+{
+	nib_out_write(s, strlen(s));
+}
+
+void
+nib_out_printf(const char *fmt, ...)
+{
+	char small[256], *big = NULL;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		errx(2, "output format error");
+	if ((size_t)n < sizeof small) {
+		nib_out_write(small, (size_t)n);
+		return;
+	}
+	big = nib_realloc(NULL, (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	nib_out_write(big, (size_t)n);
+	free(big);
+}
+
+void
+nib_out_close(void)
+{
+	nib_out_flush();
+	/* Anything a tool printed with stdio goes out (and is checked) too. */
+	if (fflush(stdout) == EOF || ferror(stdout))
+		fail(errno ? errno : EIO);
+	if (close(STDOUT_FILENO) < 0 && errno != EBADF && errno != EINTR)
+		fail(errno);
+}

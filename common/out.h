@@ -1,0 +1,23 @@
+/*
+ * out: checked, buffered standard output.
+ *
+ * Every tool writes through these calls.  A write error ends the tool with
+ * "nibX: write error: <reason>" and exit status 2; a closed pipe (EPIPE)
+ * ends it quietly, as if by SIGPIPE.  nib_out_close() must be called at the
+ * end of main so that the last buffer's errors are seen too.
+ */
+#ifndef NIB_OUT_H
+#define NIB_OUT_H
+#include <stddef.h>
+
+void nib_out_write(const void *p, size_t n);
+void nib_out_putc(int c);
+void nib_out_str(const char *s);
+/* printf(3) to the output buffer. */
+void nib_out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Writes the buffer out now (for interactive use between documents). */
+void nib_out_flush(void);
+/* Flushes and closes standard output; exits 2 on a write error. */
+void nib_out_close(void);
+
+#endif

@@ -1,0 +1,158 @@
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "mem.h"
+#include "reader.h"
+#include "t.h"
+
+static char path[] = "/tmp/nib-test-reader-XXXXXX";
+
+static void
+writefile(const void *s, size_t n)
+{
+	int fd = mkstemp(path);
+
+	if (fd < 0 || write(fd, s, n) != (ssize_t)n)
+		abort();
+	close(fd);
+}
+
+static void
+reopen(struct nib_reader *r, const void *s, size_t n)
+{
+	strcpy(path, "/tmp/nib-test-reader-XXXXXX");
+	writefile(s, n);
+	nib_reader_init(r);
+	T(nib_reader_open(r, path) == 0);
+	unlink(path);
+}
+
+static void
+lines(void)
+{
+	static const char in[] = "one\r\ntwo\rthree\nnul\0byte\n\f\nlast";
+	struct nib_reader r;
+	const unsigned char *s;
+	size_t n;
+
+	reopen(&r, in, sizeof in - 1);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE && n == 3 && memcmp(s, "one", 3) == 0);
+	T(r.line == 1 && r.off == 0 && r.doc == 1);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE);
+	T_MEM(s, n, "two");
+	T(r.off == 5);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE);
+	T_MEM(s, n, "three");
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE);
+	T_MEM(s, n, "nul\0byte");
+	T(r.had_eol);
+	T(nib_reader_line(&r, &s, &n) == NIB_DOCSEP);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE);
+	T_MEM(s, n, "last");
+	T(!r.had_eol && r.doc == 2 && r.docline == 1 && r.line == 6 && r.off == 0);
+	T(nib_reader_line(&r, &s, &n) == NIB_EOF);
+	nib_reader_close(&r);
+	nib_reader_free(&r);
+}
+
+/* A CRLF split by the read boundary is one line end, not two. */
+static void
+crlf_boundary(void)
+{
+	size_t big = 128 * 1024 + 10, first = 128 * 1024 - 1;
+	unsigned char *in = nib_realloc(NULL, big, 1);
+	struct nib_reader r;
+	const unsigned char *s;
+	size_t n;
+
+	memset(in, 'x', big);
+	in[first] = '\r';
+	in[first + 1] = '\n';
+	reopen(&r, in, big);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE && n == first);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE && n == big - first - 2);
+	T(nib_reader_line(&r, &s, &n) == NIB_EOF);
+	nib_reader_close(&r);
+	nib_reader_free(&r);
+	free(in);
+}
+
+/* A line longer than any buffer comes back whole. */
+static void
+long_line(void)
+{
+	size_t big = 5 * 1000 * 1000;
+	unsigned char *in = nib_realloc(NULL, big + 3, 1);
+	struct nib_reader r;
+	const unsigned char *s;
+	size_t n;
+
+	memset(in, 'y', big);
+	memcpy(in + big, "\nz", 2);
+	reopen(&r, in, big + 2);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE && n == big && s[big - 1] == 'y');
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE && n == 1 && s[0] == 'z');
+	nib_reader_close(&r);
+	nib_reader_free(&r);
+	free(in);
+}
+
+static void
+paragraphs(void)
+{
+	static const char in[] = "a b\nc\n\n  \nd\n\f\ne\nf";
+	struct nib_reader r;
+	struct nib_block b;
+
+	reopen(&r, in, sizeof in - 1);
+	T(nib_reader_block(&r, 1, &b) == NIB_BLOCK);
+	T_MEM(b.s, b.len, "a b\nc");
+	T(b.line == 1 && b.off == 0);
+	T(nib_reader_block(&r, 1, &b) == NIB_BLANK);
+	T(nib_reader_block(&r, 1, &b) == NIB_BLANK);
+	T(nib_reader_block(&r, 1, &b) == NIB_BLOCK);
+	T_MEM(b.s, b.len, "d");
+	T(b.line == 5 && b.off == 10);
+	T(nib_reader_block(&r, 1, &b) == NIB_DOCSEP);
+	T(nib_reader_block(&r, 1, &b) == NIB_BLOCK);
+	T_MEM(b.s, b.len, "e\nf");
+	T(b.doc == 2 && b.docline == 1);
+	T(nib_reader_block(&r, 1, &b) == NIB_EOF);
+	nib_reader_close(&r);
+	nib_reader_free(&r);
+
+	reopen(&r, in, sizeof in - 1);
+	T(nib_reader_block(&r, 0, &b) == NIB_BLOCK);
+	T_MEM(b.s, b.len, "a b");
+	T(nib_reader_block(&r, 0, &b) == NIB_BLOCK);
+	T(nib_reader_block(&r, 0, &b) == NIB_BLANK);
+	T(nib_reader_block(&r, 0, &b) == NIB_BLANK);
+	nib_reader_close(&r);
+	nib_reader_free(&r);
+}
+
+static void
+empty(void)
+{
+	struct nib_reader r;
+	const unsigned char *s;
+	size_t n;
+
+	reopen(&r, "", 0);
+	T(nib_reader_line(&r, &s, &n) == NIB_EOF);
+	nib_reader_close(&r);
+	nib_reader_free(&r);
+	nib_reader_init(&r);
+	T(nib_reader_open(&r, "/nonexistent/nib") == -1 && r.failed);
+}
+
+int
+main(void)
+{
+	lines();
+	crlf_boundary();
+	long_line();
+	paragraphs();
+	empty();
+	T_DONE();
+}
