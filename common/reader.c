@@ -36,6 +36,8 @@ nib_reader_open(struct nib_reader *r, const char *path)
 			return -1;
 		}
 	}
+	/* memchr(3) wants a buffer even when there is nothing in it. */
+	nib_grow(&r->buf, &r->cap, READSZ);
 	r->eof = 0;
 	r->pos = r->end = 0;
 	r->base = r->docstart = 0;
