@@ -14,6 +14,7 @@ done
 echo "== input: examples/sample-page.txt ($(wc -l <"$page") lines)"
 cat "$page"
 echo
+[ -n "$pipe" ] || { echo "demo: no nib tool is built (make)" >&2; exit 1; }
 echo "== $pipe"
 sh -c "$pipe" <"$page" || exit 1
 if [ -x bin/nibquote ]; then
