@@ -1,0 +1,150 @@
+/*
+ * nibsplit: label each block of a page with its role (headline, body,
+ * caption, related, ...) and group the blocks into sections.
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "opts.h"
+#include "out.h"
+#include "reader.h"
+#include "nibsplit/split.h"
+
+static struct split_opts opts;
+static struct split_doc doc;
+static size_t shown;
+
+static void
+flush(unsigned long docno)
+{
+	if (doc.n == 0)
+		return;
+	if (opts.re != NULL)
+		split_parts(&doc, opts.re);
+	else
+		split_classify(&doc);
+	shown += split_emit(&doc, &opts, docno);
+	split_reset(&doc);
+}
+
+static void
+page(struct nib_reader *r, void *arg)
+{
+	struct nib_block b;
+	unsigned blank = 0;
+	int k;
+
+	(void)arg;
+	while ((k = nib_reader_block(r, opts.para, &b)) != NIB_EOF) {
+		switch (k) {
+		case NIB_BLANK:
+			blank++;
+			break;
+		case NIB_DOCSEP:
+			flush(b.doc);
+			if (!opts.json && opts.dir == NULL)
+				nib_out_str("\f\n");
+			blank = 0;
+			break;
+		default:
+			if (split_add(&doc, b.s, b.len, b.docline, blank) < 0)
+				nib_errl(2, r, "document longer than --max-doc (%zu bytes)",
+				    doc.max);
+			blank = 0;
+		}
+	}
+	flush(r->doc);
+}
+
+static void
+roles(char *list)
+{
+	char *p;
+	int r;
+
+	opts.select = 1;
+	while ((p = strsep(&list, ",")) != NULL) {
+		if (*p == '\0')
+			continue;
+		if ((r = split_role(p, strlen(p))) < 0)
+			errx(2, "-s: unknown role '%s' (navigation, headline, standfirst, "
+			    "byline, dateline, body, caption, credit, chrome, related, "
+			    "comments, footer, part)", p);
+		opts.sel[r] = 1;
+	}
+}
+
+/* A size with an optional k, M or G suffix. */
+static size_t
+size(const char *s)
+{
+	char buf[32];
+	size_t n = strlen(s), mul = 1;
+
+	if (n > 0 && n < sizeof buf && strchr("kKmMgG", s[n - 1]) != NULL) {
+		mul = s[n - 1] == 'k' || s[n - 1] == 'K' ? 1024 :
+		    s[n - 1] == 'm' || s[n - 1] == 'M' ? 1024 * 1024 : 1024 * 1024 * 1024;
+		memcpy(buf, s, n - 1);
+		buf[n - 1] = '\0';
+		s = buf;
+	}
+	return (size_t)nib_num(s, 1, (long long)(((size_t)1 << 40) / mul), "--max-doc") * mul;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "select", required_argument, NULL, 's' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "output-dir", required_argument, NULL, 'o' },
+		{ "regexp", required_argument, NULL, 'e' },
+		{ "paragraphs", no_argument, NULL, 'P' },
+		{ "max-doc", required_argument, NULL, 'M' },
+		NIB_LONGOPTS_COMMON,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct stat st;
+	int ch, rc;
+
+	nib_usage_text = "[-jP] [-s role,...] [-o dir] [-e regex] [--max-doc size] [file ...]";
+	doc.max = (size_t)256 << 20;
+	while ((ch = getopt_long(argc, argv, "s:jo:e:Ph", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 's':
+			roles(optarg);
+			break;
+		case 'j':
+			opts.json = 1;
+			break;
+		case 'o':
+			opts.dir = optarg;
+			break;
+		case 'e':
+			opts.re = split_compile(optarg);
+			break;
+		case 'P':
+			opts.para = 1;
+			break;
+		case 'M':
+			doc.max = size(optarg);
+			break;
+		default:
+			nib_opt_common(ch);
+		}
+	}
+	if (opts.dir != NULL && (stat(opts.dir, &st) < 0 || !S_ISDIR(st.st_mode)))
+		errx(2, "-o: %s: not a directory", opts.dir);
+	if ((opts.json || opts.dir) && opts.select)
+		errx(2, "-s cannot be used with -j or -o");
+	if (opts.json && opts.dir)
+		errx(2, "-j and -o cannot be used together");
+	rc = nib_each_file(argc - optind, argv + optind, page, NULL);
+	nib_out_close();
+	split_free(&doc);
+	if (rc == 0 && opts.select && shown == 0)
+		rc = 1;
+	return rc;
+}

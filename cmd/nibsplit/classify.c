@@ -1,0 +1,313 @@
+/*
+ * The classifier: a role for every block of a document.
+ *
+ * The body is found first, as the densest run of prose: every block gets a
+ * weight (long sentence-like blocks weigh their length, short, title-like,
+ * repeated and marker blocks weigh less than nothing) and the body is the
+ * run of blocks with the greatest sum, as boilerplate detectors do with
+ * text density.  Markers such as "Related Articles" or "Comments" after
+ * enough prose make what follows weigh less, so that a long teaser after
+ * the story does not win.  The blocks before the body are headline,
+ * standfirst, byline, dateline or navigation; those after it go to
+ * related, comments or footer sections as the markers say.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "split.h"
+
+#define B(i) (&d->b[i])
+
+static double
+frac(unsigned a, unsigned b)
+{
+	return b ? (double)a / b : 0;
+}
+
+/* Many capitalised tokens and few stop words: a title, a name, a menu. */
+static int
+capsy(const struct split_feat *f)
+{
+	return f->nalpha >= 4 && frac(f->ncap, f->nalpha) > 0.6 &&
+	    frac(f->nstop, f->ntok) < 0.15;
+}
+
+/* Reads as running text: long enough and ending (or holding) sentences. */
+int
+split_prose(const struct split_feat *f)
+{
+	unsigned l = f->ntok;
+
+	if (f->nsep >= 2 || (f->mark && !f->prefix))
+		return 0;
+	if (l >= 8 && f->endterm && !capsy(f))
+		return 1;
+	if (l >= 15 && f->nterm >= 1 && !capsy(f))
+		return 1;
+	/* Long text that ends without a stop: a paragraph cut short, a quote. */
+	if (l >= 30 && (frac(f->nstop, l) >= 0.2 || f->nunspaced >= l / 2) && !capsy(f))
+		return 1;
+	return 0;
+}
+
+/* Short, no sentence end: a title, a subhead, a menu item. */
+int
+split_titlelike(const struct split_feat *f)
+{
+	return f->ntok >= 3 && f->ntok <= 40 && !f->endterm && !f->url &&
+	    f->nsep == 0 && !f->mark && !f->endcolon;
+}
+
+int
+split_datelike(const struct split_feat *f)
+{
+	return f->ndate >= 1 && f->ntok <= 16 && !f->endterm &&
+	    (f->ndate + f->nnum) * 2 >= f->ntok;
+}
+
+static int
+bylinelike(const struct split_feat *f)
+{
+	return f->byword && f->ntok >= 2 && f->ntok <= 14 && !f->endterm;
+}
+
+static int
+creditlike(const struct split_feat *f)
+{
+	if (f->mark == M_CREDIT)
+		return 1;
+	/* "REUTERS", "AP", "AFP/Getty Images" */
+	return f->ntok >= 1 && f->ntok <= 4 && f->nalpha >= 1 &&
+	    f->nupper == f->nalpha && !f->endterm;
+}
+
+static int
+head(const struct split_feat *f)
+{
+	return !f->prefix && (f->mark == M_RELATED || f->mark == M_COMMENTS ||
+	    f->mark == M_FOOTER);
+}
+
+/* Marks blocks that repeat an earlier block of the document. */
+static void
+repeats(struct split_doc *d)
+{
+	size_t sz = 64, i, h;
+	size_t *tab;
+
+	while (sz < d->n * 2)
+		sz *= 2;
+	tab = nib_calloc(sz, sizeof *tab);
+	for (i = 0; i < d->n; i++) {
+		if (B(i)->f.ntok == 0)
+			continue;
+		for (h = (size_t)B(i)->f.key & (sz - 1); tab[h]; h = (h + 1) & (sz - 1))
+			if (B(tab[h] - 1)->f.key == B(i)->f.key)
+				break;
+		if (tab[h])
+			B(i)->dup = (int)(tab[h] - 1);
+		else
+			tab[h] = i + 1;
+	}
+	free(tab);
+}
+
+static double
+weight(const struct split_block *b)
+{
+	const struct split_feat *f = &b->f;
+	double l = f->ntok;
+
+	if (f->ntok == 0)
+		return -1;
+	if (b->dup >= 0)
+		return -2;
+	if (f->mark)
+		return head(f) ? -5 : -3;
+	if (split_prose(f)) {
+		if (f->url || f->nsep >= 2)
+			return -l / 2;
+		return l > 12 ? l - 10 : 2;
+	}
+	return -(2 + 0.5 * (l < 30 ? l : 30));
+}
+
+/* The run [*a, *b] of greatest weight; returns 0 when nothing weighs. */
+static int
+densest(struct split_doc *d, size_t *a, size_t *b)
+{
+	double sum = 0, best = 0;
+	size_t i, start = 0;
+	int found = 0;
+
+	for (i = 0; i < d->n; i++) {
+		if (sum <= 0) {
+			sum = 0;
+			start = i;
+		}
+		sum += B(i)->w;
+		if (sum > best) {
+			best = sum;
+			*a = start;
+			*b = i;
+			found = 1;
+		}
+	}
+	return found;
+}
+
+static void
+weigh(struct split_doc *d)
+{
+	double seen = 0;
+	size_t i;
+	int discount = 0;
+
+	for (i = 0; i < d->n; i++) {
+		B(i)->w = weight(B(i));
+		if (discount && B(i)->w > 0)
+			B(i)->w *= 0.3;
+		if (B(i)->w > 0)
+			seen += B(i)->w;
+		/*
+		 * A related or comments head after enough story: the body
+		 * never runs over it, and what follows weighs less.
+		 */
+		if (head(&B(i)->f) && B(i)->f.mark != M_FOOTER && seen >= 50) {
+			B(i)->w = -1e9;
+			discount = 1;
+		}
+	}
+}
+
+/* Role of a block inside the body run. */
+static int
+inside(const struct split_block *b)
+{
+	const struct split_feat *f = &b->f;
+
+	if (b->dup >= 0)
+		return R_CHROME;
+	switch (f->mark) {
+	case M_CREDIT:
+		return R_CREDIT;
+	case M_CAPTION:
+		return R_CAPTION;
+	case M_RELATED:
+		return f->prefix ? R_CHROME : R_RELATED;
+	case M_NONE:
+		break;
+	default:
+		return R_CHROME;
+	}
+	if (split_prose(f))
+		return R_BODY;
+	if (creditlike(f))
+		return R_CREDIT;
+	if (bylinelike(f))
+		return R_BYLINE;
+	if (split_datelike(f))
+		return R_DATELINE;
+	if (f->url || f->nsep >= 2 || f->ntok == 0)
+		return R_CHROME;
+	return R_BODY;
+}
+
+/* Roles of the blocks before the body [0, a). */
+static void
+before(struct split_doc *d, size_t a)
+{
+	size_t i, h = a;
+	int r;
+
+	/* The headline: the last title-like block shortly before the body. */
+	for (i = a; i-- > 0 && a - i <= 15;) {
+		const struct split_feat *f = &B(i)->f;
+		if (split_titlelike(f) && f->ntok >= 4 && !split_datelike(f) && !bylinelike(f) &&
+		    B(i)->dup < 0) {
+			h = i;
+			break;
+		}
+	}
+	for (i = 0; i < a; i++) {
+		const struct split_block *b = B(i);
+		const struct split_feat *f = &b->f;
+		if (h < a && (i == h || (f->key == B(h)->f.key)))
+			r = R_HEADLINE;
+		else if (f->mark == M_CREDIT)
+			r = R_CREDIT;
+		else if (f->mark == M_RELATED && !f->prefix)
+			r = R_RELATED;
+		else if (f->mark == M_COMMENTS && !f->prefix)
+			r = R_COMMENTS;
+		else if (f->mark == M_NAV)
+			r = R_NAV;
+		else if (f->mark)
+			r = R_CHROME;
+		else if (bylinelike(f))
+			r = R_BYLINE;
+		else if (split_datelike(f))
+			r = R_DATELINE;
+		else if (h < a && i > h && b->dup < 0 && f->ntok >= 6 &&
+		    (f->endterm || f->nterm))
+			r = R_STANDFIRST;
+		else if (split_prose(f) || f->ntok > 12)
+			r = R_CHROME;
+		else
+			r = R_NAV;
+		d->b[i].role = r;
+	}
+}
+
+/* Roles of the blocks after the body (b, n). */
+static void
+after(struct split_doc *d, size_t b)
+{
+	size_t i;
+	int state = -1, r;
+
+	for (i = b + 1; i < d->n; i++) {
+		const struct split_feat *f = &B(i)->f;
+		if (head(f))
+			state = f->mark == M_RELATED ? R_RELATED :
+			    f->mark == M_COMMENTS ? R_COMMENTS : R_FOOTER;
+		if (f->copy && f->ntok <= 40)
+			state = R_FOOTER;
+		if (state >= 0)
+			r = state;
+		else if (f->mark == M_CREDIT || creditlike(f))
+			r = R_CREDIT;
+		else if (f->mark)
+			r = f->mark == M_NAV ? R_NAV : R_CHROME;
+		else if (bylinelike(f))
+			r = R_BYLINE;
+		else if (f->ntok <= 5)
+			r = R_NAV;
+		else
+			r = R_RELATED;
+		d->b[i].role = r;
+	}
+}
+
+void
+split_classify(struct split_doc *d)
+{
+	size_t i, a = 0, b = 0;
+
+	if (d->n == 0)
+		return;
+	for (i = 0; i < d->n; i++)
+		split_features(d->text + B(i)->off, B(i)->len, &B(i)->f);
+	repeats(d);
+	weigh(d);
+	if (!densest(d, &a, &b)) {
+		/* Nothing reads as prose: all of it is page furniture. */
+		before(d, d->n);
+		return;
+	}
+	before(d, a);
+	for (i = a; i <= b; i++)
+		B(i)->role = inside(B(i));
+	after(d, b);
+}

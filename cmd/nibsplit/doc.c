@@ -1,0 +1,90 @@
+/* The document held whole: its text in one buffer, its blocks in an array. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "split.h"
+
+const char *const split_rolename[R_NROLES] = {
+	"navigation", "headline", "standfirst", "byline", "dateline", "body",
+	"caption", "credit", "chrome", "related", "comments", "footer", "part"
+};
+
+int
+split_role(const char *s, size_t n)
+{
+	int i;
+
+	for (i = 0; i < R_NROLES; i++)
+		if (strlen(split_rolename[i]) == n && memcmp(split_rolename[i], s, n) == 0)
+			return i;
+	return -1;
+}
+
+int
+split_add(struct split_doc *d, const unsigned char *s, size_t n,
+    unsigned long line, unsigned blank)
+{
+	struct split_block *b;
+
+	if (n > d->max || d->len > d->max - n)
+		return -1;
+	nib_grow(&d->text, &d->cap, d->len + n + 1);
+	if (d->n == d->bcap) {
+		d->bcap = d->bcap ? d->bcap * 2 : 256;
+		d->b = nib_realloc(d->b, d->bcap, sizeof *d->b);
+	}
+	b = &d->b[d->n++];
+	memset(b, 0, sizeof *b);
+	b->off = d->len;
+	b->len = n;
+	b->line = line;
+	b->blank = blank;
+	b->dup = -1;
+	if (n > 0)
+		memcpy(d->text + d->len, s, n);
+	d->len += n;
+	return 0;
+}
+
+void
+split_reset(struct split_doc *d)
+{
+	d->len = 0;
+	d->n = 0;
+}
+
+void
+split_free(struct split_doc *d)
+{
+	free(d->text);
+	free(d->b);
+	d->text = NULL;
+	d->b = NULL;
+	d->len = d->cap = d->n = d->bcap = 0;
+}
+
+size_t
+split_sections(const struct split_doc *d, struct split_sec **secs)
+{
+	struct split_sec *s = NULL;
+	size_t i, n = 0, cap = 0;
+
+	for (i = 0; i < d->n; i++) {
+		const struct split_block *b = &d->b[i];
+		if (n > 0 && s[n - 1].role == b->role && s[n - 1].item == b->item) {
+			s[n - 1].last = i;
+			continue;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			s = nib_realloc(s, cap, sizeof *s);
+		}
+		s[n].role = b->role;
+		s[n].item = b->item;
+		s[n].first = s[n].last = i;
+		n++;
+	}
+	*secs = s;
+	return n;
+}

@@ -1,0 +1,184 @@
+/* Output of a labelled document: lines, selected roles, JSON Lines or files. */
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "json.h"
+#include "mem.h"
+#include "out.h"
+#include "split.h"
+
+#define B(i) (&d->b[i])
+
+static unsigned long seq;	/* sections written with -o, over the run */
+
+static void
+text(const struct split_doc *d, size_t i)
+{
+	nib_out_write(d->text + B(i)->off, B(i)->len);
+}
+
+/* The text of blocks [first, last] as one JSON string. */
+static void
+jtext(const struct split_doc *d, size_t first, size_t last, int para)
+{
+	unsigned char *buf = NULL;
+	size_t i, n = 0, cap = 0;
+
+	for (i = first; i <= last && first <= last; i++) {
+		nib_grow(&buf, &cap, n + B(i)->len + 2);
+		if (i > first) {
+			buf[n++] = '\n';
+			if (para)
+				buf[n++] = '\n';
+		}
+		memcpy(buf + n, d->text + B(i)->off, B(i)->len);
+		n += B(i)->len;
+	}
+	nib_json_str(buf, n);
+	free(buf);
+}
+
+static void
+jspan(const struct split_doc *d, struct split_span s)
+{
+	if (s.len == 0)
+		nib_out_str("null");
+	else
+		nib_json_str(d->text + s.off, s.len);
+}
+
+/* First block of item it after its title (it->last + 1 when none). */
+static size_t
+after_title(const struct split_doc *d, const struct split_item *it)
+{
+	size_t i;
+
+	for (i = it->first; i <= it->last; i++)
+		if (it->title.len && B(i)->off == it->title.off)
+			return i + 1;
+	return it->title.len ? it->last + 1 : it->first;
+}
+
+static void
+json(const struct split_doc *d, const struct split_sec *s, size_t ns,
+    const struct split_item *items, unsigned long doc, int para)
+{
+	size_t k;
+
+	for (k = 0; k < ns; k++) {
+		nib_out_printf("{\"doc\":%lu,\"section\":%zu,\"role\":\"%s\",\"line\":%lu",
+		    doc, k + 1, split_rolename[s[k].role], B(s[k].first)->line);
+		if (s[k].role == R_RELATED && s[k].item > 0) {
+			const struct split_item *it = &items[s[k].item - 1];
+			nib_out_str(",\"source\":");
+			jspan(d, it->source);
+			nib_out_str(",\"age\":");
+			jspan(d, it->age);
+			nib_out_str(",\"title\":");
+			jspan(d, it->title);
+			nib_out_str(",\"text\":");
+			jtext(d, after_title(d, it), s[k].last, para);
+		} else {
+			nib_out_str(",\"text\":");
+			jtext(d, s[k].first, s[k].last, para);
+		}
+		nib_out_str("}\n");
+	}
+}
+
+static void
+writeall(int fd, const void *p, size_t n, const char *path)
+{
+	const char *c = p;
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, c, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			err(2, "%s", path);
+		}
+		c += w;
+		n -= (size_t)w;
+	}
+}
+
+/* One file per section, each written to a temporary name and renamed. */
+static void
+files(const struct split_doc *d, const struct split_sec *s, size_t ns,
+    const char *dir, int para)
+{
+	char *tmp, *path;
+	size_t k, i;
+	int fd;
+
+	for (k = 0; k < ns; k++) {
+		seq++;
+		if (asprintf(&path, "%s/%03lu-%s.txt", dir, seq, split_rolename[s[k].role]) < 0 ||
+		    asprintf(&tmp, "%s/.%03lu-%s.txt.XXXXXX", dir, seq, split_rolename[s[k].role]) < 0)
+			err(2, NULL);
+		if ((fd = mkstemps(tmp, 0)) < 0)
+			err(2, "%s", tmp);
+		for (i = s[k].first; i <= s[k].last; i++) {
+			if (para && i > s[k].first)
+				writeall(fd, "\n", 1, tmp);
+			writeall(fd, d->text + B(i)->off, B(i)->len, tmp);
+			writeall(fd, "\n", 1, tmp);
+		}
+		if (fchmod(fd, 0644) < 0 || close(fd) < 0) {
+			unlink(tmp);
+			err(2, "%s", tmp);
+		}
+		if (rename(tmp, path) < 0) {
+			unlink(tmp);
+			err(2, "%s", path);
+		}
+		free(tmp);
+		free(path);
+	}
+}
+
+size_t
+split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc)
+{
+	struct split_sec *s = NULL;
+	struct split_item *items = NULL;
+	size_t i, ns, shown = 0;
+	int first = 1;
+
+	if (o->re == NULL)
+		split_related(d, &items);
+	if (o->json || o->dir) {
+		ns = split_sections(d, &s);
+		if (o->json)
+			json(d, s, ns, items, doc, o->para);
+		else
+			files(d, s, ns, o->dir, o->para);
+		free(s);
+		free(items);
+		return ns;
+	}
+	for (i = 0; i < d->n; i++) {
+		if (o->select) {
+			if (!o->sel[B(i)->role])
+				continue;
+			if (o->para && !first)
+				nib_out_putc('\n');
+			text(d, i);
+		} else {
+			nib_out_str(split_rolename[B(i)->role]);
+			nib_out_putc('\t');
+			nib_tsv_str(d->text + B(i)->off, B(i)->len);
+		}
+		nib_out_putc('\n');
+		first = 0;
+		shown++;
+	}
+	free(items);
+	return shown;
+}

@@ -1,0 +1,385 @@
+/*
+ * Block features: one pass over a block's bytes, an ASCII table for the
+ * common case and utf8proc for the rest.
+ */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "split.h"
+#include "utf8.h"
+
+extern const unsigned char nib_data_split_stopwords[];
+extern const size_t nib_data_split_stopwords_len;
+extern const unsigned char nib_data_split_datewords[];
+extern const size_t nib_data_split_datewords_len;
+extern const unsigned char nib_data_split_markers[];
+extern const size_t nib_data_split_markers_len;
+
+enum { C_OTHER, C_LOW, C_UP, C_DIG, C_SPACE, C_TERM, C_COMMA, C_CLOSE, C_SEP, C_COLON };
+
+static unsigned char cls[128];
+
+/* Lexicon: stop words, date words, byline words and marker phrases. */
+enum { W_STOP = 1, W_DATE = 2, W_BY = 4 };
+#define LEXSZ 8192
+struct lex { const unsigned char *s; unsigned short len; unsigned char flags, mark, pmark; };
+static struct lex lex[LEXSZ];
+static int ready;
+
+static uint64_t
+fnv(const unsigned char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (n-- > 0)
+		h = (h ^ *s++) * 0x100000001b3ULL;
+	return h;
+}
+
+static struct lex *
+slot(const unsigned char *s, size_t n)
+{
+	size_t i = (size_t)fnv(s, n) & (LEXSZ - 1);
+
+	while (lex[i].s != NULL && (lex[i].len != n || memcmp(lex[i].s, s, n) != 0))
+		i = (i + 1) & (LEXSZ - 1);
+	return &lex[i];
+}
+
+static struct lex *
+lookup(const unsigned char *s, size_t n)
+{
+	struct lex *l;
+
+	if (!ready || n == 0 || n > 0xffff)
+		return NULL;
+	l = slot(s, n);
+	return l->s != NULL ? l : NULL;
+}
+
+static void
+add(const unsigned char *s, size_t n, int flags, int mark, int prefix)
+{
+	struct lex *l = slot(s, n);
+
+	l->s = s;
+	l->len = (unsigned short)n;
+	l->flags |= (unsigned char)flags;
+	if (mark && prefix)
+		l->pmark = (unsigned char)mark;
+	else if (mark)
+		l->mark = (unsigned char)mark;
+}
+
+static const char *const marknames[] = {
+	"", "chrome", "related", "comments", "footer", "navigation",
+	"caption", "credit", "promo"
+};
+
+/* Loads a word list ("word" lines, or "mark<TAB>phrase" lines when mark). */
+static void
+load(const unsigned char *p, size_t n, int flags, int marks)
+{
+	const unsigned char *end = p + n, *nl, *t;
+	size_t len;
+	int m;
+
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		len = (size_t)(nl - p);
+		if (len == 0 || *p == '#')
+			continue;
+		m = 0;
+		if (marks) {
+			if ((t = memchr(p, '\t', len)) == NULL)
+				continue;
+			for (m = 1; m < (int)(sizeof marknames / sizeof *marknames); m++)
+				if (strlen(marknames[m]) == (size_t)(t - p) &&
+				    memcmp(marknames[m], p, (size_t)(t - p)) == 0)
+					break;
+			if (m == (int)(sizeof marknames / sizeof *marknames))
+				continue;
+			len -= (size_t)(t + 1 - p);
+			p = t + 1;
+			if (len > 1 && p[len - 1] == '*') {
+				add(p, len - 1, 0, m, 1);
+				continue;
+			}
+		}
+		add(p, len, flags, m, 0);
+	}
+}
+
+static void
+init(void)
+{
+	int c;
+
+	for (c = 'a'; c <= 'z'; c++)
+		cls[c] = C_LOW;
+	for (c = 'A'; c <= 'Z'; c++)
+		cls[c] = C_UP;
+	for (c = '0'; c <= '9'; c++)
+		cls[c] = C_DIG;
+	cls[' '] = cls['\t'] = cls['\n'] = cls['\r'] = cls['\f'] = cls['\v'] = C_SPACE;
+	cls['.'] = cls['!'] = cls['?'] = C_TERM;
+	cls[','] = cls[';'] = C_COMMA;
+	cls['"'] = cls['\''] = cls[')'] = cls[']'] = C_CLOSE;
+	cls['|'] = C_SEP;
+	cls[':'] = C_COLON;
+	load(nib_data_split_stopwords, nib_data_split_stopwords_len, W_STOP, 0);
+	load(nib_data_split_datewords, nib_data_split_datewords_len, W_DATE, 0);
+	load((const unsigned char *)"by\npor\nvon\npar\ndi\ndoor\nav\nde\n", 32, W_BY, 0);
+	load(nib_data_split_markers, nib_data_split_markers_len, 0, 1);
+	ready = 1;
+}
+
+/* Class of a non-ASCII character, in the terms of the ASCII table. */
+static int
+ucls(int32_t cp, int *unspaced)
+{
+	*unspaced = 0;
+	if (cp < 0)
+		return C_OTHER;
+	switch (cp) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case 0x2026: case 0xFF0E:
+		return C_TERM;
+	case 0x3001: case 0xFF0C: case 0xFF1B:
+		return C_COMMA;
+	case 0x201D: case 0x2019: case 0x00BB: case 0x300D: case 0x300F:
+	case 0xFF09:
+		return C_CLOSE;
+	case 0x2022: case 0x00B7: case 0x2023: case 0x25CF:
+		return C_SEP;
+	case 0xFF1A:
+		return C_COLON;
+	case 0x00A0: case 0x3000:
+		return C_SPACE;
+	}
+	if ((cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+	    (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+	    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF)) {
+		*unspaced = 1;
+		return C_LOW;
+	}
+	if (nib_isupper(cp))
+		return C_UP;
+	if (nib_isletter(cp))
+		return C_LOW;
+	if (nib_isdigit(cp))
+		return C_DIG;
+	if (nib_isspace(cp) || (cp >= 0x2000 && cp <= 0x200A))
+		return C_SPACE;
+	return C_OTHER;
+}
+
+/* The token just ended: word[0..wl) folded, first class fc, all-caps. */
+static void
+endtok(struct split_feat *f, const unsigned char *w, size_t wl, int first,
+    int fc, int caps, int digits, size_t nletters)
+{
+	struct lex *l;
+
+	if (fc == C_UP || fc == C_LOW) {
+		f->nalpha++;
+		if (fc == C_UP)
+			f->ncap++;
+		if (caps && nletters >= 2)
+			f->nupper++;
+	} else if (digits) {
+		f->nnum++;
+		/* A year is evidence of a date. */
+		if (wl == 4 && ((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')))
+			f->ndate++;
+	}
+	if ((l = lookup(w, wl)) != NULL) {
+		if (l->flags & W_STOP)
+			f->nstop++;
+		if (l->flags & W_DATE)
+			f->ndate++;
+		if (first && (l->flags & W_BY))
+			f->byword = 1;
+	}
+}
+
+/* Folds s for marker lookup: lower case, digit runs '#', others one space. */
+static size_t
+fold(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
+{
+	size_t i, o = 0;
+	int sp = 0, dig = 0;
+
+	for (i = 0; i < n && o + 2 < cap; i++) {
+		unsigned c = s[i];
+		if (c >= 0x80 || cls[c] == C_LOW || cls[c] == C_UP) {
+			if (sp && o > 0)
+				out[o++] = ' ';
+			sp = dig = 0;
+			out[o++] = (unsigned char)(c < 0x80 ? c | 0x20 : c);
+		} else if (cls[c] == C_DIG) {
+			if (!dig) {
+				if (sp && o > 0)
+					out[o++] = ' ';
+				out[o++] = '#';
+			}
+			sp = 0;
+			dig = 1;
+		} else if (c == '\'' && o > 0 && i + 1 < n && cls[s[i + 1]] == C_LOW) {
+			out[o++] = '\'';	/* "don't", "editor's" */
+		} else {
+			sp = 1;
+			dig = 0;
+		}
+	}
+	return o;
+}
+
+static void
+markers(const unsigned char *s, size_t n, struct split_feat *f)
+{
+	unsigned char buf[96];
+	size_t o, i;
+	struct lex *l;
+
+	o = fold(s, n < 200 ? n : 200, buf, sizeof buf);
+	if (o == 0)
+		return;
+	if (f->ntok <= 10 && o < sizeof buf - 2 && (l = lookup(buf, o)) != NULL && l->mark) {
+		f->mark = l->mark;
+		return;
+	}
+	/*
+	 * Prefix markers ("Read more: ...", "Photo: ...") only on a short
+	 * block or when a colon or bar follows the phrase: "Related talks
+	 * went on" is a sentence.
+	 */
+	for (i = 1; i <= o && i < 40; i++) {
+		if (i < o && buf[i] != ' ')
+			continue;
+		if ((l = lookup(buf, i)) != NULL && l->pmark) {
+			const unsigned char *p = memchr(s, ':', n < i + 4 ? n : i + 4);
+			if (p == NULL)
+				p = memchr(s, '|', n < i + 4 ? n : i + 4);
+			if (f->ntok > 12 && p == NULL)
+				return;
+			f->mark = l->pmark;
+			f->prefix = 1;
+			return;
+		}
+	}
+}
+
+void
+split_features(const unsigned char *s, size_t n, struct split_feat *f)
+{
+	unsigned char w[32];
+	size_t i = 0, wl = 0, nlet = 0, last = 0;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	int intok = 0, fc = 0, caps = 1, digits = 1, c, l, uns, lastc = C_SPACE;
+	int32_t cp;
+
+	if (!ready)
+		init();
+	memset(f, 0, sizeof *f);
+	while (i < n) {
+		unsigned b = s[i];
+		if (b < 0x80) {
+			c = cls[b];
+			l = 1;
+			uns = 0;
+			cp = (int32_t)b;
+		} else {
+			l = nib_utf8_decode(s + i, n - i, &cp);
+			c = ucls(cp, &uns);
+			if (cp == 0xA9)
+				f->copy = 1;
+		}
+		f->nchar++;
+		if (c == C_LOW || c == C_UP || c == C_DIG) {
+			if (uns || !intok) {
+				if (intok)
+					endtok(f, w, wl, f->ntok == 1, fc, caps, digits, nlet);
+				f->ntok++;
+				intok = !uns;
+				fc = c;
+				caps = 1;
+				digits = 1;
+				wl = nlet = 0;
+				if (uns) {
+					f->nunspaced++;
+					intok = 0;
+				}
+				h = (h ^ ' ') * 0x100000001b3ULL;
+			}
+			if (c == C_LOW)
+				caps = 0;
+			if (c != C_DIG) {
+				digits = 0;
+				nlet++;
+			}
+			for (int k = 0; k < l; k++) {
+				unsigned char x = s[i + k];
+				if (c == C_UP && l == 1)
+					x |= 0x20;
+				h = (h ^ x) * 0x100000001b3ULL;
+				if (intok && wl < sizeof w)
+					w[wl++] = x;
+			}
+			last = i + (size_t)l;
+		} else {
+			if (intok) {
+				endtok(f, w, wl, f->ntok == 1, fc, caps, digits, nlet);
+				intok = 0;
+			}
+			switch (c) {
+			case C_TERM:
+				/* A stop before a space or the end; "3.5" and "U.S" no. */
+				if (i + 1 >= n || cls[s[i + 1] & 0x7f] == C_SPACE ||
+				    cls[s[i + 1] & 0x7f] == C_CLOSE || s[i + 1] >= 0x80)
+					f->nterm++;
+				break;
+			case C_COMMA:
+				f->ncomma++;
+				break;
+			case C_SEP:
+				f->nsep++;
+				break;
+			case C_COLON:
+				if (lastc == C_DIG && i + 1 < n && cls[s[i + 1] & 0x7f] == C_DIG)
+					f->ndate++;
+				break;
+			case C_OTHER:
+				if (b == '@' && i + 1 < n && cls[s[i + 1] & 0x7f] >= C_LOW &&
+				    cls[s[i + 1] & 0x7f] <= C_DIG && (i == 0 || cls[s[i - 1] & 0x7f] == C_SPACE))
+					f->url = 1;
+				break;
+			}
+			if (c != C_SPACE && c != C_CLOSE)
+				last = i + (size_t)l;
+		}
+		lastc = c;
+		i += (size_t)l;
+	}
+	if (intok)
+		endtok(f, w, wl, f->ntok == 1, fc, caps, digits, nlet);
+	f->key = h;
+	/* The end: the last character that is not a space or a closing mark. */
+	if (last > 0) {
+		size_t j = last - 1;
+		while (j > 0 && (s[j] & 0xC0) == 0x80)
+			j--;
+		nib_utf8_decode(s + j, n - j, &cp);
+		c = cp < 0x80 && cp >= 0 ? cls[cp] : ucls(cp, &uns);
+		f->endterm = c == C_TERM;
+		f->endcolon = c == C_COLON;
+	}
+	if (n >= 4 && (memmem(s, n, "http", 4) != NULL || memmem(s, n, "www.", 4) != NULL))
+		f->url = 1;
+	if (memmem(s, n, "opyright", 8) != NULL || memmem(s, n, "(c)", 3) != NULL ||
+	    memmem(s, n, "(C)", 3) != NULL)
+		f->copy = 1;
+	if (f->ntok <= 40)
+		markers(s, n, f);
+}
