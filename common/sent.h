@@ -2,14 +2,27 @@
  * sent: sentence segmentation of one block.
  *
  * The segmenter walks a block and returns sentence spans as byte offsets
- * into it, without copying.  A span never starts or ends with white space.
- * Text is never joined across blocks: callers hand it one block at a time.
+ * into it, without copying.  A span never starts or ends with white space
+ * (ASCII or Unicode spaces).  Text is never joined across blocks: callers
+ * hand it one block at a time.  Any bytes are accepted (NUL, invalid UTF-8);
+ * the spans of a block never overlap and come in order.
  *
  *	struct nib_sent st;
  *	size_t a, b;
  *	nib_sent_init(&st, s, n);
  *	while (nib_sent_next(&st, &a, &b))
  *		use(s + a, b - a);
+ *
+ * What ends a sentence: . ! ? and their runs ("?!", "!!"), the ellipsis
+ * when the next word starts a sentence, and the CJK stops (U+3002, U+FF01,
+ * U+FF1F), each with the closing quotes and brackets that follow it.  A
+ * period does not end one after an abbreviation ("Mr.", "U.S.", "e.g.";
+ * the list is common/data/abbrev.txt, more with nib_sent_abbrev_file) or
+ * an initial unless the next word usually starts a sentence
+ * (common/data/starters.txt); nor before a lower-case word, inside a
+ * number, a URL or an e-mail address, or in a bracketed ellipsis "[...]".
+ * A block that starts with a list marker ("1." "a)" "2.)" or a bullet) is
+ * also cut before each following marker of the same list.
  */
 #ifndef NIB_SENT_H
 #define NIB_SENT_H
@@ -19,6 +32,12 @@ struct nib_sent {
 	const unsigned char *s;
 	size_t n;
 	size_t pos;
+	/* inline list state: the block started with a list marker */
+	int list;		/* kind of marker, 0 when none */
+	unsigned long item;	/* number (or letter) of the current item */
+	unsigned char bullet[4];	/* the bullet's bytes, for bullet lists */
+	size_t blen;
+	size_t cut;		/* where the next item starts (n when none) */
 };
 
 /* Starts segmenting s[0..n); s must outlive the iteration. */
@@ -28,8 +47,16 @@ int nib_sent_next(struct nib_sent *st, size_t *start, size_t *end);
 /*
  * Adds abbreviations (one a line, with or without the final period; '#'
  * starts a comment) to the built-in list.  Returns 0, or -1 with errno set
- * when the file cannot be read.
+ * when the file cannot be read.  A second field on a line sets the kind:
+ * "title" (never ends a sentence: Mr. Gov.), "number" (does not end one
+ * before a number: No. 5); none means that it ends one only before a word
+ * that usually starts a sentence (Inc. U.S. a.m.).
  */
 int nib_sent_abbrev_file(const char *path);
+/*
+ * Adds abbreviations from text in the format above; lines that cannot be
+ * used (too long) are skipped.  Returns the number added.
+ */
+size_t nib_sent_abbrev_add(const unsigned char *s, size_t n);
 
 #endif

@@ -1,0 +1,158 @@
+/*
+ * nibsent: one sentence per line.
+ *
+ * Each block (a line; with -P a paragraph) is split by the segmenter in
+ * common/sent.c.  Blocks come out separated by one empty line, so that
+ * `nibX -P` reads each block back as one paragraph; form-feed lines are
+ * written through.  Sentences are never joined across blocks.
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "opts.h"
+#include "out.h"
+#include "reader.h"
+#include "sent.h"
+
+static int pflag, jflag, nflag;
+static unsigned long doc, block, sentno;
+static int started;	/* a block was written since the last separator */
+
+static const struct option longopts[] = {
+	{ "abbrev", required_argument, NULL, 'a' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "number", no_argument, NULL, 'n' },
+	{ "paragraphs", no_argument, NULL, 'P' },
+	NIB_LONGOPTS_COMMON,
+	{ NULL, 0, NULL, 0 }
+};
+
+/*
+ * Writes s[0..n), a soft line wrap (white space around a newline) made
+ * one space.  In JSON the text is collected in buf first.
+ */
+static void
+text(const unsigned char *s, size_t n)
+{
+	static unsigned char *buf;
+	static size_t cap;
+	size_t i = 0, o = 0, a;
+
+	if (!pflag || memchr(s, '\n', n) == NULL) {
+		if (jflag)
+			nib_json_str(s, n);
+		else
+			nib_out_write(s, n);
+		return;
+	}
+	if (cap < n && (buf = realloc(buf, cap = n)) == NULL)
+		err(2, "out of memory");
+	while (i < n) {
+		for (a = i; i < n && s[i] != '\n'; i++)
+			;
+		size_t e = i;
+		while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		memcpy(buf + o, s + a, e - a);
+		o += e - a;
+		if (i < n) {
+			while (i < n && (s[i] == '\n' || s[i] == ' ' || s[i] == '\t'))
+				i++;
+			buf[o++] = ' ';
+		}
+	}
+	if (jflag)
+		nib_json_str(buf, o);
+	else
+		nib_out_write(buf, o);
+}
+
+static void
+doblock(const struct nib_block *b)
+{
+	struct nib_sent st;
+	size_t x, y;
+	int any = 0;
+
+	block++;
+	nib_sent_init(&st, b->s, b->len);
+	while (nib_sent_next(&st, &x, &y)) {
+		sentno++;
+		if (jflag) {
+			nib_out_printf("{\"doc\":%lu,\"block\":%lu,\"line\":%lu,"
+			    "\"sent\":%lu,\"start\":%zu,\"end\":%zu,\"text\":",
+			    b->doc, block, b->docline, sentno, b->off + x, b->off + y);
+			text(b->s + x, y - x);
+			nib_out_write("}\n", 2);
+			continue;
+		}
+		if (!any && started)
+			nib_out_putc('\n');
+		any = 1;
+		if (nflag)
+			nib_out_printf("%lu\t", sentno);
+		text(b->s + x, y - x);
+		nib_out_putc('\n');
+	}
+	if (any)
+		started = 1;
+}
+
+static void
+sentfile(struct nib_reader *r, void *arg)
+{
+	struct nib_block b;
+	int t;
+
+	(void)arg;
+	while ((t = nib_reader_block(r, pflag, &b)) != NIB_EOF) {
+		if (b.doc != doc) {
+			doc = b.doc;
+			block = sentno = 0;
+		}
+		if (t == NIB_DOCSEP) {
+			if (!jflag)
+				nib_out_write("\f\n", 2);
+			started = 0;
+		} else if (t == NIB_BLOCK)
+			doblock(&b);
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	int ch, rc;
+
+	nib_usage_text = "[-jnP] [-a file] [file ...]\n"
+	    "  -a, --abbrev file  add the abbreviations listed in file\n"
+	    "  -j, --json         JSON Lines: doc, block, line, sent, start, end, text\n"
+	    "  -n, --number       number the sentences of each document\n"
+	    "  -P, --paragraphs   blocks are blank-line paragraphs; join their lines";
+	while ((ch = getopt_long(argc, argv, "a:hjnP", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			if (nib_sent_abbrev_file(optarg) < 0)
+				err(2, "%s", optarg);
+			break;
+		case 'j':
+			jflag = 1;
+			break;
+		case 'n':
+			nflag = 1;
+			break;
+		case 'P':
+			pflag = 1;
+			break;
+		default:
+			nib_opt_common(ch);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	rc = nib_each_file(argc, argv, sentfile, NULL);
+	nib_out_close();
+	return rc;
+}
