@@ -1,0 +1,211 @@
+/* nibstrip: remove page chrome (UI lines, "Advertisement", photo credits). */
+#include <err.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mem.h"
+#include "opts.h"
+#include "out.h"
+#include "reader.h"
+#include "nibstrip/strip.h"
+
+extern const unsigned char nib_data_rules[];
+extern const size_t nib_data_rules_len;
+
+static struct strip_set set;
+static int nflag, vflag;
+static unsigned long nremoved;
+
+static void
+addrules(const char *name, const unsigned char *text, size_t len)
+{
+	char *msg;
+
+	if (strip_parse(&set, name, text, len, &msg) < 0)
+		errx(2, "%s", msg ? msg : "out of memory");
+}
+
+static void
+loadfile(const char *path)
+{
+	unsigned char *buf = NULL;
+	size_t cap = 0, len = 0;
+	ssize_t n;
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+
+	if (fd < 0)
+		err(2, "%s", path);
+	do {
+		nib_grow(&buf, &cap, len + 65536);
+		if ((n = read(fd, buf + len, cap - len)) < 0)
+			err(2, "%s", path);
+		len += (size_t)n;
+	} while (n > 0);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	addrules(path, buf, len);
+	free(buf);
+}
+
+/* Report output: standard output with -v, standard error with -n alone. */
+static void
+emit(const void *p, size_t n)
+{
+	if (vflag)
+		nib_out_write(p, n);
+	else
+		fwrite(p, 1, n, stderr);
+}
+
+/* s[0..n) as a TSV field (as nib_tsv_str writes it), then end. */
+static void
+field(const void *p, size_t n, char end)
+{
+	const unsigned char *s = p;
+	size_t at = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *e = s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" :
+		    s[i] == '\r' ? "\\r" : s[i] == '\\' ? "\\\\" : NULL;
+
+		if (e != NULL) {
+			emit(s + at, i - at);
+			emit(e, 2);
+			at = i + 1;
+		}
+	}
+	emit(s + at, n - at);
+	emit(&end, 1);
+}
+
+/*
+ * One removal.  With -v alone, its text; otherwise a TSV record: file,
+ * line, rule name, where the rule is, text; on standard error with -n
+ * alone (standard output carries the text), else on standard output.
+ */
+static void
+report(const struct nib_reader *r, const unsigned char *s, const struct strip_span *p)
+{
+	const struct strip_rule *rule = &set.rule[p->rule];
+	const char *name = rule->name ? rule->name : strip_kindname(rule->kind);
+	size_t a = p->a, b = p->b;
+	char num[32];
+
+	while (a < b && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+		b--;
+	if (!nflag) {
+		nib_out_write(s + a, b - a);
+		nib_out_putc('\n');
+		return;
+	}
+	field(r->name, strlen(r->name), '\t');
+	field(num, (size_t)snprintf(num, sizeof num, "%lu", r->line), '\t');
+	field(name, strlen(name), '\t');
+	field(rule->src, strlen(rule->src), ':');
+	field(num, (size_t)snprintf(num, sizeof num, "%lu", rule->line), '\t');
+	field(s + a, b - a, '\n');
+}
+
+static void
+strip(struct nib_reader *r, void *arg)
+{
+	const unsigned char *s;
+	const struct strip_span *sp;
+	size_t len, n;
+	int item;
+
+	(void)arg;
+	strip_newdoc(&set);
+	while ((item = nib_reader_line(r, &s, &len)) != NIB_EOF) {
+		if (item == NIB_DOCSEP) {
+			strip_newdoc(&set);
+			if (!vflag)
+				nib_out_write("\f\n", 2);
+			continue;
+		}
+		n = strip_line(&set, s, len, &sp);
+		nremoved += n;
+		for (size_t i = 0; i < n && (nflag || vflag); i++)
+			report(r, s, &sp[i]);
+		if (vflag)
+			continue;
+		if (nflag) {
+			nib_out_write(s, len);
+			nib_out_putc('\n');
+			continue;
+		}
+		for (size_t i = 0, at = 0; i <= n; i++) {
+			size_t e = i < n ? sp[i].a : len;
+
+			nib_out_write(s + at, e - at);
+			if (i < n)
+				at = sp[i].b;
+		}
+		if (n != 1 || sp[0].a != 0 || sp[0].b != len)
+			nib_out_putc('\n');
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "rules", required_argument, NULL, 'f' },
+		{ "only-rules", required_argument, NULL, 'F' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "removed", no_argument, NULL, 'v' },
+		{ "print-rules", no_argument, NULL, 'p' },
+		NIB_LONGOPTS_COMMON,
+		{ NULL, 0, NULL, 0 }
+	};
+	char **files = nib_calloc((size_t)argc, sizeof *files);
+	int ch, rc, nfiles = 0, builtin = 1, pflag = 0;
+
+	nib_usage_text = "[-npv] [-f rules] [-F rules] [file ...]";
+	strip_init(&set);
+	while ((ch = getopt_long(argc, argv, "f:F:npvh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'F':
+			builtin = 0;
+			/* FALLTHROUGH */
+		case 'f':
+			files[nfiles++] = optarg;
+			break;
+		case 'n':
+			nflag = 1;
+			break;
+		case 'v':
+			vflag = 1;
+			break;
+		case 'p':
+			pflag = 1;
+			break;
+		default:
+			nib_opt_common(ch);
+		}
+	}
+	if (pflag) {
+		nib_out_write(nib_data_rules, nib_data_rules_len);
+		nib_out_close();
+		return 0;
+	}
+	/* Rule files load in order after the built-in rules (none with -F). */
+	if (builtin)
+		addrules("builtin", nib_data_rules, nib_data_rules_len);
+	for (int i = 0; i < nfiles; i++)
+		loadfile(files[i]);
+	free(files);
+	argc -= optind;
+	argv += optind;
+	rc = nib_each_file(argc, argv, strip, NULL);
+	nib_out_close();
+	strip_free(&set);
+	if (rc == 0 && vflag && nremoved == 0)
+		rc = 1;
+	return rc;
+}

@@ -1,0 +1,860 @@
+/*
+ * strip.c: nibstrip's rules, parsed and compiled once, matched per line.
+ *
+ * Speed comes from not running regexes: a literal line is one hash lookup
+ * of the normalized line, and a regex rule runs only when the line holds
+ * its key (the longest literal text the pattern requires), found by one
+ * pass over the line that looks up each pair of bytes in a bit set.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xxhash.h>
+
+#include "mem.h"
+#include "strip.h"
+
+/* Longest line (trimmed) that echo rules remember and compare. */
+#define ECHO_MAX 256
+
+struct strip_rep {
+	size_t a, b;
+	uint64_t h;
+};
+
+static const char *kindname[] = { "lit", "re", "frag", "rep", "echo" };
+
+static unsigned char fold[256];
+
+static void
+initfold(void)
+{
+	for (int c = 0; c < 256; c++)
+		fold[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
+void
+strip_init(struct strip_set *set)
+{
+	memset(set, 0, sizeof *set);
+	initfold();
+}
+
+static int
+isblankc(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+size_t
+strip_norm(const unsigned char *s, size_t n, unsigned char *out)
+{
+	size_t o = 0;
+	int sp = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (isblankc(s[i])) {
+			sp = o > 0;
+			continue;
+		}
+		if (sp)
+			out[o++] = ' ';
+		sp = 0;
+		out[o++] = fold[s[i]];
+	}
+	return o;
+}
+
+/* Length of the UTF-8 sequence led by c, 0 when c cannot lead one. */
+static size_t
+u8len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		return 2;
+	if (c >= 0xe0 && c <= 0xef)
+		return 3;
+	if (c >= 0xf0 && c <= 0xf4)
+		return 4;
+	return 0;
+}
+
+/* Index just past the character class that starts at p[i] == '['. */
+static size_t
+skipclass(const unsigned char *p, size_t n, size_t i)
+{
+	i++;
+	if (i < n && p[i] == '^')
+		i++;
+	if (i < n && p[i] == ']')
+		i++;
+	while (i < n) {
+		if (p[i] == '\\')
+			i += 2;
+		else if (p[i] == '[' && i + 1 < n && p[i + 1] == ':') {
+			i += 2;
+			while (i + 1 < n && !(p[i] == ':' && p[i + 1] == ']'))
+				i++;
+			i += 2;
+		} else if (p[i] == ']')
+			return i + 1;
+		else
+			i++;
+	}
+	return n;
+}
+
+/* Index just past the group that starts at p[i] == '(', or n. */
+static size_t
+skipgroup(const unsigned char *p, size_t n, size_t i)
+{
+	int depth = 0;
+
+	while (i < n) {
+		switch (p[i]) {
+		case '\\':
+			i += 2;
+			continue;
+		case '[':
+			i = skipclass(p, n, i);
+			continue;
+		case '(':
+			depth++;
+			break;
+		case ')':
+			if (--depth == 0)
+				return i + 1;
+			break;
+		}
+		i++;
+	}
+	return n;
+}
+
+/* Index just past a closer (}, >, ') that matches p[i], or n. */
+static size_t
+skipbrace(const unsigned char *p, size_t n, size_t i)
+{
+	unsigned char close = p[i] == '{' ? '}' : p[i] == '<' ? '>' : '\'';
+
+	while (++i < n)
+		if (p[i] == close)
+			return i + 1;
+	return n;
+}
+
+/*
+ * Index past the escape at p[i] == '\\' when it is not a literal
+ * character: \d, \b, \x{41}, \p{L}, \g{-1}, \123 and the like.
+ */
+static size_t
+skipescape(const unsigned char *p, size_t n, size_t i)
+{
+	unsigned char d = p[i + 1];
+
+	i += 2;
+	if (d == 'c')
+		return i + 1 < n ? i + 1 : n;
+	if (isdigit(d)) {
+		while (i < n && isdigit(p[i]))
+			i++;
+		return i;
+	}
+	if (strchr("xopPgkN", d) != NULL && i < n && strchr("{<'", p[i]) != NULL)
+		return skipbrace(p, n, i);
+	if (d == 'x')
+		for (int k = 0; k < 2 && i < n && isxdigit(p[i]); k++)
+			i++;
+	else if (d == 'p' || d == 'P')
+		i++;
+	else if (d == 'g')
+		while (i < n && (isdigit(p[i]) || p[i] == '-' || p[i] == '+'))
+			i++;
+	return i < n ? i : n;
+}
+
+/*
+ * Inline options: sets *ci when (?i) appears anywhere; returns -1 when an
+ * option changes what literal text means (x ignores blanks).
+ */
+static int
+scanopts(const unsigned char *p, size_t n, int *ci)
+{
+	for (size_t i = 0; i + 2 < n; i++) {
+		if (p[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (p[i] != '(' || p[i + 1] != '?')
+			continue;
+		for (size_t j = i + 2; j < n && (isalpha(p[j]) || p[j] == '-' || p[j] == '^'); j++) {
+			if (p[j] == 'i')
+				*ci = 1;
+			else if (p[j] == 'x' || p[j] == '^')
+				return -1;
+		}
+	}
+	return 0;
+}
+
+size_t
+strip_key(const unsigned char *p, size_t n, unsigned char *out, int *ci)
+{
+	size_t o = 0, runoff = 0, last = 0, best = 0, bestoff = 0, i = 0;
+
+	*ci = 0;
+	if (scanopts(p, n, ci) < 0)
+		return 0;
+#define ENDRUN() do { if (o - runoff > best) { best = o - runoff; bestoff = runoff; } \
+	runoff = o; last = 0; } while (0)
+	while (i < n) {
+		unsigned char c = p[i];
+		size_t k;
+
+		switch (c) {
+		case '|':
+			return 0;
+		case '(':
+			ENDRUN();
+			i = skipgroup(p, n, i);
+			continue;
+		case '[':
+			ENDRUN();
+			i = skipclass(p, n, i);
+			continue;
+		case '.': case '^': case '$': case '+': case ')':
+			ENDRUN();
+			i++;
+			continue;
+		case '?': case '*': case '{':
+			/* The character before is optional: it leaves the run. */
+			o -= last;
+			ENDRUN();
+			i = c == '{' ? skipbrace(p, n, i) : i + 1;
+			continue;
+		case '\\':
+			if (i + 1 >= n)
+				return 0;
+			c = p[i + 1];
+			if (c == 'Q' || c == 'E')
+				return 0;
+			if (isalnum(c) || c >= 0x80) {
+				ENDRUN();
+				i = c >= 0x80 ? i + 1 : skipescape(p, n, i);
+				continue;
+			}
+			out[o++] = c;
+			last = 1;
+			i += 2;
+			continue;
+		}
+		k = u8len(c);
+		if (k == 0 || i + k > n)
+			return 0;
+		if (k > 1 && *ci) {
+			/* Caseless matching folds more than ASCII. */
+			ENDRUN();
+			i += k;
+			continue;
+		}
+		memcpy(out + o, p + i, k);
+		o += k;
+		last = k;
+		i += k;
+	}
+	ENDRUN();
+#undef ENDRUN
+	memmove(out, out + bestoff, best);
+	return best;
+}
+
+static int
+failf(char **msg, const char *src, unsigned long line, const char *what, const char *detail)
+{
+	if (asprintf(msg, "%s:%lu: %s%s", src, line, what, detail) < 0)
+		*msg = NULL;
+	return -1;
+}
+
+static struct strip_rule *
+addrule(struct strip_set *set, enum strip_kind kind, const char *src, unsigned long line)
+{
+	struct strip_rule *r;
+
+	if (set->nrule == set->rulecap) {
+		set->rulecap = set->rulecap ? set->rulecap * 2 : 64;
+		set->rule = nib_realloc(set->rule, set->rulecap, sizeof *set->rule);
+	}
+	r = &set->rule[set->nrule++];
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	r->src = nib_strndup(src, strlen(src));
+	r->line = line;
+	if (set->curname != NULL)
+		r->name = nib_strndup(set->curname, strlen(set->curname));
+	return r;
+}
+
+static void
+litput(struct strip_set *set, struct strip_lit *e)
+{
+	size_t m = set->litcap - 1, i = (size_t)e->h & m;
+
+	while (set->lit[i].s != NULL)
+		i = (i + 1) & m;
+	set->lit[i] = *e;
+}
+
+static struct strip_lit *
+litget(const struct strip_set *set, uint64_t h, const unsigned char *s, size_t n)
+{
+	size_t m = set->litcap - 1, i = (size_t)h & m;
+
+	for (; set->lit[i].s != NULL; i = (i + 1) & m)
+		if (set->lit[i].h == h && set->lit[i].len == n && memcmp(set->lit[i].s, s, n) == 0)
+			return &set->lit[i];
+	return NULL;
+}
+
+static void
+addlit(struct strip_set *set, const unsigned char *t, size_t n, size_t rule)
+{
+	struct strip_lit e;
+
+	if ((set->nlit + 1) * 2 > set->litcap) {
+		struct strip_lit *old = set->lit;
+		size_t oldcap = set->litcap;
+
+		set->litcap = set->litcap ? set->litcap * 2 : 256;
+		set->lit = nib_calloc(set->litcap, sizeof *set->lit);
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].s != NULL)
+				litput(set, &old[i]);
+		free(old);
+	}
+	e.s = nib_realloc(NULL, n ? n : 1, 1);
+	e.len = strip_norm(t, n, e.s);
+	e.h = XXH3_64bits(e.s, e.len);
+	e.rule = rule;
+	if (litget(set, e.h, e.s, e.len) != NULL) {
+		free(e.s);	/* the first rule for a line wins */
+		return;
+	}
+	if (e.len > set->litmax)
+		set->litmax = e.len;
+	litput(set, &e);
+	set->nlit++;
+}
+
+static int
+compile(struct strip_set *set, struct strip_rule *r, const unsigned char *p, size_t n, char **msg)
+{
+	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C;
+	uint32_t ncap = 0;
+	int code;
+	PCRE2_SIZE off;
+	PCRE2_UCHAR ebuf[256];
+	char what[300];
+
+	if (r->kind == STRIP_LINE || r->kind == STRIP_ECHO)
+		opts |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
+	r->re = pcre2_compile(p, n, opts, &code, &off, NULL);
+	if (r->re == NULL) {
+		pcre2_get_error_message(code, ebuf, sizeof ebuf);
+		snprintf(what, sizeof what, "bad pattern at offset %zu: ", (size_t)off);
+		return failf(msg, r->src, r->line, what, (char *)ebuf);
+	}
+	pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	if ((r->kind == STRIP_REP || r->kind == STRIP_ECHO) && ncap < 1)
+		return failf(msg, r->src, r->line, kindname[r->kind],
+		    ": pattern needs a capture group");
+	r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+	r->key = nib_realloc(NULL, n ? n : 1, 1);
+	r->keylen = strip_key(p, n, r->key, &r->keyci);
+	if (r->keylen < 2) {
+		free(r->key);
+		r->key = NULL;
+		r->keylen = 0;
+	}
+	(void)set;
+	return 0;
+}
+
+static int
+setname(struct strip_set *set, const unsigned char *t, size_t n, const char *src,
+    unsigned long line, char **msg)
+{
+	if (n == 0)
+		return failf(msg, src, line, "@ needs a rule name", "");
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum(t[i]) && t[i] != '_' && t[i] != '-' && t[i] != '.')
+			return failf(msg, src, line, "bad rule name (letters, digits, _ - . only)", "");
+	free(set->curname);
+	set->curname = nib_strndup(t, n);
+	return 0;
+}
+
+static const struct {
+	const char *pre;
+	enum strip_kind kind;
+} prefix[] = {
+	{ "lit:", STRIP_LIT }, { "re:", STRIP_LINE }, { "frag:", STRIP_FRAG },
+	{ "rep:", STRIP_REP }, { "echo:", STRIP_ECHO },
+};
+
+static int
+parseline(struct strip_set *set, const char *src, unsigned long line,
+    const unsigned char *t, size_t n, char **msg)
+{
+	enum strip_kind kind = STRIP_LIT;
+	struct strip_rule *r;
+
+	while (n > 0 && isblankc(t[0]))
+		t++, n--;
+	while (n > 0 && isblankc(t[n - 1]))
+		n--;
+	if (n == 0 || t[0] == '#')
+		return 0;
+	if (t[0] == '@')
+		return setname(set, t + 1, n - 1, src, line, msg);
+	for (size_t i = 0; i < sizeof prefix / sizeof prefix[0]; i++) {
+		size_t k = strlen(prefix[i].pre);
+
+		if (n >= k && memcmp(t, prefix[i].pre, k) == 0) {
+			kind = prefix[i].kind;
+			t += k, n -= k;
+			while (n > 0 && isblankc(t[0]))
+				t++, n--;
+			if (n == 0)
+				return failf(msg, src, line, prefix[i].pre, " needs text after it");
+			break;
+		}
+	}
+	r = addrule(set, kind, src, line);
+	if (kind == STRIP_LIT) {
+		addlit(set, t, n, set->nrule - 1);
+		return 0;
+	}
+	set->ready = 0;
+	return compile(set, r, t, n, msg);
+}
+
+int
+strip_parse(struct strip_set *set, const char *src, const unsigned char *text,
+    size_t len, char **msg)
+{
+	unsigned long line = 0;
+	size_t i = 0;
+
+	*msg = NULL;
+	free(set->curname);
+	set->curname = NULL;
+	set->ready = 0;
+	while (i < len) {
+		const unsigned char *nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len, n = e - i;
+
+		line++;
+		if (n > 0 && text[i + n - 1] == '\r')
+			n--;
+		if (parseline(set, src, line, text + i, n, msg) < 0)
+			return -1;
+		i = e + 1;
+	}
+	return 0;
+}
+
+/* Builds the key index and the match data, once, after the last parse. */
+static void
+build(struct strip_set *set)
+{
+	uint32_t maxcap = 1;
+
+	free(set->head);
+	free(set->bigram);
+	free(set->always);
+	free(set->stamp);
+	free(set->hit);
+	free(set->norm);
+	set->head = nib_calloc(65536, sizeof *set->head);
+	set->bigram = nib_calloc(65536 / 64, sizeof *set->bigram);
+	set->always = nib_calloc(set->nrule + 1, sizeof *set->always);
+	set->stamp = nib_calloc(set->nrule + 1, sizeof *set->stamp);
+	set->hit = nib_calloc(set->nrule + 1, sizeof *set->hit);
+	set->norm = nib_realloc(NULL, (set->litmax > ECHO_MAX ? set->litmax : ECHO_MAX) + 1, 1);
+	set->ncand = set->nalways = 0;
+	set->gen = 0;
+	for (size_t i = 0; i < set->nrule; i++) {
+		struct strip_rule *r = &set->rule[i];
+		uint32_t ncap = 0, g;
+
+		if (r->kind == STRIP_LIT)
+			continue;
+		pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT, &ncap);
+		if (ncap + 1 > maxcap)
+			maxcap = ncap + 1;
+		if (r->keylen == 0) {
+			set->always[set->nalways++] = i;
+			continue;
+		}
+		g = (uint32_t)fold[r->key[0]] << 8 | fold[r->key[1]];
+		if (set->ncand == set->candcap) {
+			set->candcap = set->candcap ? set->candcap * 2 : 64;
+			set->cand = nib_realloc(set->cand, set->candcap, sizeof *set->cand);
+		}
+		set->cand[set->ncand].rule = i;
+		set->cand[set->ncand].next = set->head[g];
+		set->head[g] = (uint32_t)++set->ncand;
+		set->bigram[g >> 6] |= (uint64_t)1 << (g & 63);
+	}
+	if (set->md != NULL)
+		pcre2_match_data_free(set->md);
+	set->md = pcre2_match_data_create(maxcap, NULL);
+	if (set->mctx == NULL) {
+		set->mctx = pcre2_match_context_create(NULL);
+		/* A pathological pattern on a 1 GB line gives up, not hangs. */
+		pcre2_set_match_limit(set->mctx, 10000000);
+		set->jstack = pcre2_jit_stack_create(32 * 1024, 8 * 1024 * 1024, NULL);
+		if (set->jstack != NULL)
+			pcre2_jit_stack_assign(set->mctx, NULL, set->jstack);
+	}
+	if (set->md == NULL || set->mctx == NULL) {
+		fprintf(stderr, "out of memory\n");
+		exit(2);
+	}
+	set->ready = 1;
+}
+
+static int
+keyeq(const unsigned char *s, const unsigned char *k, size_t n, int ci)
+{
+	if (!ci)
+		return memcmp(s, k, n) == 0;
+	for (size_t i = 0; i < n; i++)
+		if (fold[s[i]] != fold[k[i]])
+			return 0;
+	return 1;
+}
+
+static void
+hit(struct strip_set *set, size_t rule)
+{
+	if (set->stamp[rule] == set->gen)
+		return;
+	set->stamp[rule] = set->gen;
+	set->hit[set->nhit++] = rule;
+}
+
+/* The rules whose key s[0..len) holds, and those with no key. */
+static void
+findhits(struct strip_set *set, const unsigned char *s, size_t len)
+{
+	uint32_t g;
+
+	set->nhit = 0;
+	if (++set->gen == 0) {
+		memset(set->stamp, 0, (set->nrule + 1) * sizeof *set->stamp);
+		set->gen = 1;
+	}
+	for (size_t i = 0; i < set->nalways; i++)
+		hit(set, set->always[i]);
+	if (set->ncand == 0 || len < 2)
+		return;
+	g = fold[s[0]];
+	for (size_t i = 1; i < len; i++) {
+		g = (g << 8 | fold[s[i]]) & 0xffff;
+		if (!(set->bigram[g >> 6] >> (g & 63) & 1))
+			continue;
+		for (uint32_t c = set->head[g]; c != 0; c = set->cand[c - 1].next) {
+			size_t ri = set->cand[c - 1].rule;
+			const struct strip_rule *r = &set->rule[ri];
+
+			if (set->stamp[ri] != set->gen && r->keylen <= len - (i - 1) &&
+			    keyeq(s + i - 1, r->key, r->keylen, r->keyci))
+				hit(set, ri);
+		}
+	}
+}
+
+static int
+cmpsize(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+match(struct strip_set *set, const struct strip_rule *r, const unsigned char *s,
+    size_t len, size_t start)
+{
+	if (r->jit)
+		return pcre2_jit_match(r->re, s, len, start, 0, set->md, set->mctx);
+	return pcre2_match(r->re, s, len, start, 0, set->md, set->mctx);
+}
+
+static void
+addspan(struct strip_set *set, size_t a, size_t b, size_t rule)
+{
+	if (set->nspan == set->spancap) {
+		set->spancap = set->spancap ? set->spancap * 2 : 16;
+		set->span = nib_realloc(set->span, set->spancap, sizeof *set->span);
+	}
+	set->span[set->nspan].a = a;
+	set->span[set->nspan].b = b;
+	set->span[set->nspan].rule = rule;
+	set->nspan++;
+}
+
+static uint64_t
+normhash(struct strip_set *set, const unsigned char *s, size_t n)
+{
+	if (n > ECHO_MAX)
+		return 0;
+	return XXH3_64bits(set->norm, strip_norm(s, n, set->norm)) | 1;
+}
+
+/* Whether the echo rule's group 1 repeats one of the lines before. */
+static int
+echoes(struct strip_set *set, const unsigned char *s)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(set->md);
+	uint64_t h;
+
+	if (ov[2] == PCRE2_UNSET || ov[3] <= ov[2])
+		return 0;
+	if ((h = normhash(set, s + ov[2], ov[3] - ov[2])) == 0)
+		return 0;
+	for (size_t i = 0; i < set->nprev; i++)
+		if (set->prev[i] == h)
+			return 1;
+	return 0;
+}
+
+/* Next start after a match [a, b): past an empty match by one character. */
+static size_t
+nextstart(const unsigned char *s, size_t len, size_t a, size_t b)
+{
+	if (b > a)
+		return b;
+	for (b = a + 1; b < len && (s[b] & 0xc0) == 0x80; b++)
+		;
+	return b;
+}
+
+static int
+cmprep(const void *x, const void *y)
+{
+	const struct strip_rep *a = x, *b = y;
+
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return a->a < b->a ? -1 : a->a > b->a;
+}
+
+static void
+fragments(struct strip_set *set, size_t ri, const unsigned char *s, size_t len)
+{
+	const struct strip_rule *r = &set->rule[ri];
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(set->md);
+	size_t start = 0, nrep = 0;
+
+	while (start <= len && match(set, r, s, len, start) > 0) {
+		size_t a = ov[0], b = ov[1];
+
+		if (b < a)
+			break;
+		if (r->kind == STRIP_FRAG && b > a)
+			addspan(set, a, b, ri);
+		else if (r->kind == STRIP_REP && b > a && ov[2] != PCRE2_UNSET) {
+			if (nrep == set->repcap) {
+				set->repcap = set->repcap ? set->repcap * 2 : 16;
+				set->rep = nib_realloc(set->rep, set->repcap, sizeof *set->rep);
+			}
+			set->rep[nrep].a = a;
+			set->rep[nrep].b = b;
+			set->rep[nrep].h = XXH3_64bits(s + ov[2], ov[3] - ov[2]);
+			nrep++;
+		}
+		start = nextstart(s, len, a, b);
+	}
+	if (nrep < STRIP_REP_MIN)
+		return;
+	qsort(set->rep, nrep, sizeof *set->rep, cmprep);
+	for (size_t i = 0, j; i < nrep; i = j) {
+		for (j = i + 1; j < nrep && set->rep[j].h == set->rep[i].h; j++)
+			;
+		if (j - i >= STRIP_REP_MIN)
+			for (size_t k = i; k < j; k++)
+				addspan(set, set->rep[k].a, set->rep[k].b, ri);
+	}
+}
+
+static int
+cmpspan(const void *x, const void *y)
+{
+	const struct strip_span *a = x, *b = y;
+
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return a->rule < b->rule ? -1 : a->rule > b->rule;
+}
+
+/* Widens each span by a blank, sorts and merges them; 1 if no text is left. */
+static int
+settle(struct strip_set *set, const unsigned char *s, size_t len)
+{
+	size_t n = 0, kept = 0, at = 0;
+
+	for (size_t i = 0; i < set->nspan; i++) {
+		struct strip_span *p = &set->span[i];
+
+		if (s[p->a] == ' ' || s[p->b - 1] == ' ')
+			continue;
+		if (p->b < len && s[p->b] == ' ')
+			p->b++;
+		else if (p->a > 0 && s[p->a - 1] == ' ')
+			p->a--;
+	}
+	qsort(set->span, set->nspan, sizeof *set->span, cmpspan);
+	for (size_t i = 0; i < set->nspan; i++) {
+		if (n > 0 && set->span[i].a < set->span[n - 1].b) {
+			if (set->span[i].b > set->span[n - 1].b)
+				set->span[n - 1].b = set->span[i].b;
+			continue;
+		}
+		set->span[n++] = set->span[i];
+	}
+	set->nspan = n;
+	for (size_t i = 0; i <= n; i++) {
+		size_t e = i < n ? set->span[i].a : len;
+
+		for (; at < e; at++)
+			kept += !isblankc(s[at]);
+		if (i < n)
+			at = set->span[i].b;
+	}
+	return kept == 0;
+}
+
+static void
+remember(struct strip_set *set, const unsigned char *s, size_t n)
+{
+	if (set->nprev == STRIP_ECHO_BACK) {
+		memmove(set->prev, set->prev + 1, (STRIP_ECHO_BACK - 1) * sizeof *set->prev);
+		set->nprev--;
+	}
+	set->prev[set->nprev++] = normhash(set, s, n);
+}
+
+static int
+wholeline(struct strip_set *set, const unsigned char *t, size_t n, size_t *rule)
+{
+	if (set->nlit > 0 && n <= set->litmax) {
+		size_t k = strip_norm(t, n, set->norm);
+		struct strip_lit *e = litget(set, XXH3_64bits(set->norm, k), set->norm, k);
+
+		if (e != NULL) {
+			*rule = e->rule;
+			return 1;
+		}
+	}
+	for (size_t i = 0; i < set->nhit; i++) {
+		const struct strip_rule *r = &set->rule[set->hit[i]];
+
+		if ((r->kind == STRIP_LINE || r->kind == STRIP_ECHO) && match(set, r, t, n, 0) > 0 &&
+		    (r->kind == STRIP_LINE || echoes(set, t))) {
+			*rule = set->hit[i];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+size_t
+strip_line(struct strip_set *set, const unsigned char *s, size_t len,
+    const struct strip_span **sp)
+{
+	size_t t0 = 0, t1 = len, rule;
+
+	*sp = set->span;
+	set->nspan = 0;
+	if (!set->ready)
+		build(set);
+	while (t0 < t1 && isblankc(s[t0]))
+		t0++;
+	while (t1 > t0 && isblankc(s[t1 - 1]))
+		t1--;
+	if (t0 == t1)
+		return 0;
+	findhits(set, s, len);
+	qsort(set->hit, set->nhit, sizeof *set->hit, cmpsize);
+	if (wholeline(set, s + t0, t1 - t0, &rule)) {
+		addspan(set, 0, len, rule);
+	} else {
+		for (size_t i = 0; i < set->nhit; i++) {
+			enum strip_kind k = set->rule[set->hit[i]].kind;
+
+			if (k == STRIP_FRAG || k == STRIP_REP)
+				fragments(set, set->hit[i], s, len);
+		}
+		if (set->nspan > 0 && settle(set, s, len)) {
+			set->span[0].a = 0;
+			set->span[0].b = len;
+			set->nspan = 1;
+		}
+	}
+	remember(set, s + t0, t1 - t0);
+	*sp = set->span;
+	return set->nspan;
+}
+
+void
+strip_newdoc(struct strip_set *set)
+{
+	set->nprev = 0;
+}
+
+void
+strip_free(struct strip_set *set)
+{
+	for (size_t i = 0; i < set->nrule; i++) {
+		struct strip_rule *r = &set->rule[i];
+
+		free(r->name);
+		free(r->src);
+		free(r->key);
+		if (r->re != NULL)
+			pcre2_code_free(r->re);
+	}
+	for (size_t i = 0; i < set->litcap; i++)
+		free(set->lit[i].s);
+	if (set->md != NULL)
+		pcre2_match_data_free(set->md);
+	if (set->mctx != NULL)
+		pcre2_match_context_free(set->mctx);
+	if (set->jstack != NULL)
+		pcre2_jit_stack_free(set->jstack);
+	free(set->rule);
+	free(set->lit);
+	free(set->head);
+	free(set->bigram);
+	free(set->cand);
+	free(set->always);
+	free(set->hit);
+	free(set->stamp);
+	free(set->norm);
+	free(set->span);
+	free(set->rep);
+	free(set->curname);
+	memset(set, 0, sizeof *set);
+}
+
+const char *
+strip_kindname(enum strip_kind k)
+{
+	return kindname[k];
+}
