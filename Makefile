@@ -60,7 +60,7 @@ $(B)/%.c: %.txt tools/embed.sh
 $(B)/%.o: $(B)/%.c
 	$(CC) $(CFLAGS) $(NIBCFLAGS) -c -o $@ $<
 
-$(BIN)/test_%: $(B)/tests/unit/test_%.o $(B)/libnib.a
+$(BIN)/test_%: $(B)/tests/unit/test_%.o $(B)/libtools.a $(B)/libnib.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -33,6 +33,7 @@ static void
 page(struct nib_reader *r, void *arg)
 {
 	struct nib_block b;
+	unsigned long cur = r->doc;
 	unsigned blank = 0;
 	int k;
 
@@ -43,19 +44,20 @@ page(struct nib_reader *r, void *arg)
 			blank++;
 			break;
 		case NIB_DOCSEP:
-			flush(b.doc);
+			flush(cur);
 			if (!opts.json && opts.dir == NULL)
 				nib_out_str("\f\n");
 			blank = 0;
 			break;
 		default:
+			cur = b.doc;
 			if (split_add(&doc, b.s, b.len, b.docline, blank) < 0)
 				nib_errl(2, r, "document longer than --max-doc (%zu bytes)",
 				    doc.max);
 			blank = 0;
 		}
 	}
-	flush(r->doc);
+	flush(cur);
 }
 
 static void

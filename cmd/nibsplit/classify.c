@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "tokens.h"
 #include "split.h"
 
 #define B(i) (&d->b[i])
@@ -125,6 +126,13 @@ weight(const struct split_block *b)
 		return -2;
 	if (f->mark)
 		return head(f) ? -5 : -3;
+	if (f->capt)
+		return -3;
+	/* Comments interleave names and dates with their text. */
+	if (split_datelike(f))
+		return -8;
+	if (bylinelike(f))
+		return -6;
 	if (split_prose(f)) {
 		if (f->url || f->nsep >= 2)
 			return -l / 2;
@@ -157,28 +165,147 @@ densest(struct split_doc *d, size_t *a, size_t *b)
 	return found;
 }
 
-static void
+static uint64_t
+tokhash(const unsigned char *s, size_t a, size_t b)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; a < b; a++)
+		h = (h ^ (s[a] < 0x80 ? (unsigned)(s[a] | 0x20) : s[a])) * 0x100000001b3ULL;
+	return h | 1;
+}
+
+/*
+ * The headline anchor.  Scrapers write the page's <title> first; the
+ * block that repeats most of it later ("Title - Site" becomes "Title") is
+ * the headline over the story, and the story follows it.  Returns its
+ * index, or d->n when no block repeats the title well enough.
+ */
+static size_t
+anchor(struct split_doc *d)
+{
+	uint64_t set[128] = { 0 }, h;
+	const unsigned char *s;
+	size_t i, t = 0, pos, a, b, k, nset = 0, best = d->n;
+	double score, top = 0.75;
+	unsigned hit, n;
+
+	while (t < d->n && B(t)->f.ntok == 0)
+		t++;
+	if (t >= d->n || B(t)->f.ntok < 3 || B(t)->f.ntok > 60)
+		return d->n;
+	s = d->text + B(t)->off;
+	for (pos = 0; nset < 64 && nib_token_next(s, B(t)->len, &pos, &a, &b);) {
+		h = tokhash(s, a, b);
+		for (k = h & 127; set[k] && set[k] != h; k = (k + 1) & 127)
+			;
+		if (!set[k]) {
+			set[k] = h;
+			nset++;
+		}
+	}
+	for (i = t + 1; i < d->n; i++) {
+		if (B(i)->f.ntok < 3 || B(i)->f.ntok > 40 || B(i)->f.ntok > 2 * nset)
+			continue;
+		s = d->text + B(i)->off;
+		hit = n = 0;
+		for (pos = 0; nib_token_next(s, B(i)->len, &pos, &a, &b); n++) {
+			h = tokhash(s, a, b);
+			for (k = h & 127; set[k] && set[k] != h; k = (k + 1) & 127)
+				;
+			hit += set[k] == h;
+		}
+		/* Most of the block is title, and most of the title is there. */
+		score = (double)hit / n;
+		if ((double)hit * 1.5 / nset < score)
+			score = (double)hit * 1.5 / nset;
+		if (score > top + 0.01) {
+			top = score;
+			best = i;
+		}
+	}
+	return best;
+}
+
+static size_t
 weigh(struct split_doc *d)
 {
 	double seen = 0;
-	size_t i;
-	int discount = 0;
+	size_t i, j, h = anchor(d);
+	int discount = 0, hard;
 
 	for (i = 0; i < d->n; i++) {
 		B(i)->w = weight(B(i));
+		/* Before the headline: teasers, standfirsts of other stories. */
+		if (i < h && h < d->n && B(i)->w > 0)
+			B(i)->w *= 0.2;
 		if (discount && B(i)->w > 0)
 			B(i)->w *= 0.3;
 		if (B(i)->w > 0)
 			seen += B(i)->w;
+		if (!head(&B(i)->f) || B(i)->f.mark == M_FOOTER || seen < 50)
+			continue;
 		/*
-		 * A related or comments head after enough story: the body
-		 * never runs over it, and what follows weighs less.
+		 * A related or comments head after enough story.  When items
+		 * with ages or sources follow, or no prose comes soon, the
+		 * body never runs over it and what follows weighs less; a box
+		 * of a few titles inside the story ("Related articles", two
+		 * links, more story) only weighs against it.
 		 */
-		if (head(&B(i)->f) && B(i)->f.mark != M_FOOTER && seen >= 50) {
+		hard = B(i)->f.mark == M_COMMENTS;
+		for (j = i + 1; !hard && j < d->n && !split_prose(&B(j)->f); j++)
+			if (j - i > 8 || split_datelike(&B(j)->f) ||
+			    (B(j)->len > 1 && d->text[B(j)->off] == '-'))
+				hard = 1;
+		if (j == d->n)
+			hard = 1;
+		if (hard) {
 			B(i)->w = -1e9;
 			discount = 1;
-		}
+		} else
+			B(i)->w = -15;
 	}
+	return h;
+}
+
+/* A short block of one sentence, as in a list of key points. */
+static int
+point(const struct split_feat *f)
+{
+	return split_prose(f) && f->endterm && f->nterm <= 1 && f->ntok <= 24;
+}
+
+/*
+ * The start of the story within the run [a, b]: after a byline or dateline
+ * among its first blocks (what came before is the standfirst), and never
+ * before a block that repeats the headline.
+ */
+static size_t
+top(struct split_doc *d, size_t a, size_t b)
+{
+	size_t i, s = a;
+	int prose = 0;
+
+	for (i = a; i < b && prose <= 2; i++) {
+		const struct split_feat *f = &B(i)->f;
+		if (split_prose(f))
+			prose++;
+		else if (bylinelike(f) || split_datelike(f) ||
+		    (split_titlelike(f) && f->ntok >= 4 && i > a && B(i)->dup >= 0))
+			s = i + 1;
+	}
+	while (s < b && !split_prose(&B(s)->f))
+		s++;
+	/*
+	 * Key points: two or more short one-sentence blocks under the
+	 * headline, then a longer paragraph, are a summary, not the story.
+	 */
+	for (i = s, prose = 0; i < b && point(&B(i)->f); i++)
+		if (B(i)->dup < 0)
+			prose++;
+	if (prose >= 2 && i < b && split_prose(&B(i)->f) && !point(&B(i)->f))
+		s = i;
+	return s;
 }
 
 /* Role of a block inside the body run. */
@@ -201,6 +328,8 @@ inside(const struct split_block *b)
 	default:
 		return R_CHROME;
 	}
+	if (f->capt)
+		return R_CAPTION;
 	if (split_prose(f))
 		return R_BODY;
 	if (creditlike(f))
@@ -216,13 +345,19 @@ inside(const struct split_block *b)
 
 /* Roles of the blocks before the body [0, a). */
 static void
-before(struct split_doc *d, size_t a)
+before(struct split_doc *d, size_t a, size_t h)
 {
-	size_t i, h = a;
-	int r;
+	size_t i, t = 0;
+	int r, prev = -1;
 
-	/* The headline: the last title-like block shortly before the body. */
-	for (i = a; i-- > 0 && a - i <= 15;) {
+	/* The page title, when the scraper wrote it first. */
+	while (t < a && B(t)->f.ntok == 0)
+		t++;
+	if (t < a && (B(t)->f.endterm || B(t)->f.ntok < 2 || B(t)->f.ntok > 60 ||
+	    B(t)->f.mark))
+		t = a;
+	/* The headline: the anchor, or the last title-like block before the body. */
+	for (i = h < a ? 0 : a; i-- > 0 && a - i <= 15;) {
 		const struct split_feat *f = &B(i)->f;
 		if (split_titlelike(f) && f->ntok >= 4 && !split_datelike(f) && !bylinelike(f) &&
 		    B(i)->dup < 0) {
@@ -233,7 +368,8 @@ before(struct split_doc *d, size_t a)
 	for (i = 0; i < a; i++) {
 		const struct split_block *b = B(i);
 		const struct split_feat *f = &b->f;
-		if (h < a && (i == h || (f->key == B(h)->f.key)))
+		if ((h < a && (i == h || (f->key == B(h)->f.key))) ||
+		    (t < a && (i == t || f->key == B(t)->f.key)))
 			r = R_HEADLINE;
 		else if (f->mark == M_CREDIT)
 			r = R_CREDIT;
@@ -249,14 +385,16 @@ before(struct split_doc *d, size_t a)
 			r = R_BYLINE;
 		else if (split_datelike(f))
 			r = R_DATELINE;
-		else if (h < a && i > h && b->dup < 0 && f->ntok >= 6 &&
-		    (f->endterm || f->nterm))
+		else if (((h < a && i > h) || prev == R_HEADLINE) && b->dup < 0 &&
+		    f->ntok >= 6 && (f->endterm || f->nterm))
 			r = R_STANDFIRST;
 		else if (split_prose(f) || f->ntok > 12)
 			r = R_CHROME;
 		else
 			r = R_NAV;
 		d->b[i].role = r;
+		if (r != R_CHROME)
+			prev = r;
 	}
 }
 
@@ -278,7 +416,7 @@ after(struct split_doc *d, size_t b)
 			r = state;
 		else if (f->mark == M_CREDIT || creditlike(f))
 			r = R_CREDIT;
-		else if (f->mark)
+		else if (f->mark || f->endcolon)
 			r = f->mark == M_NAV ? R_NAV : R_CHROME;
 		else if (bylinelike(f))
 			r = R_BYLINE;
@@ -293,21 +431,27 @@ after(struct split_doc *d, size_t b)
 void
 split_classify(struct split_doc *d)
 {
-	size_t i, a = 0, b = 0;
+	size_t i, a = 0, b = 0, h;
 
 	if (d->n == 0)
 		return;
 	for (i = 0; i < d->n; i++)
 		split_features(d->text + B(i)->off, B(i)->len, &B(i)->f);
 	repeats(d);
-	weigh(d);
+	h = weigh(d);
 	if (!densest(d, &a, &b)) {
 		/* Nothing reads as prose: all of it is page furniture. */
-		before(d, d->n);
+		before(d, d->n, h);
 		return;
 	}
-	before(d, a);
+	a = top(d, a, b);
+	before(d, a, h);
 	for (i = a; i <= b; i++)
 		B(i)->role = inside(B(i));
+	/* A short block over a credit is the photo's caption. */
+	for (i = a; i < b; i++)
+		if (B(i)->role == R_BODY && B(i + 1)->role == R_CREDIT &&
+		    B(i)->f.ntok <= 40)
+			B(i)->role = R_CAPTION;
 	after(d, b);
 }

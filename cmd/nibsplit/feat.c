@@ -4,6 +4,7 @@
  */
 #include <string.h>
 #include <utf8proc.h>
+#include <xxhash.h>
 
 #include "split.h"
 #include "utf8.h"
@@ -21,10 +22,16 @@ static unsigned char cls[128];
 
 /* Lexicon: stop words, date words, byline words and marker phrases. */
 enum { W_STOP = 1, W_DATE = 2, W_BY = 4 };
-#define LEXSZ 8192
+#define LEXSZ 2048
 struct lex { const unsigned char *s; unsigned short len; unsigned char flags, mark, pmark; };
 static struct lex lex[LEXSZ];
 static int ready;
+/*
+ * A filter in front of the table: bit len (up to 31) of first[c] is set
+ * when some entry of that length starts with byte c, and of final[c] when
+ * one ends with it.  Most words of running text fail it.
+ */
+static uint32_t first[256], final[256];
 
 static uint64_t
 fnv(const unsigned char *s, size_t n)
@@ -51,7 +58,12 @@ lookup(const unsigned char *s, size_t n)
 {
 	struct lex *l;
 
+	uint32_t bit;
+
 	if (!ready || n == 0 || n > 0xffff)
+		return NULL;
+	bit = 1u << (n < 31 ? n : 31);
+	if (!(first[s[0]] & bit) || !(final[s[n - 1]] & bit))
 		return NULL;
 	l = slot(s, n);
 	return l->s != NULL ? l : NULL;
@@ -64,6 +76,8 @@ add(const unsigned char *s, size_t n, int flags, int mark, int prefix)
 
 	l->s = s;
 	l->len = (unsigned short)n;
+	first[s[0]] |= 1u << (n < 31 ? n : 31);
+	final[s[n - 1]] |= 1u << (n < 31 ? n : 31);
 	l->flags |= (unsigned char)flags;
 	if (mark && prefix)
 		l->pmark = (unsigned char)mark;
@@ -194,7 +208,7 @@ endtok(struct split_feat *f, const unsigned char *w, size_t wl, int first,
 		if (wl == 4 && ((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')))
 			f->ndate++;
 	}
-	if ((l = lookup(w, wl)) != NULL) {
+	if (wl <= 20 && !digits && (l = lookup(w, wl)) != NULL) {
 		if (l->flags & W_STOP)
 			f->nstop++;
 		if (l->flags & W_DATE)
@@ -236,17 +250,17 @@ fold(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
 	return o;
 }
 
+/* Marker lines; buf[0..o) is the folded text (of the first 200 bytes). */
 static void
-markers(const unsigned char *s, size_t n, struct split_feat *f)
+markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t o,
+    struct split_feat *f)
 {
-	unsigned char buf[96];
-	size_t o, i;
+	size_t i;
 	struct lex *l;
 
-	o = fold(s, n < 200 ? n : 200, buf, sizeof buf);
 	if (o == 0)
 		return;
-	if (f->ntok <= 10 && o < sizeof buf - 2 && (l = lookup(buf, o)) != NULL && l->mark) {
+	if (f->ntok <= 10 && n <= 200 && (l = lookup(buf, o)) != NULL && l->mark) {
 		f->mark = l->mark;
 		return;
 	}
@@ -271,25 +285,84 @@ markers(const unsigned char *s, size_t n, struct split_feat *f)
 	}
 }
 
+/* A caption that ends in its credit: "... (Image: GETTY)". */
+static void
+credited(const unsigned char *s, size_t n, struct split_feat *f)
+{
+	unsigned char buf[64];
+	const unsigned char *p;
+	size_t i, o, from = n > 80 ? n - 80 : 0;
+	struct lex *l;
+
+	while (n > 0 && cls[s[n - 1] & 0x7f] == C_SPACE && s[n - 1] < 0x80)
+		n--;
+	if (n < 4 || s[n - 1] != ')')
+		return;
+	for (p = NULL, i = n - 1; i-- > from;)
+		if (s[i] == '(') {
+			p = s + i;
+			break;
+		}
+	if (p == NULL || p == s)
+		return;
+	o = fold(p + 1, (size_t)(s + n - 1 - (p + 1)), buf, sizeof buf);
+	for (i = 1; i <= o; i++)
+		if ((i == o || buf[i] == ' ') && (l = lookup(buf, i)) != NULL &&
+		    l->pmark == M_CREDIT) {
+			f->capt = 1;
+			return;
+		}
+}
+
 void
 split_features(const unsigned char *s, size_t n, struct split_feat *f)
 {
-	unsigned char w[32];
-	size_t i = 0, wl = 0, nlet = 0, last = 0;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	unsigned char w[32], buf[256];
+	size_t i = 0, wl = 0, nlet = 0, last = 0, o;
 	int intok = 0, fc = 0, caps = 1, digits = 1, c, l, uns, lastc = C_SPACE;
 	int32_t cp;
+	unsigned b;
 
 	if (!ready)
 		init();
 	memset(f, 0, sizeof *f);
 	while (i < n) {
-		unsigned b = s[i];
+		b = s[i];
+		if (b < 0x80 && (c = cls[b]) >= C_LOW && c <= C_DIG) {
+			/* The hot path: a run of ASCII letters and digits. */
+			if (!intok) {
+				f->ntok++;
+				intok = 1;
+				fc = c;
+				caps = digits = 1;
+				wl = nlet = 0;
+				if (b == 'h' && n - i >= 4 && memcmp(s + i, "http", 4) == 0)
+					f->url = 1;
+				else if (b == 'w' && n - i >= 4 && memcmp(s + i, "www.", 4) == 0)
+					f->url = 1;
+				else if ((b | 0x20) == 'c' && n - i >= 9 &&
+				    memcmp(s + i + 1, "opyright", 8) == 0)
+					f->copy = 1;
+			}
+			do {
+				if (c != C_DIG) {
+					digits = 0;
+					nlet++;
+					if (c == C_LOW)
+						caps = 0;
+				}
+				if (wl < sizeof w)
+					w[wl++] = (unsigned char)(b | (c == C_UP ? 0x20 : 0));
+				f->nchar++;
+				i++;
+			} while (i < n && (b = s[i]) < 0x80 && (c = cls[b]) >= C_LOW && c <= C_DIG);
+			last = i;
+			lastc = c = cls[s[i - 1]];
+			continue;
+		}
 		if (b < 0x80) {
-			c = cls[b];
 			l = 1;
 			uns = 0;
-			cp = (int32_t)b;
 		} else {
 			l = nib_utf8_decode(s + i, n - i, &cp);
 			c = ucls(cp, &uns);
@@ -304,14 +377,10 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 				f->ntok++;
 				intok = !uns;
 				fc = c;
-				caps = 1;
-				digits = 1;
+				caps = digits = 1;
 				wl = nlet = 0;
-				if (uns) {
+				if (uns)
 					f->nunspaced++;
-					intok = 0;
-				}
-				h = (h ^ ' ') * 0x100000001b3ULL;
 			}
 			if (c == C_LOW)
 				caps = 0;
@@ -319,13 +388,9 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 				digits = 0;
 				nlet++;
 			}
-			for (int k = 0; k < l; k++) {
-				unsigned char x = s[i + k];
-				if (c == C_UP && l == 1)
-					x |= 0x20;
-				h = (h ^ x) * 0x100000001b3ULL;
-				if (intok && wl < sizeof w)
-					w[wl++] = x;
+			if (intok && wl + (size_t)l <= sizeof w) {
+				memcpy(w + wl, s + i, (size_t)l);
+				wl += (size_t)l;
 			}
 			last = i + (size_t)l;
 		} else {
@@ -336,8 +401,8 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 			switch (c) {
 			case C_TERM:
 				/* A stop before a space or the end; "3.5" and "U.S" no. */
-				if (i + 1 >= n || cls[s[i + 1] & 0x7f] == C_SPACE ||
-				    cls[s[i + 1] & 0x7f] == C_CLOSE || s[i + 1] >= 0x80)
+				if (i + (size_t)l >= n || cls[s[i + l] & 0x7f] == C_SPACE ||
+				    cls[s[i + l] & 0x7f] == C_CLOSE || s[i + l] >= 0x80)
 					f->nterm++;
 				break;
 			case C_COMMA:
@@ -354,6 +419,8 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 				if (b == '@' && i + 1 < n && cls[s[i + 1] & 0x7f] >= C_LOW &&
 				    cls[s[i + 1] & 0x7f] <= C_DIG && (i == 0 || cls[s[i - 1] & 0x7f] == C_SPACE))
 					f->url = 1;
+				else if (b == '(' && i + 2 < n && (s[i + 1] | 0x20) == 'c' && s[i + 2] == ')')
+					f->copy = 1;
 				break;
 			}
 			if (c != C_SPACE && c != C_CLOSE)
@@ -364,7 +431,6 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 	}
 	if (intok)
 		endtok(f, w, wl, f->ntok == 1, fc, caps, digits, nlet);
-	f->key = h;
 	/* The end: the last character that is not a space or a closing mark. */
 	if (last > 0) {
 		size_t j = last - 1;
@@ -375,11 +441,21 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 		f->endterm = c == C_TERM;
 		f->endcolon = c == C_COLON;
 	}
-	if (n >= 4 && (memmem(s, n, "http", 4) != NULL || memmem(s, n, "www.", 4) != NULL))
-		f->url = 1;
-	if (memmem(s, n, "opyright", 8) != NULL || memmem(s, n, "(c)", 3) != NULL ||
-	    memmem(s, n, "(C)", 3) != NULL)
-		f->copy = 1;
-	if (f->ntok <= 40)
-		markers(s, n, f);
+	/*
+	 * The key that tells repeats: short blocks folded (case, spaces and
+	 * punctuation do not count), long ones as they are.
+	 */
+	if (n <= 200) {
+		o = fold(s, n, buf, sizeof buf);
+		f->key = XXH3_64bits(buf, o);
+		if (f->ntok <= 40)
+			markers(s, n, buf, o, f);
+	} else {
+		f->key = XXH3_64bits(s, n);
+		if (f->ntok <= 40) {
+			o = fold(s, 200, buf, sizeof buf);
+			markers(s, n, buf, o, f);
+		}
+	}
+	credited(s, n, f);
 }

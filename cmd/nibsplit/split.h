@@ -53,6 +53,7 @@ struct split_feat {
 	unsigned char byword;	/* starts with "By", "Por", "Von"... */
 	unsigned char mark;	/* enum split_mark of a marker line */
 	unsigned char prefix;	/* the marker matched a prefix only */
+	unsigned char capt;	/* ends in a credit: "... (Photo: AP)" */
 	uint64_t key;		/* hash of the folded text (repeats) */
 };
 

@@ -1,0 +1,206 @@
+/* Unit tests for nibsplit's block features and classifier. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "t.h"
+#include "../../cmd/nibsplit/split.h"
+
+static struct split_feat
+feat(const char *s)
+{
+	struct split_feat f;
+
+	split_features((const unsigned char *)s, strlen(s), &f);
+	return f;
+}
+
+static void
+test_features(void)
+{
+	struct split_feat f;
+
+	f = feat("The mayor said the plan would cost $3.5 million, most of it from the state.");
+	T(f.ntok == 16);
+	T(f.endterm == 1);
+	T(f.nterm == 1);		/* "3.5" is no sentence end */
+	T(f.ncomma == 1);
+	T(f.nstop >= 5);
+	T(f.nnum == 2);
+	T(split_prose(&f));
+	T(!split_titlelike(&f));
+
+	f = feat("\"We will not wait,\" she said. \"Not again.\"");
+	T(f.endterm == 1);		/* a closing quote after the stop */
+	T(f.nterm == 2);
+
+	f = feat("Council Backs Library Plan For Old Cannery");
+	T(f.ncap == f.nalpha && f.nalpha == 7);
+	T(!f.endterm);
+	T(split_titlelike(&f));
+	T(!split_prose(&f));
+
+	f = feat("REUTERS");
+	T(f.nupper == 1);
+
+	/* Japanese: no spaces, each character a token, 。 ends sentences. */
+	f = feat("市議会は古い缶詰工場を図書館にする計画を承認した。工事は春に始まる。");
+	T(f.nunspaced >= 25);
+	T(f.ntok == f.nunspaced);
+	T(f.endterm == 1);
+	T(f.nterm == 2);
+	T(split_prose(&f));
+
+	/* Dates, times and ages. */
+	T(split_datelike(&(struct split_feat){ 0 }) == 0);
+	f = feat("33 minutes ago");
+	T(split_datelike(&f));
+	f = feat("Updated 10:42 AM ET, Tue March 3, 2026");
+	T(split_datelike(&f));
+	f = feat("Publicado em 3 de março de 2026");
+	T(split_datelike(&f));
+
+	f = feat("By Jane Harrow and Tom Bell");
+	T(f.byword);
+	f = feat("Bystanders watched as the boats came in.");
+	T(!f.byword);
+
+	/* Markers, folded: case, punctuation and numbers do not matter. */
+	T(feat("Related Articles").mark == M_RELATED);
+	T(feat("RELATED ARTICLES:").mark == M_RELATED);
+	T(feat("No comments yet...").mark == M_COMMENTS);
+	T(feat("12 Comments").mark == M_COMMENTS);
+	T(feat("Advertisement").mark == M_CHROME);
+	T(feat("© 2026 Harbor Media. All rights reserved.").copy);
+	f = feat("READ MORE: Town weighs new parking rules");
+	T(f.mark == M_PROMO && f.prefix);
+	/* A prefix marker in a long sentence without a colon is no marker. */
+	f = feat("Read more widely and you will find that the harbor has always been a place of work for the town and its families.");
+	T(f.mark == M_NONE);
+	T(feat("Photo: Lena Ortiz").mark == M_CREDIT);
+	T(feat("Boat owners rallied at the dock on Sunday (Photo: AP)").capt);
+	T(!feat("Boat owners rallied at the dock on Sunday (and Monday)").capt);
+
+	/* Repeats: case and punctuation do not change the key. */
+	T(feat("Show caption").key == feat("SHOW CAPTION!").key);
+	T(feat("Show caption").key != feat("Hide caption").key);
+
+	/* Invalid UTF-8 and NUL bytes are not letters, and do not crash. */
+	split_features((const unsigned char *)"ab\xff\xfe\0cd", 7, &f);
+	T(f.ntok == 2);
+	split_features((const unsigned char *)"", 0, &f);
+	T(f.ntok == 0 && !f.endterm);
+}
+
+static struct split_doc doc;
+
+static void
+add(const char *s)
+{
+	T(split_add(&doc, (const unsigned char *)s, strlen(s), doc.n + 1, 0) == 0);
+}
+
+static int
+role(size_t i)
+{
+	return doc.b[i].role;
+}
+
+static void
+test_classify(void)
+{
+	struct split_item *items;
+	size_t i, n;
+
+	doc.max = 1 << 20;
+	add("Harbor town votes to keep its ferry - Coastal News");
+	add("World");
+	add("Local");
+	add("Sport");
+	add("Weather");
+	add("Harbor town votes to keep its ferry");
+	add("By Jane Harrow");
+	add("March 3, 2026");
+	add("The town council of Little Wick voted on Monday to keep the island ferry running for another five years, ending a long fight over its cost.");
+	add("The vote was 6-1. Council member Ada Finch, who cast the only vote against, said the town could not afford the new engines the boat will need.");
+	add("Advertisement");
+	add("Ferry captain Tom Bell said he was relieved. He has worked on the boat for twenty years and said most of his passengers are children going to school.");
+	add("The council will set the new fares in April, after a public meeting.");
+	add("Related Articles");
+	add("Island News");
+	add("2 hours ago");
+	add("- Island News");
+	add("Lighthouse reopens after repairs");
+	add("The old lighthouse on the point opened again on Sunday after a year of work.");
+	add("Bay Times");
+	add("an hour ago");
+	add("- Bay Times");
+	add("School gets new boat for sailing club");
+	add("Copyright 2026 Coastal News. All rights reserved.");
+	split_classify(&doc);
+	T(role(0) == R_HEADLINE);
+	for (i = 1; i <= 4; i++)
+		T(role(i) == R_NAV);
+	T(role(5) == R_HEADLINE);
+	T(role(6) == R_BYLINE);
+	T(role(7) == R_DATELINE);
+	T(role(8) == R_BODY);
+	T(role(9) == R_BODY);
+	T(role(10) == R_CHROME);
+	T(role(11) == R_BODY);
+	T(role(12) == R_BODY);
+	for (i = 13; i <= 22; i++)
+		T(role(i) == R_RELATED);
+	T(role(23) == R_FOOTER);
+
+	n = split_related(&doc, &items);
+	T(n == 2);
+	if (n == 2) {
+		T(items[0].source.len == 11 &&
+		    memcmp(doc.text + items[0].source.off, "Island News", 11) == 0);
+		T(items[0].age.len == 11 &&
+		    memcmp(doc.text + items[0].age.off, "2 hours ago", 11) == 0);
+		T(items[0].title.len == 32 &&
+		    memcmp(doc.text + items[0].title.off, "Lighthouse reopens after repairs", 32) == 0);
+		T(items[0].first == 14 && items[0].last == 18);
+		T(items[1].first == 19 && items[1].last == 22);
+		T(doc.b[13].item == 0 && doc.b[15].item == 1 && doc.b[22].item == 2);
+	}
+	free(items);
+
+	/* --max-doc: a block past the cap is refused. */
+	split_reset(&doc);
+	doc.max = 10;
+	T(split_add(&doc, (const unsigned char *)"0123456789", 10, 1, 0) == 0);
+	T(split_add(&doc, (const unsigned char *)"x", 1, 2, 0) == -1);
+	T(doc.n == 1);
+
+	/* Nothing that reads as prose: no body. */
+	split_reset(&doc);
+	doc.max = 1 << 20;
+	add("Home");
+	add("News");
+	add("Contact us");
+	split_classify(&doc);
+	for (i = 0; i < doc.n; i++)
+		T(role(i) != R_BODY);
+	split_free(&doc);
+}
+
+static void
+test_roles(void)
+{
+	T(split_role("body", 4) == R_BODY);
+	T(split_role("navigation", 10) == R_NAV);
+	T(split_role("bodies", 6) == -1);
+	T(split_role("", 0) == -1);
+	T(strcmp(split_rolename[R_RELATED], "related") == 0);
+}
+
+int
+main(void)
+{
+	test_features();
+	test_classify();
+	test_roles();
+	T_DONE();
+}
