@@ -414,8 +414,9 @@ putnormed(struct nib_norm *nm, int32_t cp)
 {
 	const char *f;
 
-	if (cp == ' ') {
-		blank(nm, ' ');
+	if (cp == ' ' || cp == '\t') {
+		/* NFKC makes spaces, and a chunk may start at a blank. */
+		blank(nm, cp);
 		return;
 	}
 	if (nm->flags & NIB_NORM_ASCII && (f = fold(cp)) != NULL) {
