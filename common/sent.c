@@ -594,7 +594,8 @@ gluedend(const unsigned char *s, size_t lim, size_t a, size_t i)
 	r = i + 1;
 	if (r + 1 >= lim || caseat(s, lim, r) != N_UPPER)
 		return 0;
-	if (caseat(s, lim, r + charlen(s, lim, r)) != N_LOWER)
+	j = r + charlen(s, lim, r);
+	if (j >= lim || caseat(s, lim, j) != N_LOWER)
 		return 0;
 	j = r;
 	while (j < lim && isalpha_(s[j]))
