@@ -1,0 +1,78 @@
+/*
+ * nibdedup's engines: stream.c (adjacent, whole-stream, window and state
+ * scopes: one block at a time), doc.c (per-document scope: exact repeats,
+ * glued prefixes and near repeats over a held document), emit.c (what both
+ * write), state.c (the --state file).
+ */
+#ifndef NIBDEDUP_H
+#define NIBDEDUP_H
+#include <stddef.h>
+#include <stdio.h>
+
+#include "hashset.h"
+#include "keys.h"
+#include "reader.h"
+
+enum { SC_DOC, SC_ADJ, SC_ALL, SC_WIN };
+enum { WHY_EXACT, WHY_PREFIX, WHY_NEAR, WHY_SEEN };
+
+struct dd {
+	int scope;
+	int mode;		/* enum nib_keymode */
+	int sent;		/* -s: sentences are the units */
+	int para;		/* -P: paragraphs are the blocks */
+	int count, dups, uniqs;	/* -c, -d, -u */
+	double t;		/* near-repeat threshold; 0: none */
+	size_t minwords;	/* fewer words: exact repeats only */
+	size_t maxdoc;
+	FILE *report;		/* -r, or NULL */
+	struct nib_hashset set;	/* whole stream, window, state */
+	struct nib_keybuf kb;
+	void *eng;		/* the engine's own state */
+};
+
+/* One span of a block to leave out, as byte offsets into the block. */
+struct span {
+	size_t a, b;
+};
+
+void dd_stream(struct nib_reader *r, void *arg);
+void dd_stream_end(struct dd *d);
+void dd_doc(struct nib_reader *r, void *arg);
+void dd_doc_end(struct dd *d);
+
+/*
+ * Writes block s[0..n) and its line end, leaving out the spans in rm
+ * (sorted, not overlapping): a span takes the white space after it, or
+ * before it at the end of the block.  Writes nothing and returns 0 when
+ * nothing but white space is left; else returns 1.
+ */
+int dd_emit_block(const unsigned char *s, size_t n, struct span *rm, size_t nrm);
+/* Writes a unit on a line of its own, with its count for -c. */
+void dd_emit_unit(const struct dd *d, unsigned long count,
+    const unsigned char *s, size_t n);
+/*
+ * Writes a record of the -r report: where the removed text was, why, the
+ * containment score, where the text it repeats is (ofline 0: unknown) and
+ * both texts.
+ */
+void dd_report(const struct dd *d, unsigned long doc, unsigned long line,
+    int why, double score, unsigned long ofdoc, unsigned long ofline,
+    const unsigned char *s, size_t n, const unsigned char *of, size_t ofn);
+
+/*
+ * The --state file: a lock held from dd_state_open() to dd_state_close(),
+ * the keys of earlier runs loaded into d->set.  Any fault in the file ends
+ * the run with a message and exit status 2.
+ */
+void dd_state_open(struct dd *d, const char *path);
+/* Writes d->set to a temporary file, renames it over the state, unlocks. */
+void dd_state_close(struct dd *d);
+/*
+ * Parses a state file image p[0..n) made under key mode into h (keys
+ * added oldest first).  Returns NULL, or a message saying what is wrong.
+ */
+const char *dd_state_parse(const unsigned char *p, size_t n, int mode,
+    struct nib_hashset *h);
+
+#endif

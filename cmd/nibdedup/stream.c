@@ -1,0 +1,161 @@
+/*
+ * The stream scopes: adjacent repeats (-a, as uniq), the whole stream
+ * (-g, --state) and a window of the last N units kept (-w).  One block is
+ * held at a time; the whole-stream scopes hold 16 bytes a key.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dedup.h"
+#include "mem.h"
+#include "out.h"
+#include "sent.h"
+
+struct st {
+	int have;		/* -a: a group of equal units is open */
+	struct nib_key prev;
+	unsigned long count;	/* units in the group */
+	unsigned char *first;	/* its first unit, for -c/-d/-u and -r */
+	size_t flen, fcap;
+	unsigned long fdoc, fline;
+	unsigned long doc;	/* document of the last block */
+	struct span *rm;
+	size_t rmcap;
+	int skipblank;		/* -P: a paragraph went, so do the blank lines after it */
+};
+
+static struct st *
+eng(struct dd *d)
+{
+	if (d->eng == NULL)
+		d->eng = nib_calloc(1, sizeof(struct st));
+	return d->eng;
+}
+
+static int
+counting(const struct dd *d)
+{
+	return d->count || d->dups || d->uniqs;
+}
+
+/* Ends the open group of adjacent units: -c, -d and -u print it now. */
+static void
+flush(struct dd *d, struct st *st)
+{
+	if (st->have && counting(d) && (!d->dups || st->count > 1) &&
+	    (!d->uniqs || st->count == 1))
+		dd_emit_unit(d, st->count, st->first, st->flen);
+	st->have = 0;
+}
+
+/* Returns 1 when the unit s[0..n) is to be kept. */
+static int
+unit(struct dd *d, struct st *st, const unsigned char *s, size_t n,
+    unsigned long line)
+{
+	struct nib_key k = nib_key_make(&d->kb, d->mode, s, n);
+
+	if (d->scope != SC_ADJ) {
+		if (nib_hashset_add(&d->set, k))
+			return 1;
+		if (d->report)
+			dd_report(d, st->doc, line, WHY_SEEN, 1, 0, 0, s, n, NULL, 0);
+		return 0;
+	}
+	if (st->have && k.lo == st->prev.lo && k.hi == st->prev.hi) {
+		st->count++;
+		if (d->report)
+			dd_report(d, st->doc, line, WHY_EXACT, 1, st->fdoc,
+			    st->fline, s, n, st->first, st->flen);
+		return 0;
+	}
+	flush(d, st);
+	st->have = 1;
+	st->prev = k;
+	st->count = 1;
+	if (counting(d) || d->report) {
+		nib_grow(&st->first, &st->fcap, n + 1);
+		memcpy(st->first, s, n);
+		st->flen = n;
+		st->fdoc = st->doc;
+		st->fline = line;
+	}
+	return 1;
+}
+
+static void
+block(struct dd *d, struct st *st, const struct nib_block *b)
+{
+	struct nib_sent ss;
+	size_t a, e, nrm = 0;
+
+	st->skipblank = 0;
+	if (!d->sent) {
+		if (unit(d, st, b->s, b->len, b->docline)) {
+			if (!counting(d)) {
+				nib_out_write(b->s, b->len);
+				nib_out_putc('\n');
+			}
+		} else
+			st->skipblank = d->para;
+		return;
+	}
+	nib_sent_init(&ss, b->s, b->len);
+	while (nib_sent_next(&ss, &a, &e))
+		if (!unit(d, st, b->s + a, e - a, b->docline)) {
+			if (nrm == st->rmcap) {
+				st->rmcap = st->rmcap * 2 + 16;
+				st->rm = nib_realloc(st->rm, st->rmcap, sizeof *st->rm);
+			}
+			st->rm[nrm].a = a;
+			st->rm[nrm++].b = e;
+		}
+	if (!counting(d) && !dd_emit_block(b->s, b->len, st->rm, nrm))
+		st->skipblank = d->para;
+}
+
+void
+dd_stream(struct nib_reader *r, void *arg)
+{
+	struct dd *d = arg;
+	struct st *st = eng(d);
+	struct nib_block b;
+	int t;
+
+	while ((t = nib_reader_block(r, d->para, &b)) != NIB_EOF) {
+		if (b.doc != st->doc) {
+			flush(d, st);	/* adjacency ends with the document */
+			st->doc = b.doc;
+		}
+		switch (t) {
+		case NIB_BLOCK:
+			block(d, st, &b);
+			break;
+		case NIB_BLANK:
+			/* uniq compares blank lines too; elsewhere they are layout. */
+			if (d->scope == SC_ADJ && !d->para && !d->sent)
+				block(d, st, &b);
+			else if (!counting(d) && !st->skipblank) {
+				nib_out_write(b.s, b.len);
+				nib_out_putc('\n');
+			}
+			break;
+		case NIB_DOCSEP:
+			flush(d, st);
+			nib_out_write("\f\n", 2);
+			break;
+		}
+	}
+}
+
+void
+dd_stream_end(struct dd *d)
+{
+	struct st *st = eng(d);
+
+	flush(d, st);
+	free(st->first);
+	free(st->rm);
+	free(st);
+	d->eng = NULL;
+}

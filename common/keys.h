@@ -1,0 +1,56 @@
+/*
+ * keys: what two units of text are compared by.
+ *
+ * A key is the XXH3-128 hash of a unit's bytes, exact or folded.  Folded
+ * text (NIB_KEY_FOLD) is the unit after Unicode case folding and
+ * compatibility decomposition (NFKC and NFKD make the same strings equal),
+ * with every run of characters that are not letters, marks or digits
+ * (white space, punctuation, symbols) made one separator between words and
+ * dropped at both ends: "The  U.S. - Deal!" and "the u s deal" fold alike.
+ * Invalid UTF-8 bytes are kept as they are, so they still tell units apart.
+ * A unit with nothing left after folding keys by its exact bytes (under
+ * another seed), so that "***" and "---" stay apart.  NIB_KEY_CASE folds
+ * case only (uniq -i).  Two different texts share a key with odds of about
+ * n^2 / 2^129 among n keys.
+ */
+#ifndef NIB_KEYS_H
+#define NIB_KEYS_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct nib_key {
+	uint64_t lo, hi;
+};
+
+enum nib_keymode {
+	NIB_KEY_FOLD = 0,	/* case, NFKC, white space and punctuation */
+	NIB_KEY_EXACT = 1,	/* exact bytes */
+	NIB_KEY_CASE = 2	/* exact but for case */
+};
+
+/* Scratch space for folding, reused from call to call; zero it to start. */
+struct nib_keybuf {
+	unsigned char *buf;	/* the folded text of the last call */
+	size_t cap;
+	int32_t *cp;		/* code points of a non-ASCII run */
+	size_t cpcap;
+};
+
+/* The key of s[0..n) under mode; never {0, 0}. */
+struct nib_key nib_key_make(struct nib_keybuf *kb, int mode,
+    const unsigned char *s, size_t n);
+/*
+ * Folds s[0..n) under mode (NIB_KEY_FOLD or NIB_KEY_CASE) into kb->buf and
+ * returns its length; kb owns the buffer.
+ */
+size_t nib_key_fold(struct nib_keybuf *kb, int mode,
+    const unsigned char *s, size_t n);
+/*
+ * A 64-bit hash of one word token s[0..n) (see tokens.h) after folding, so
+ * that "Tax", "TAX" and "ｔａｘ" hash alike.
+ */
+uint64_t nib_key_token(struct nib_keybuf *kb, const unsigned char *s, size_t n);
+/* Frees kb's buffers. */
+void nib_keybuf_free(struct nib_keybuf *kb);
+
+#endif

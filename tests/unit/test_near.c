@@ -1,0 +1,97 @@
+#include <stdint.h>
+
+#include "keys.h"
+#include "near.h"
+#include "t.h"
+#include "tokens.h"
+
+static struct nib_keybuf kb;
+static struct nib_near nr;
+
+static size_t
+add(const char *s)
+{
+	uint64_t h[64];
+	size_t n = 0, pos = 0, a, b, len = strlen(s);
+
+	while (n < 64 && nib_token_next((const unsigned char *)s, len, &pos, &a, &b)) {
+		h[n] = nib_key_token(&kb, (const unsigned char *)s + a, b - a);
+		n++;
+	}
+	return nib_near_add(&nr, h, n, 0);
+}
+
+static void
+captions(void)
+{
+	nib_near_reset(&nr);
+	/* 0: a caption placed before the sentence it shortens */
+	add("The mayor opened the new river bridge on Tuesday.");
+	add("The mayor opened the new river bridge on Tuesday morning, "
+	    "after two years of delays and a fight over its cost.");
+	/* 2: a sentence that shares words but not their order */
+	add("Delays on the river cost the mayor two years.");
+	/* 3: the same sentence again, later: the later one goes */
+	add("Weather kept the crowds small at the opening, organizers said.");
+	/* near copies: the later goes even when it is the longer */
+	add("weather kept the crowds small at the opening organizers said");
+	/* 5: short: never a near repeat */
+	add("The mayor opened");
+	nib_near_run(&nr, 0.75, 6);
+	T(nr.u[0].by == 1 && nr.u[0].score == 1.0);
+	T(nr.u[1].by == -1);
+	T(nr.u[2].by == -1);
+	T(nr.u[3].by == -1 && nr.u[4].by == 3);
+	T(nr.u[5].by == -1);
+}
+
+static void
+copies(void)
+{
+	nib_near_reset(&nr);
+	add("Snow closed the mountain pass for a third day on Sunday");
+	add("Snow closed the mountain pass for a third day on Sunday night");
+	add("Snow closed the mountain pass for a third day");
+	nib_near_run(&nr, 0.75, 6);
+	T(nr.u[0].by == -1);
+	T(nr.u[1].by == 0);	/* longer, but a near copy and later */
+	T(nr.u[2].by == 0);	/* shorter: contained, whatever the order */
+}
+
+static void
+thresholds(void)
+{
+	nib_near_reset(&nr);
+	/* 7 of the 9 bigrams of the caption are in the sentence. */
+	add("Crews cleared the snow from the main road by noon today");
+	add("By Friday, crews cleared the snow from the main road and side streets");
+	nib_near_run(&nr, 0.75, 6);
+	T(nr.u[0].by == -1 && nr.u[1].by == -1);
+	nib_near_reset(&nr);
+	add("Crews cleared the snow from the main road by noon today");
+	add("By Friday, crews cleared the snow from the main road and side streets");
+	nib_near_run(&nr, 0.6, 6);
+	T(nr.u[0].by == 1 && nr.u[0].score > 0.69 && nr.u[0].score < 0.71);
+	T(nr.u[1].by == -1);
+	/* Skipped units neither go nor contain. */
+	nib_near_reset(&nr);
+	add("Crews cleared the snow from the main road today");
+	nib_near_add(&nr, nr.tok, nr.u[0].ntok, 1);
+	nib_near_run(&nr, 0.5, 6);
+	T(nr.u[0].by == -1 && nr.u[1].by == -1);
+	/* Nothing at all. */
+	nib_near_reset(&nr);
+	nib_near_run(&nr, 0.5, 6);
+	T(nr.n == 0);
+}
+
+int
+main(void)
+{
+	captions();
+	copies();
+	thresholds();
+	nib_near_free(&nr);
+	nib_keybuf_free(&kb);
+	T_DONE();
+}
