@@ -1,0 +1,127 @@
+/* nibquote: direct quotations and who said them. */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "nibquote/nq.h"
+#include "opts.h"
+#include "out.h"
+#include "reader.h"
+
+static int jflag, tflag, Hflag, Pflag;
+static int kfilter = -1;	/* -k: NQ_FULL or NQ_PARTIAL, -1 for both */
+static unsigned long found;
+
+static void
+tsvfield(const char *s)
+{
+	if (s != NULL)
+		nib_tsv_str(s, strlen(s));
+}
+
+static void
+emit(const struct nq_rec *r, void *arg)
+{
+	const char *kind = r->kind == NQ_FULL ? "full" : "partial";
+
+	(void)arg;
+	if (kfilter >= 0 && r->kind != kfilter)
+		return;
+	found++;
+	if (tflag) {
+		nib_tsv_str(r->text, r->textlen);
+		nib_out_putc('\n');
+	} else if (jflag) {
+		nib_out_printf("{\"doc\":%lu,\"line\":%lu,\"start\":%zu,\"end\":%zu,\"speaker\":",
+		    r->doc, r->line, r->start, r->end);
+		nib_json_cstr(r->speaker);
+		nib_out_str(",\"verb\":");
+		nib_json_cstr(r->verb);
+		nib_out_printf(",\"kind\":\"%s\",\"text\":", kind);
+		nib_json_str(r->text, r->textlen);
+		nib_out_str("}\n");
+	} else {
+		nib_out_printf("%lu\t%lu\t%zu\t%zu\t", r->doc, r->line, r->start, r->end);
+		tsvfield(r->speaker);
+		nib_out_putc('\t');
+		tsvfield(r->verb);
+		nib_out_printf("\t%s\t", kind);
+		nib_tsv_str(r->text, r->textlen);
+		nib_out_putc('\n');
+	}
+}
+
+static void
+quotefile(struct nib_reader *r, void *arg)
+{
+	struct nq_doc *d = arg;
+	struct nib_block b;
+	int t;
+
+	while ((t = nib_reader_block(r, Pflag, &b)) != NIB_EOF) {
+		if (t == NIB_BLOCK)
+			nq_doc_block(d, &b);
+		else if (t == NIB_DOCSEP)
+			nq_doc_end(d);
+	}
+	/* A file is a document of its own. */
+	nq_doc_end(d);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "header", no_argument, NULL, 'H' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "paragraphs", no_argument, NULL, 'P' },
+		{ "text", no_argument, NULL, 't' },
+		NIB_LONGOPTS_COMMON,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct nq_doc d;
+	int ch, rc;
+
+	nib_usage_text = "[-HjPt] [-k full|partial] [file ...]";
+	while ((ch = getopt_long(argc, argv, "HjPtk:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'H':
+			Hflag = 1;
+			break;
+		case 'j':
+			jflag = 1;
+			break;
+		case 'k':
+			if (strcmp(optarg, "full") == 0)
+				kfilter = NQ_FULL;
+			else if (strcmp(optarg, "partial") == 0)
+				kfilter = NQ_PARTIAL;
+			else {
+				warnx("-k: '%s' is invalid: full or partial", optarg);
+				nib_usage();
+			}
+			break;
+		case 'P':
+			Pflag = 1;
+			break;
+		case 't':
+			tflag = 1;
+			break;
+		default:
+			nib_opt_common(ch);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (Hflag && !jflag && !tflag)
+		nib_out_str("doc\tline\tstart\tend\tspeaker\tverb\tkind\ttext\n");
+	nq_doc_init(&d, Pflag, emit, NULL);
+	rc = nib_each_file(argc, argv, quotefile, &d);
+	nq_doc_free(&d);
+	nib_out_close();
+	if (rc != 0)
+		return rc;
+	return found > 0 ? 0 : 1;
+}

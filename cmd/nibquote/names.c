@@ -1,0 +1,330 @@
+/*
+ * Names a document gives: runs of capitalised words, read as a person
+ * ("Kristi Noem", "Gov. Gavin Newsom", "Noem" once Kristi Noem is known)
+ * or an organisation ("Treasury Department", "IRS").  Pronouns in
+ * attributions are resolved to the last one named; a surname alone is
+ * printed as the full name the document gave before.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "nq.h"
+#include "utf8.h"
+
+struct nq_person {
+	char *name;
+	size_t len;
+	size_t last;		/* offset of the surname in name */
+};
+
+/* A document names a few hundred people at most; more are forgotten. */
+#define MAXPERSON 1024
+#define HCAP 2048
+#define MAXWORDS 8
+
+void
+nq_names_init(struct nq_names *nm)
+{
+	memset(nm, 0, sizeof *nm);
+	nm->last = -1;
+	nm->hcap = HCAP;
+	nm->hash = nib_realloc(NULL, HCAP, sizeof *nm->hash);
+	for (size_t i = 0; i < HCAP; i++)
+		nm->hash[i] = -1;
+}
+
+void
+nq_names_reset(struct nq_names *nm)
+{
+	for (size_t i = 0; i < nm->np; i++)
+		free(nm->p[i].name);
+	for (size_t i = 0; i < nm->hcap && nm->np > 0; i++)
+		nm->hash[i] = -1;
+	nm->np = 0;
+	nm->last = -1;
+	free(nm->group);
+	free(nm->org);
+	nm->group = nm->org = NULL;
+}
+
+void
+nq_names_free(struct nq_names *nm)
+{
+	nq_names_reset(nm);
+	free(nm->p);
+	free(nm->hash);
+	memset(nm, 0, sizeof *nm);
+}
+
+static uint32_t
+hash(const unsigned char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 16777619u;
+	return h;
+}
+
+/* The person whose surname is s[0..n), or -1. */
+static long
+lookup(const struct nq_names *nm, const unsigned char *s, size_t n)
+{
+	for (uint32_t h = hash(s, n) % HCAP; nm->hash[h] >= 0; h = (h + 1) % HCAP) {
+		const struct nq_person *p = &nm->p[nm->hash[h]];
+
+		if (p->len - p->last == n && memcmp(p->name + p->last, s, n) == 0)
+			return nm->hash[h];
+	}
+	return -1;
+}
+
+/* Adds the person named s[0..n) (surname at s + last); returns its index. */
+static long
+addperson(struct nq_names *nm, const unsigned char *s, size_t n, size_t last)
+{
+	long i = lookup(nm, s + last, n - last);
+	uint32_t h;
+
+	if (i >= 0) {
+		/* A longer name for the same surname wins: "Gavin Newsom". */
+		if (nm->p[i].len < n) {
+			free(nm->p[i].name);
+			nm->p[i].name = nib_strndup(s, n);
+			nm->p[i].len = n;
+			nm->p[i].last = last;
+		}
+		return i;
+	}
+	if (nm->np >= MAXPERSON)
+		return -1;
+	if (nm->np == nm->cap) {
+		nm->cap = nm->cap ? nm->cap * 2 : 32;
+		nm->p = nib_realloc(nm->p, nm->cap, sizeof *nm->p);
+	}
+	nm->p[nm->np].name = nib_strndup(s, n);
+	nm->p[nm->np].len = n;
+	nm->p[nm->np].last = last;
+	for (h = hash(s + last, n - last) % HCAP; nm->hash[h] >= 0; h = (h + 1) % HCAP)
+		;
+	nm->hash[h] = (long)nm->np;
+	return (long)nm->np++;
+}
+
+static int
+wordbyte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80 || c == '-' || c == '\'';
+}
+
+static int
+upperat(const unsigned char *s, size_t n, size_t i)
+{
+	int32_t cp;
+
+	if (s[i] < 0x80)
+		return s[i] >= 'A' && s[i] <= 'Z';
+	if (s[i] < 0xC3)
+		return 0;
+	nib_utf8_decode(s + i, n - i, &cp);
+	return nib_isupper(cp);
+}
+
+/* End of the word that starts at s[i]; *dot set when it ended a sentence. */
+static size_t
+wordend(const unsigned char *s, size_t n, size_t i, int *dot)
+{
+	size_t j = i;
+
+	*dot = 0;
+	while (j < n) {
+		if (s[j] >= 0x80) {
+			/* ’s ends a name (Trump’s); other non-ASCII is letters. */
+			if (s[j] == 0xE2)
+				break;
+			j++;
+		} else if (wordbyte(s[j]) && !(s[j] == '\'' && (j + 1 >= n ||
+		    s[j + 1] == 's' || !wordbyte(s[j + 1]))))
+			j++;
+		else
+			break;
+	}
+	if (j < n && s[j] == '.') {
+		if (j - i == 1 || (nq_word(s + i, j - i) & W_TITLE) ||
+		    memchr(s + i, '.', j - i))
+			j++;	/* an initial or a title: "J." "Gov." */
+		else
+			*dot = 1;
+	}
+	return j;
+}
+
+static int
+acronym(const unsigned char *s, size_t a, size_t b)
+{
+	if (b - a < 2)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!(s[i] >= 'A' && s[i] <= 'Z'))
+			return 0;
+	return 1;
+}
+
+static void
+setorg(struct nq_names *nm, const unsigned char *s, size_t a, size_t b)
+{
+	free(nm->org);
+	nm->org = nib_strndup(s + a, b - a);
+}
+
+/* Reads the run of capitalised words at s[i]; returns where it ends. */
+static size_t
+run(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
+{
+	size_t wa[MAXWORDS], wb[MAXWORDS];
+	int nw = 0, k, dot = 0, titled = 0, org = 0;
+
+	while (nw < MAXWORDS) {
+		wa[nw] = i;
+		wb[nw] = i = wordend(s, n, i, &dot);
+		nw++;
+		if (dot || i + 1 >= n || s[i] != ' ' || !upperat(s, n, i + 1))
+			break;
+		i++;
+	}
+	/* Sentence openers and titles go; a title makes it a person. */
+	for (k = 0; k < nw; k++) {
+		int c = nq_word(s + wa[k], wb[k] - wa[k]);
+
+		if (c & W_ORG)
+			org = 1;
+		if (c & W_TITLE && k + 1 < nw) {
+			titled = 1;
+			continue;
+		}
+		if (c & W_STOP)
+			continue;
+		break;
+	}
+	/* The last title in the run counts: "Homeland Security Secretary Kristi Noem". */
+	for (int j = nw - 1; j > k; j--)
+		if (nq_word(s + wa[j - 1], wb[j - 1] - wa[j - 1]) & W_TITLE) {
+			int c = nq_word(s + wa[j], wb[j] - wa[j]);
+
+			if (!(c & (W_ORG | W_TITLE))) {
+				k = j;
+				titled = 1;
+			}
+			break;
+		}
+	if (k >= nw)
+		return i;
+	for (int j = k; j < nw; j++)
+		if (nq_word(s + wa[j], wb[j] - wa[j]) & W_ORG)
+			org = 1;
+	if (org || (nw - k == 1 && acronym(s, wa[k], wb[k]))) {
+		setorg(nm, s, wa[k], wb[nw - 1]);
+		return i;
+	}
+	if (nq_word(s + wa[k], wb[k] - wa[k]) & W_PLACE)
+		return i;
+	if (nw - k == 1) {
+		long p = lookup(nm, s + wa[k], wb[k] - wa[k]);
+
+		if (p < 0 && titled)
+			p = addperson(nm, s + wa[k], wb[k] - wa[k], 0);
+		if (p >= 0)
+			nm->last = p;
+		return i;
+	}
+	if (nw - k <= 4) {
+		long p = addperson(nm, s + wa[k], wb[nw - 1] - wa[k], wa[nw - 1] - wa[k]);
+
+		if (p >= 0)
+			nm->last = p;
+	}
+	return i;
+}
+
+void
+nq_names_scan(struct nq_names *nm, const unsigned char *s, size_t from, size_t to)
+{
+	size_t i = from;
+
+	while (i < to) {
+		if (upperat(s, to, i) && (i == 0 || !wordbyte(s[i - 1]) ||
+		    (i == from && s[i] < 0x80))) {
+			i = run(nm, s, to, i);
+			continue;
+		}
+		i++;
+	}
+}
+
+/* Whether a speaker string is a name: capitalised words, no article. */
+static int
+isname(const char *sp, size_t *nwords, size_t *last)
+{
+	size_t n = 0;
+	const char *p = sp;
+
+	*last = 0;
+	if (!(*p >= 'A' && *p <= 'Z') && (unsigned char)*p < 0xC3)
+		return 0;
+	for (;;) {
+		const char *e = strchr(p, ' ');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+
+		if (!(*p >= 'A' && *p <= 'Z') && (unsigned char)*p < 0xC3)
+			return 0;
+		if (nq_word((const unsigned char *)p, l) & (W_STOP | W_ORG))
+			return 0;
+		*last = (size_t)(p - sp);
+		n++;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	*nwords = n;
+	return 1;
+}
+
+char *
+nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
+{
+	size_t nw, last, len;
+	long p;
+
+	if (at->speaker == NULL)
+		return NULL;
+	if (at->pron) {
+		if (at->pron & W_PERSON)
+			return nm->last >= 0 ? nib_strndup(nm->p[nm->last].name,
+			    nm->p[nm->last].len) : NULL;
+		if (at->pron & W_GROUP) {
+			const char *g = nm->group ? nm->group : nm->org;
+
+			return g ? nib_strndup(g, strlen(g)) : NULL;
+		}
+		return NULL;
+	}
+	len = strlen(at->speaker);
+	if (isname(at->speaker, &nw, &last) && !acronym((const unsigned char *)at->speaker, 0, len)) {
+		if (nw == 1 && (p = lookup(nm, (const unsigned char *)at->speaker, len)) >= 0) {
+			nm->last = p;
+			return nib_strndup(nm->p[p].name, nm->p[p].len);
+		}
+		if (nw >= 2 && nw <= 4 && (p = addperson(nm,
+		    (const unsigned char *)at->speaker, len, last)) >= 0)
+			nm->last = p;
+		if (nw == 1 && (p = addperson(nm, (const unsigned char *)at->speaker, len, 0)) >= 0)
+			nm->last = p;
+		return nib_strndup(at->speaker, len);
+	}
+	free(nm->group);
+	nm->group = nib_strndup(at->speaker, len);
+	return nib_strndup(at->speaker, len);
+}

@@ -1,0 +1,141 @@
+/*
+ * nq: nibquote's logic, beside cmd/nibquote.c.  common/quote.h finds and
+ * pairs the marks; this part reads the words around each quotation (who
+ * said it, with which verb, full or partial), follows the names a
+ * document gives for pronouns, and joins interrupted and multi-paragraph
+ * quotations into one record.
+ */
+#ifndef NQ_H
+#define NQ_H
+#include <stddef.h>
+
+#include "quote.h"
+#include "reader.h"
+
+enum { NQ_FULL, NQ_PARTIAL };
+
+/* Word classes, from the data files beside this header. */
+enum {
+	W_VERB = 1,		/* verbs.txt */
+	W_TITLE = 2,		/* titles.txt */
+	W_ORG = 4,		/* orgs.txt */
+	W_PLACE = 8,		/* places.txt */
+	W_STOP = 16,		/* stopcaps.txt */
+	W_ADV = 32,		/* adverbs.txt */
+	W_PERSON = 64,		/* pronouns.txt: he, she */
+	W_GROUP = 128,		/* pronouns.txt: they, it */
+	W_NONE = 256,		/* pronouns.txt: I, we */
+	W_INTRO = 512		/* verbs.txt "+": opens a full quotation */
+};
+#define W_PRONOUN (W_PERSON | W_GROUP | W_NONE)
+
+/* Loads the word lists (once). */
+void nq_words_init(void);
+/* Classes of the word s[0..n), ASCII case folded, a final period ignored. */
+int nq_word(const unsigned char *s, size_t n);
+
+/* One quotation as printed. */
+struct nq_rec {
+	unsigned long doc, line;
+	size_t start, end;	/* in the document, marks included */
+	char *speaker, *verb;	/* NULL when none; owned */
+	int kind;		/* NQ_FULL or NQ_PARTIAL */
+	char *text;		/* owned */
+	size_t textlen;
+};
+
+/* Attribution read from the words beside a quotation. */
+struct nq_attr {
+	char *speaker;		/* as written, titles dropped; owned */
+	char *verb;		/* owned */
+	int pron;		/* speaker is a pronoun: W_PERSON, W_GROUP, W_NONE */
+};
+
+/*
+ * Reads an attribution after a quotation, in s[from..to) (to is where the
+ * clause must end at the latest): "he said", "said Smith", "Smith, the
+ * mayor, said", "according to X".  stop: the quotation ended with its own
+ * stop, so only a short attribution ("Smith said on Monday.") counts.
+ * Returns 1 and fills at when a verb was found; *endp is set past the
+ * attribution's last token.
+ */
+int nq_attr_post(const unsigned char *s, size_t from, size_t to, int stop,
+    struct nq_attr *at, size_t *endp);
+/*
+ * Reads an attribution before a quotation: s[from..to) is the writer's
+ * words from the start of the sentence to the opening mark ("Newsom
+ * wrote,", "In a statement, the group said:").  near: the verb must be
+ * close to the mark (a full quotation).  Returns 1 when found.
+ */
+int nq_attr_pre(const unsigned char *s, size_t from, size_t to, int near,
+    struct nq_attr *at);
+/*
+ * The speaker of a sentence of the writer's own, s[from..to), that holds
+ * no quotation: "A spokesman denied it."  Returns 1 when found.
+ */
+int nq_attr_sentence(const unsigned char *s, size_t from, size_t to,
+    struct nq_attr *at);
+/* How the writer's words before a mark end. */
+enum { PRE_START, PRE_COLON, PRE_SAID, PRE_MID };
+int nq_pre_kind(const unsigned char *s, size_t from, size_t to);
+/* Start of the sentence that holds s[pos], looking back no further than lo. */
+size_t nq_sent_start(const unsigned char *s, size_t lo, size_t pos);
+/* End of the clause that starts at s[pos] (a stop, or hi). */
+size_t nq_clause_end(const unsigned char *s, size_t pos, size_t hi);
+/* Whether s[from..to) is an attribution clause between two quotations. */
+int nq_interrupt(const unsigned char *s, size_t from, size_t to);
+void nq_attr_free(struct nq_attr *at);
+
+/* Names a document gives, for pronouns and for full names. */
+struct nq_person;
+struct nq_names {
+	struct nq_person *p;
+	size_t np, cap;
+	long last;		/* last person named, or -1 */
+	char *group;		/* last group that spoke, or NULL */
+	char *org;		/* last organisation named, or NULL */
+	long *hash;		/* surname -> person */
+	size_t hcap;
+};
+void nq_names_init(struct nq_names *nm);
+void nq_names_reset(struct nq_names *nm);
+void nq_names_free(struct nq_names *nm);
+/* Records the names in s[from..to), in order. */
+void nq_names_scan(struct nq_names *nm, const unsigned char *s, size_t from, size_t to);
+/*
+ * Turns an attribution into the speaker to print: a pronoun resolved to
+ * the last person or group named, a surname to the full name given
+ * before.  Returns an owned string or NULL.  Records the speaker as named.
+ */
+char *nq_names_speaker(struct nq_names *nm, const struct nq_attr *at);
+
+/* A run over documents: what one document needs between blocks. */
+struct nq_doc {
+	int paragraphs;
+	void (*emit)(const struct nq_rec *r, void *arg);
+	void *arg;
+	struct nib_qscan q;
+	struct nq_names names;
+	unsigned long doc;
+	/* a quotation left open at the end of a paragraph */
+	int pending;
+	struct nq_rec pend;
+	int pendfam;
+	int pendfull;
+	struct nq_rec *held;	/* what it held, printed if it never goes on */
+	size_t nheld, heldcap;
+	char *inherit;		/* speaker a following quotation may take */
+	/* records of the current block */
+	struct nq_rec *rec;
+	size_t nrec, reccap;
+};
+
+void nq_doc_init(struct nq_doc *d, int paragraphs,
+    void (*emit)(const struct nq_rec *, void *), void *arg);
+/* Takes one block (NIB_BLOCK from nib_reader_block). */
+void nq_doc_block(struct nq_doc *d, const struct nib_block *b);
+/* Ends the current document: prints what is still held. */
+void nq_doc_end(struct nq_doc *d);
+void nq_doc_free(struct nq_doc *d);
+
+#endif

@@ -1,0 +1,147 @@
+/*
+ * Word lists, compiled in from the .txt files beside this file: one word
+ * a line, '#' starts a comment; pronouns.txt gives a rule after the word.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "mem.h"
+#include "nq.h"
+
+extern const unsigned char nib_data_verbs[], nib_data_titles[],
+    nib_data_orgs[], nib_data_places[], nib_data_stopcaps[],
+    nib_data_adverbs[], nib_data_pronouns[];
+extern const size_t nib_data_verbs_len, nib_data_titles_len,
+    nib_data_orgs_len, nib_data_places_len, nib_data_stopcaps_len,
+    nib_data_adverbs_len, nib_data_pronouns_len;
+
+/* Longer words are in no list, so keys are short and fixed. */
+#define KEYMAX 23
+#define NSLOT 4096
+
+struct slot {
+	unsigned char len;
+	char key[KEYMAX];
+	int cls;
+};
+
+static struct slot table[NSLOT];
+
+static uint32_t
+hash(const unsigned char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 16777619u;
+	return h;
+}
+
+/* Folds s[0..n) to lower case into k; returns the length or 0. */
+static size_t
+fold(const unsigned char *s, size_t n, unsigned char *k)
+{
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n == 0 || n > KEYMAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		k[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];
+	return n;
+}
+
+static void
+add(const unsigned char *s, size_t n, int cls)
+{
+	unsigned char k[KEYMAX];
+	uint32_t h;
+
+	if ((n = fold(s, n, k)) == 0)
+		return;
+	for (h = hash(k, n) % NSLOT; table[h].len; h = (h + 1) % NSLOT)
+		if (table[h].len == n && memcmp(table[h].key, k, n) == 0) {
+			table[h].cls |= cls;
+			return;
+		}
+	table[h].len = (unsigned char)n;
+	memcpy(table[h].key, k, n);
+	table[h].cls = cls;
+}
+
+static int
+rule(const unsigned char *s, size_t n)
+{
+	if (n == 6 && memcmp(s, "person", 6) == 0)
+		return W_PERSON;
+	if (n == 5 && memcmp(s, "group", 5) == 0)
+		return W_GROUP;
+	return W_NONE;
+}
+
+static void
+load(const unsigned char *d, size_t len, int cls)
+{
+	size_t i = 0, a, b, c;
+
+	while (i < len) {
+		for (a = i; i < len && d[i] != '\n'; i++)
+			;
+		b = i++;
+		for (c = a; c < b && d[c] != '#'; c++)
+			;
+		b = c;
+		while (a < b && (d[a] == ' ' || d[a] == '\t'))
+			a++;
+		for (c = a; c < b && d[c] != ' ' && d[c] != '\t'; c++)
+			;
+		if (c == a)
+			continue;
+		if (cls == W_PRONOUN) {
+			size_t r = c;
+
+			while (r < b && (d[r] == ' ' || d[r] == '\t'))
+				r++;
+			size_t e = r;
+			while (e < b && d[e] != ' ' && d[e] != '\t')
+				e++;
+			add(d + a, c - a, rule(d + r, e - r));
+		} else {
+			size_t r = c;
+
+			while (r < b && (d[r] == ' ' || d[r] == '\t'))
+				r++;
+			add(d + a, c - a, cls | (r < b && d[r] == '+' ? W_INTRO : 0));
+		}
+	}
+}
+
+void
+nq_words_init(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	load(nib_data_verbs, nib_data_verbs_len, W_VERB);
+	load(nib_data_titles, nib_data_titles_len, W_TITLE);
+	load(nib_data_orgs, nib_data_orgs_len, W_ORG);
+	load(nib_data_places, nib_data_places_len, W_PLACE);
+	load(nib_data_stopcaps, nib_data_stopcaps_len, W_STOP);
+	load(nib_data_adverbs, nib_data_adverbs_len, W_ADV);
+	load(nib_data_pronouns, nib_data_pronouns_len, W_PRONOUN);
+	done = 1;
+}
+
+int
+nq_word(const unsigned char *s, size_t n)
+{
+	unsigned char k[KEYMAX];
+	uint32_t h;
+
+	if ((n = fold(s, n, k)) == 0)
+		return 0;
+	for (h = hash(k, n) % NSLOT; table[h].len; h = (h + 1) % NSLOT)
+		if (table[h].len == n && memcmp(table[h].key, k, n) == 0)
+			return table[h].cls;
+	return 0;
+}

@@ -1,0 +1,78 @@
+/*
+ * quote: quotation marks in one block of text.
+ *
+ * The scanner finds every quotation mark in a block (straight and
+ * typographic double and single quotes, guillemets both ways round, low-high
+ * quotes), tells apostrophes (don't, officials', '90s, rock 'n' roll) from
+ * single quotation marks, and pairs openers with closers.  It returns the
+ * spans in the order of their opening marks.  Pairing is one pass with a
+ * stack of at most one open span per family, so the work is linear in the
+ * block whatever the marks: a stray opener never makes it rescan.
+ *
+ *	struct nib_qscan q;
+ *	nib_qscan_init(&q);
+ *	nib_qscan(&q, s, n);
+ *	for (size_t i = 0; i < q.nspan; i++)
+ *		if (nib_qspan_top(&q, i))
+ *			use(s + q.span[i].ta, q.span[i].tb - q.span[i].ta);
+ *	nib_qscan_free(&q);
+ */
+#ifndef NIB_QUOTE_H
+#define NIB_QUOTE_H
+#include <stddef.h>
+
+/* Families: a closer only closes an opener of its own family. */
+enum {
+	NIB_QF_DOUBLE = 1,	/* " “ ” „ ‟ */
+	NIB_QF_SINGLE,		/* ' ‘ ’ ‚ */
+	NIB_QF_GUIL,		/* « » */
+	NIB_QF_ANGLE		/* ‹ › */
+};
+
+struct nib_qspan {
+	size_t a;		/* offset of the opening mark */
+	size_t ta;		/* first byte after the opening mark */
+	size_t tb;		/* offset of the closing mark (n when open) */
+	size_t b;		/* first byte after the closing mark (n when open) */
+	long parent;		/* index of the enclosing span, -1 if none */
+	unsigned char fam;	/* NIB_QF_* */
+	unsigned char closed;	/* a closing mark was found in the block */
+};
+
+struct nib_qmark;
+
+struct nib_qscan {
+	struct nib_qspan *span;	/* spans, in the order of their openers */
+	size_t nspan;
+	long open;		/* span left open at the end at the bottom of
+				 * the stack (it may go on in the next
+				 * paragraph), or -1 */
+	/* work space, reused from block to block */
+	struct nib_qspan *spanbuf;
+	size_t spancap;
+	struct nib_qmark *mark;
+	size_t nmark, markcap;
+	size_t *next;
+	size_t nextcap;
+};
+
+void nib_qscan_init(struct nib_qscan *q);
+void nib_qscan_free(struct nib_qscan *q);
+/*
+ * Scans s[0..n) and fills q->span, q->nspan and q->open.  Returns nspan.
+ * The spans stay valid until the next call; s is not kept.
+ */
+size_t nib_qscan(struct nib_qscan *q, const unsigned char *s, size_t n);
+/*
+ * Whether span i is a quotation at the top level: closed, and not inside
+ * another closed span (an opener that never closed does not hide what it
+ * holds).
+ */
+int nib_qspan_top(const struct nib_qscan *q, size_t i);
+/*
+ * Whether the character at s[i] (within n bytes) is a quotation mark or
+ * apostrophe of any kind; returns its length in bytes, or 0.
+ */
+int nib_qmark_len(const unsigned char *s, size_t n, size_t i);
+
+#endif
