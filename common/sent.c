@@ -55,9 +55,13 @@ struct word {
 static struct word *tab;
 static size_t tabcap, tabused, tabmax;	/* tabmax: longest key */
 
-/* Byte classes: 1 a possible stop, 2 a lead byte of a possible stop. */
+/*
+ * Byte classes: 1 a possible stop, 2 a lead byte of a possible stop.  A
+ * newline (only in paragraph blocks) is a soft wrap, but may end a heading
+ * or come before a list item.
+ */
 static const unsigned char stopcls[256] = {
-	['.'] = 1, ['!'] = 1, ['?'] = 1,
+	['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1,
 	[0xd8] = 2, [0xe0] = 2, [0xe2] = 2, [0xe3] = 2, [0xef] = 2,
 };
 
@@ -644,17 +648,82 @@ tail(const unsigned char *s, size_t lim, size_t j, size_t *next)
 	return e;
 }
 
+/* Do at least half the words of s[a..e) start with a capital or a digit? */
+static int
+titleish(const unsigned char *s, size_t a, size_t e)
+{
+	size_t words = 0, caps = 0;
+
+	for (size_t i = a; i < e; i++)
+		if (!asciiws[s[i]] && (i == a || asciiws[s[i - 1]])) {
+			words++;
+			if (isdigit_(s[i]) || caseat(s, e, i) == N_UPPER)
+				caps++;
+		}
+	return 2 * caps >= words;
+}
+
+static size_t marker(const unsigned char *, size_t, size_t, int *,
+    unsigned long *, unsigned char *, size_t *);
+
+/*
+ * A newline in a paragraph block is a soft wrap, except after a heading
+ * (a short line without a stop that a sentence starts at: shorter than
+ * half the block's longest line, half its words capitalised, with a
+ * capital or a digit after it) and
+ * before a line that starts with a list marker or "- ".  Returns 1 with
+ * *end at i to cut there, else 0 with *end past i.
+ */
+static int
+newline(const unsigned char *s, size_t lim, size_t a, size_t i, size_t wrap,
+    size_t *end)
+{
+	size_t nx = skipws(s, lim, i), e = i, p, bl;
+	unsigned long item;
+	unsigned char b[4];
+	int k;
+
+	*end = i + 1;
+	if (nx >= lim || nx == a)
+		return 0;
+	if (((s[nx] == '-' || s[nx] == '*') && nx + 1 < lim && s[nx + 1] == ' ') ||
+	    marker(s, lim, nx, &k, &item, b, &bl) > nx) {
+		*end = i;
+		return 1;
+	}
+	/* The sentence must be this line alone, from its start. */
+	if (memchr(s + a, '\n', i - a) != NULL)
+		return 0;
+	for (p = a; p > 0 && s[p - 1] != '\n'; p--)
+		if (!asciiws[s[p - 1]])
+			return 0;
+	while (e > a && wsback(s, lim, a, e))
+		e--;
+	if (e == a || !(isalpha_(s[e - 1]) || isdigit_(s[e - 1]) || s[e - 1] >= 0x80))
+		return 0;
+	if (2 * (e - a) > wrap || !titleish(s, a, e))
+		return 0;
+	k = nextkind(s, lim, skipopen(s, lim, nx));
+	if (k != N_UPPER && k != N_DIGIT)
+		return 0;
+	*end = i;
+	return 1;
+}
+
 /*
  * Decides whether the stop at s[i] ends the sentence that started at a.
  * Returns 1 with the sentence's end in *end, or 0 with the place to go on
  * scanning from in *end (always past i).
  */
 static int
-decide(const unsigned char *s, size_t lim, size_t a, size_t i, size_t *end)
+decide(const unsigned char *s, size_t lim, size_t a, size_t i, size_t wrap,
+    size_t *end)
 {
 	size_t j, e, nx, dots = 0;
 	int kind, len, l, spaced = 0, nk, wk;
 
+	if (s[i] == '\n')
+		return newline(s, lim, a, i, wrap, end);
 	kind = stopat(s, lim, i, &len);
 	j = i + (size_t)len;
 	if (kind == S_NONE) {
@@ -856,7 +925,8 @@ skipplain(const unsigned char *s, size_t lim, size_t i)
 	const __m128i c1 = _mm_set1_epi8('.'), c2 = _mm_set1_epi8('!'),
 	    c3 = _mm_set1_epi8('?'), c4 = _mm_set1_epi8((char)0xe2),
 	    c5 = _mm_set1_epi8((char)0xe3), c6 = _mm_set1_epi8((char)0xef),
-	    c7 = _mm_set1_epi8((char)0xd8), c8 = _mm_set1_epi8((char)0xe0);
+	    c7 = _mm_set1_epi8((char)0xd8), c8 = _mm_set1_epi8((char)0xe0),
+	    c9 = _mm_set1_epi8('\n');
 
 	while (i + 16 <= lim) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -865,6 +935,7 @@ skipplain(const unsigned char *s, size_t lim, size_t i)
 		    _mm_or_si128(_mm_cmpeq_epi8(v, c3), _mm_cmpeq_epi8(v, c4))),
 		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c5), _mm_cmpeq_epi8(v, c6)),
 		    _mm_or_si128(_mm_cmpeq_epi8(v, c7), _mm_cmpeq_epi8(v, c8))));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, c9));
 		unsigned bits = (unsigned)_mm_movemask_epi8(m);
 
 		if (bits)
@@ -878,7 +949,7 @@ skipplain(const unsigned char *s, size_t lim, size_t i)
 		memcpy(&x, s + i, 8);
 		/* The lowest flagged byte is exact: HASZERO errs only above a hit. */
 		m = (x & HIGH) | HASZERO(x ^ (ONES * '.')) | HASZERO(x ^ (ONES * '!')) |
-		    HASZERO(x ^ (ONES * '?'));
+		    HASZERO(x ^ (ONES * '?')) | HASZERO(x ^ (ONES * '\n'));
 		if (m)
 			return i + (size_t)(__builtin_ctzll(m) >> 3);
 		i += 8;
@@ -900,8 +971,15 @@ nib_sent_init(struct nib_sent *st, const unsigned char *s, size_t n)
 	st->item = 0;
 	st->blen = 0;
 	st->cut = n;
+	st->wrap = 0;
 	if (n == 0)
 		return;
+	for (const unsigned char *p = s, *q; p < s + n; p = q + 1) {
+		if ((q = memchr(p, '\n', (size_t)(s + n - p))) == NULL)
+			q = s + n;
+		if ((size_t)(q - p) > st->wrap && (q < s + n || p > s))
+			st->wrap = (size_t)(q - p);
+	}
 	size_t i = skipws(s, n, 0), j;
 
 	j = marker(s, n, i, &st->list, &st->item, st->bullet, &st->blen);
@@ -945,7 +1023,7 @@ nib_sent_next(struct nib_sent *st, size_t *start, size_t *end)
 			i++;
 			continue;
 		}
-		if (decide(s, lim, a, i, &e))
+		if (decide(s, lim, a, i, st->wrap, &e))
 			break;
 		i = e;
 		e = lim;

@@ -22,7 +22,9 @@
  * (common/data/starters.txt); nor before a lower-case word, inside a
  * number, a URL or an e-mail address, or in a bracketed ellipsis "[...]".
  * A block that starts with a list marker ("1." "a)" "2.)" or a bullet) is
- * also cut before each following marker of the same list.
+ * also cut before each following marker of the same list.  A newline in
+ * the block (a paragraph's soft wrap) is white space, except after a
+ * short line that looks like a heading and before a list item.
  */
 #ifndef NIB_SENT_H
 #define NIB_SENT_H
@@ -38,6 +40,7 @@ struct nib_sent {
 	unsigned char bullet[4];	/* the bullet's bytes, for bullet lists */
 	size_t blen;
 	size_t cut;		/* where the next item starts (n when none) */
+	size_t wrap;		/* longest line of a block with newlines, else 0 */
 };
 
 /* Starts segmenting s[0..n); s must outlive the iteration. */
