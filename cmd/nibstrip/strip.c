@@ -17,7 +17,7 @@
 #include "strip.h"
 
 /* Longest line (trimmed) that echo rules remember and compare. */
-#define ECHO_MAX 256
+#define ECHO_MAX 120
 
 struct strip_rep {
 	size_t a, b;
@@ -48,8 +48,9 @@ isblankc(int c)
 	return c == ' ' || c == '\t';
 }
 
-size_t
-strip_norm(const unsigned char *s, size_t n, unsigned char *out)
+/* strip_norm() that gives up (returning cap + 1) past cap bytes of output. */
+static size_t
+normcap(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
 {
 	size_t o = 0;
 	int sp = 0;
@@ -59,12 +60,20 @@ strip_norm(const unsigned char *s, size_t n, unsigned char *out)
 			sp = o > 0;
 			continue;
 		}
+		if (o + sp >= cap + (size_t)!sp)
+			return cap + 1;
 		if (sp)
 			out[o++] = ' ';
 		sp = 0;
 		out[o++] = fold[s[i]];
 	}
 	return o;
+}
+
+size_t
+strip_norm(const unsigned char *s, size_t n, unsigned char *out)
+{
+	return normcap(s, n, out, n);
 }
 
 /* Length of the UTF-8 sequence led by c, 0 when c cannot lead one. */
@@ -271,6 +280,38 @@ strip_key(const unsigned char *p, size_t n, unsigned char *out, int *ci)
 	return best;
 }
 
+/*
+ * Where in key[0..n) the byte pair least likely in text starts, by the
+ * frequency of letters in English: the scan then stops on few lines.
+ */
+static size_t
+rarepair(const unsigned char *key, size_t n)
+{
+	/* Letters a to z per thousand letters of English text. */
+	static const unsigned char freq[26] = {
+		82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24,
+		67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1,
+	};
+	size_t best = 0;
+	unsigned long bestv = ~0UL;
+
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned long v = 1;
+
+		for (size_t k = i; k < i + 2; k++) {
+			unsigned char c = fold[key[k]];
+
+			v *= c >= 'a' && c <= 'z' ? freq[c - 'a'] : c == ' ' ? 180 :
+			    c >= '0' && c <= '9' ? 10 : c < 0x80 ? 15 : 5;
+		}
+		if (v < bestv) {
+			bestv = v;
+			best = i;
+		}
+	}
+	return best;
+}
+
 static int
 failf(char **msg, const char *src, unsigned long line, const char *what, const char *detail)
 {
@@ -337,7 +378,7 @@ addlit(struct strip_set *set, const unsigned char *t, size_t n, size_t rule)
 	}
 	e.s = nib_realloc(NULL, n ? n : 1, 1);
 	e.len = strip_norm(t, n, e.s);
-	e.h = XXH3_64bits(e.s, e.len);
+	e.h = XXH3_64bits(e.s, e.len) | 1;
 	e.rule = rule;
 	if (litget(set, e.h, e.s, e.len) != NULL) {
 		free(e.s);	/* the first rule for a line wins */
@@ -347,6 +388,38 @@ addlit(struct strip_set *set, const unsigned char *t, size_t n, size_t rule)
 		set->litmax = e.len;
 	litput(set, &e);
 	set->nlit++;
+}
+
+/*
+ * The bytes a match of a line rule can start with, from PCRE2's study of
+ * the pattern compiled unanchored (anchored, it tells nothing).
+ */
+static void
+firstbytes(struct strip_rule *r, const unsigned char *p, size_t n, uint32_t opts)
+{
+	pcre2_code *re;
+	const uint8_t *bm = NULL;
+	uint32_t type = 0, unit = 0;
+	int code;
+	PCRE2_SIZE off;
+
+	if ((re = pcre2_compile(p, n, opts, &code, &off, NULL)) == NULL)
+		return;
+	pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bm);
+	pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type);
+	pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+	if (bm != NULL) {
+		memcpy(r->first, bm, sizeof r->first);
+		r->hasfirst = 1;
+	} else if (type == 1 && unit < 0x80) {
+		/* A caseless pattern may report one case of a letter only. */
+		unsigned char lo = fold[unit], up = (unsigned char)toupper(lo);
+
+		r->first[lo / 8] |= (unsigned char)(1 << (lo % 8));
+		r->first[up / 8] |= (unsigned char)(1 << (up % 8));
+		r->hasfirst = 1;
+	}
+	pcre2_code_free(re);
 }
 
 static int
@@ -372,13 +445,18 @@ compile(struct strip_set *set, struct strip_rule *r, const unsigned char *p, siz
 		return failf(msg, r->src, r->line, kindname[r->kind],
 		    ": pattern needs a capture group");
 	r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+	if (opts & PCRE2_ANCHORED)
+		firstbytes(r, p, n, opts & ~(uint32_t)(PCRE2_ANCHORED | PCRE2_ENDANCHORED));
 	r->key = nib_realloc(NULL, n ? n : 1, 1);
 	r->keylen = strip_key(p, n, r->key, &r->keyci);
-	if (r->keylen < 2) {
+	if (r->keylen == 1 && (isalpha(r->key[0]) || isblankc(r->key[0])))
+		r->keylen = 0;	/* in every line (and a letter folds) */
+	if (r->keylen == 0) {
 		free(r->key);
 		r->key = NULL;
 		r->keylen = 0;
 	}
+	r->keyoff = rarepair(r->key, r->keylen);
 	(void)set;
 	return 0;
 }
@@ -467,6 +545,35 @@ strip_parse(struct strip_set *set, const char *src, const unsigned char *text,
 	return 0;
 }
 
+/*
+ * A key is found by one of its grams: four bytes (two for a short key),
+ * ASCII-folded and hashed to 16 bits.  Four bytes make a filter that
+ * common English pairs ("th", "yo") do not pass.
+ */
+static size_t
+gramlen(const struct strip_rule *r)
+{
+	return r->keylen >= 4 ? 4 : 2;
+}
+
+static uint32_t
+gram(uint32_t w, size_t n)
+{
+	return n == 4 ? (w * 0x85ebca77u) >> 16 : ((w & 0xffff) * 0x9e3779b1u) >> 16;
+}
+
+static void
+addcand(struct strip_set *set, uint32_t *head, size_t rule)
+{
+	if (set->ncand == set->candcap) {
+		set->candcap = set->candcap ? set->candcap * 2 : 64;
+		set->cand = nib_realloc(set->cand, set->candcap, sizeof *set->cand);
+	}
+	set->cand[set->ncand].rule = rule;
+	set->cand[set->ncand].next = *head;
+	*head = (uint32_t)++set->ncand;
+}
+
 /* Builds the key index and the match data, once, after the last parse. */
 static void
 build(struct strip_set *set)
@@ -484,8 +591,12 @@ build(struct strip_set *set)
 	set->always = nib_calloc(set->nrule + 1, sizeof *set->always);
 	set->stamp = nib_calloc(set->nrule + 1, sizeof *set->stamp);
 	set->hit = nib_calloc(set->nrule + 1, sizeof *set->hit);
-	set->norm = nib_realloc(NULL, (set->litmax > ECHO_MAX ? set->litmax : ECHO_MAX) + 1, 1);
 	set->ncand = set->nalways = 0;
+	set->echo = 0;
+	memset(set->fhead, 0, sizeof set->fhead);
+	memset(set->bhead, 0, sizeof set->bhead);
+	set->nbkey = 0;
+	set->short2 = 0;
 	set->gen = 0;
 	for (size_t i = 0; i < set->nrule; i++) {
 		struct strip_rule *r = &set->rule[i];
@@ -496,20 +607,37 @@ build(struct strip_set *set)
 		pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT, &ncap);
 		if (ncap + 1 > maxcap)
 			maxcap = ncap + 1;
+		if (r->kind == STRIP_ECHO)
+			set->echo = 1;
+		if (r->keylen == 1) {
+			if (set->bhead[r->key[0]] == 0)
+				set->bkey[set->nbkey++] = r->key[0];
+			addcand(set, &set->bhead[r->key[0]], i);
+			continue;
+		}
+		if (r->keylen == 0 && r->hasfirst) {
+			/* A line rule is tried only on lines it can start. */
+			for (int c = 0; c < 256; c++)
+				if (r->first[c / 8] >> (c % 8) & 1)
+					addcand(set, &set->fhead[c], i);
+			continue;
+		}
 		if (r->keylen == 0) {
 			set->always[set->nalways++] = i;
 			continue;
 		}
-		g = (uint32_t)fold[r->key[0]] << 8 | fold[r->key[1]];
-		if (set->ncand == set->candcap) {
-			set->candcap = set->candcap ? set->candcap * 2 : 64;
-			set->cand = nib_realloc(set->cand, set->candcap, sizeof *set->cand);
-		}
-		set->cand[set->ncand].rule = i;
-		set->cand[set->ncand].next = set->head[g];
-		set->head[g] = (uint32_t)++set->ncand;
+		if (r->keyoff + gramlen(r) > r->keylen)
+			r->keyoff = r->keylen - gramlen(r);
+		g = 0;
+		for (size_t k = 0; k < gramlen(r); k++)
+			g = g << 8 | fold[r->key[r->keyoff + k]];
+		g = gram(g, gramlen(r));
+		set->short2 |= gramlen(r) == 2;
+		addcand(set, &set->head[g], i);
 		set->bigram[g >> 6] |= (uint64_t)1 << (g & 63);
 	}
+	set->normmax = set->echo && ECHO_MAX > set->litmax ? ECHO_MAX : set->litmax;
+	set->norm = nib_realloc(NULL, set->normmax + 1, 1);
 	if (set->md != NULL)
 		pcre2_match_data_free(set->md);
 	set->md = pcre2_match_data_create(maxcap, NULL);
@@ -539,6 +667,9 @@ keyeq(const unsigned char *s, const unsigned char *k, size_t n, int ci)
 	return 1;
 }
 
+static void scan(struct strip_set *, const unsigned char *, size_t);
+
+
 static void
 hit(struct strip_set *set, size_t rule)
 {
@@ -548,12 +679,14 @@ hit(struct strip_set *set, size_t rule)
 	set->hit[set->nhit++] = rule;
 }
 
-/* The rules whose key s[0..len) holds, and those with no key. */
+/*
+ * The rules worth trying on s[0..len), in rule order: those whose key the
+ * line holds, the line rules that can start with its first byte after
+ * blanks (s[t0]), and those with neither.
+ */
 static void
-findhits(struct strip_set *set, const unsigned char *s, size_t len)
+findhits(struct strip_set *set, const unsigned char *s, size_t len, size_t t0)
 {
-	uint32_t g;
-
 	set->nhit = 0;
 	if (++set->gen == 0) {
 		memset(set->stamp, 0, (set->nrule + 1) * sizeof *set->stamp);
@@ -561,30 +694,69 @@ findhits(struct strip_set *set, const unsigned char *s, size_t len)
 	}
 	for (size_t i = 0; i < set->nalways; i++)
 		hit(set, set->always[i]);
-	if (set->ncand == 0 || len < 2)
-		return;
-	g = fold[s[0]];
-	for (size_t i = 1; i < len; i++) {
-		g = (g << 8 | fold[s[i]]) & 0xffff;
-		if (!(set->bigram[g >> 6] >> (g & 63) & 1))
-			continue;
-		for (uint32_t c = set->head[g]; c != 0; c = set->cand[c - 1].next) {
-			size_t ri = set->cand[c - 1].rule;
-			const struct strip_rule *r = &set->rule[ri];
+	for (uint32_t c = set->fhead[s[t0]]; c != 0; c = set->cand[c - 1].next)
+		hit(set, set->cand[c - 1].rule);
+	scan(set, s, len);
+	/* A few hits a line: insertion sort beats qsort's setup. */
+	for (size_t i = 1; i < set->nhit; i++) {
+		size_t v = set->hit[i], j = i;
 
-			if (set->stamp[ri] != set->gen && r->keylen <= len - (i - 1) &&
-			    keyeq(s + i - 1, r->key, r->keylen, r->keyci))
-				hit(set, ri);
-		}
+		for (; j > 0 && set->hit[j - 1] > v; j--)
+			set->hit[j] = set->hit[j - 1];
+		set->hit[j] = v;
 	}
 }
 
-static int
-cmpsize(const void *a, const void *b)
+static void
+bytehit(struct strip_set *set, unsigned char c)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	for (uint32_t k = set->bhead[c]; k != 0; k = set->cand[k - 1].next)
+		hit(set, set->cand[k - 1].rule);
+}
 
-	return x < y ? -1 : x > y;
+static void
+candidates(struct strip_set *set, const unsigned char *s, size_t len, size_t i,
+    uint32_t g, size_t n)
+{
+	for (uint32_t c = set->head[g]; c != 0; c = set->cand[c - 1].next) {
+		size_t ri = set->cand[c - 1].rule, at;
+		const struct strip_rule *r = &set->rule[ri];
+
+		if (gramlen(r) != n || set->stamp[ri] == set->gen || i + 1 < n + r->keyoff)
+			continue;
+		at = i + 1 - n - r->keyoff;
+		if (r->keylen <= len - at && keyeq(s + at, r->key, r->keylen, r->keyci))
+			hit(set, ri);
+	}
+}
+
+/* Hits the keyed rules whose key s[0..len) holds. */
+static void
+scan(struct strip_set *set, const unsigned char *s, size_t len)
+{
+	const uint64_t *bits = set->bigram;
+	uint32_t w = 0, g;
+
+	for (int k = 0; k < set->nbkey; k++)
+		if (memchr(s, set->bkey[k], len) != NULL)
+			bytehit(set, set->bkey[k]);
+	if (set->short2) {
+		for (size_t i = 0; i < len; i++) {
+			w = w << 8 | fold[s[i]];
+			g = gram(w, 2);
+			if (i >= 1 && bits[g >> 6] >> (g & 63) & 1)
+				candidates(set, s, len, i, g, 2);
+		}
+	}
+	w = 0;
+	for (size_t i = 0; i < len && i < 3; i++)
+		w = w << 8 | fold[s[i]];
+	for (size_t i = 3; i < len; i++) {
+		w = w << 8 | fold[s[i]];
+		g = gram(w, 4);
+		if (bits[g >> 6] >> (g & 63) & 1)
+			candidates(set, s, len, i, g, 4);
+	}
 }
 
 static int
@@ -609,12 +781,20 @@ addspan(struct strip_set *set, size_t a, size_t b, size_t rule)
 	set->nspan++;
 }
 
+/*
+ * Hash of the normalized s[0..n), left in set->norm[0..*k); 0 when that
+ * is past normmax bytes.  The low bit is set, so 0 means none.
+ */
 static uint64_t
-normhash(struct strip_set *set, const unsigned char *s, size_t n)
+normhash(struct strip_set *set, const unsigned char *s, size_t n, size_t *k)
 {
-	if (n > ECHO_MAX)
+	/* Twice as long as the longest rule: not worth folding blanks for. */
+	if (n / 2 > set->normmax) {
+		*k = set->normmax + 1;
 		return 0;
-	return XXH3_64bits(set->norm, strip_norm(s, n, set->norm)) | 1;
+	}
+	*k = normcap(s, n, set->norm, set->normmax);
+	return *k > set->normmax ? 0 : XXH3_64bits(set->norm, *k) | 1;
 }
 
 /* Whether the echo rule's group 1 repeats one of the lines before. */
@@ -623,10 +803,11 @@ echoes(struct strip_set *set, const unsigned char *s)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(set->md);
 	uint64_t h;
+	size_t k;
 
 	if (ov[2] == PCRE2_UNSET || ov[3] <= ov[2])
 		return 0;
-	if ((h = normhash(set, s + ov[2], ov[3] - ov[2])) == 0)
+	if ((h = normhash(set, s + ov[2], ov[3] - ov[2], &k)) == 0)
 		return 0;
 	for (size_t i = 0; i < set->nprev; i++)
 		if (set->prev[i] == h)
@@ -741,31 +922,44 @@ settle(struct strip_set *set, const unsigned char *s, size_t len)
 }
 
 static void
-remember(struct strip_set *set, const unsigned char *s, size_t n)
+remember(struct strip_set *set, uint64_t h)
 {
 	if (set->nprev == STRIP_ECHO_BACK) {
 		memmove(set->prev, set->prev + 1, (STRIP_ECHO_BACK - 1) * sizeof *set->prev);
 		set->nprev--;
 	}
-	set->prev[set->nprev++] = normhash(set, s, n);
+	set->prev[set->nprev++] = h;
 }
 
+/*
+ * A literal rule for the line whose normalized form set->norm[0..k) hashes
+ * to h (0: too long to be a literal).
+ */
+static int
+literal(struct strip_set *set, uint64_t h, size_t k, size_t *rule)
+{
+	struct strip_lit *e;
+
+	if (h == 0 || k > set->litmax || set->nlit == 0)
+		return 0;
+	if ((e = litget(set, h, set->norm, k)) == NULL)
+		return 0;
+	*rule = e->rule;
+	return 1;
+}
+
+/* A line rule (re: or echo:) that removes the trimmed line t[0..n). */
 static int
 wholeline(struct strip_set *set, const unsigned char *t, size_t n, size_t *rule)
 {
-	if (set->nlit > 0 && n <= set->litmax) {
-		size_t k = strip_norm(t, n, set->norm);
-		struct strip_lit *e = litget(set, XXH3_64bits(set->norm, k), set->norm, k);
-
-		if (e != NULL) {
-			*rule = e->rule;
-			return 1;
-		}
-	}
 	for (size_t i = 0; i < set->nhit; i++) {
 		const struct strip_rule *r = &set->rule[set->hit[i]];
 
-		if ((r->kind == STRIP_LINE || r->kind == STRIP_ECHO) && match(set, r, t, n, 0) > 0 &&
+		if (r->kind != STRIP_LINE && r->kind != STRIP_ECHO)
+			continue;
+		if (r->hasfirst && !(r->first[t[0] / 8] >> (t[0] % 8) & 1))
+			continue;
+		if (match(set, r, t, n, 0) > 0 &&
 		    (r->kind == STRIP_LINE || echoes(set, t))) {
 			*rule = set->hit[i];
 			return 1;
@@ -778,7 +972,8 @@ size_t
 strip_line(struct strip_set *set, const unsigned char *s, size_t len,
     const struct strip_span **sp)
 {
-	size_t t0 = 0, t1 = len, rule;
+	size_t t0 = 0, t1 = len, rule, k;
+	uint64_t h;
 
 	*sp = set->span;
 	set->nspan = 0;
@@ -790,9 +985,10 @@ strip_line(struct strip_set *set, const unsigned char *s, size_t len,
 		t1--;
 	if (t0 == t1)
 		return 0;
-	findhits(set, s, len);
-	qsort(set->hit, set->nhit, sizeof *set->hit, cmpsize);
-	if (wholeline(set, s + t0, t1 - t0, &rule)) {
+	h = normhash(set, s + t0, t1 - t0, &k);
+	set->nhit = 0;
+	if (literal(set, h, k, &rule) ||
+	    (findhits(set, s, len, t0), wholeline(set, s + t0, t1 - t0, &rule))) {
 		addspan(set, 0, len, rule);
 	} else {
 		for (size_t i = 0; i < set->nhit; i++) {
@@ -807,7 +1003,8 @@ strip_line(struct strip_set *set, const unsigned char *s, size_t len,
 			set->nspan = 1;
 		}
 	}
-	remember(set, s + t0, t1 - t0);
+	if (set->echo)
+		remember(set, h);
 	*sp = set->span;
 	return set->nspan;
 }

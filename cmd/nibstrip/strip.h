@@ -44,7 +44,10 @@ struct strip_rule {
 	pcre2_code *re;		/* NULL for a literal */
 	unsigned char *key;	/* text every match holds (pre-filter), or NULL */
 	size_t keylen;
+	size_t keyoff;		/* where the gram that is indexed starts */
 	int keyci;		/* the key is compared with ASCII case folded */
+	int hasfirst;		/* a line rule: first[] holds its first bytes */
+	unsigned char first[32];	/* bit set of the bytes a match starts with */
 	int jit;		/* re was JIT-compiled */
 };
 
@@ -63,7 +66,7 @@ struct strip_lit {
 
 struct strip_cand {
 	size_t rule;
-	uint32_t next;		/* next candidate + 1 for the same bigram, 0 ends */
+	uint32_t next;		/* next candidate + 1 for the same gram, 0 ends */
 };
 
 struct strip_set {
@@ -73,10 +76,16 @@ struct strip_set {
 	struct strip_lit *lit;
 	size_t nlit, litcap, litmax;
 	/* keyed rules by the first two bytes of the key, ASCII-folded */
-	uint32_t *head;		/* 65536 entries: first candidate + 1 */
-	uint64_t *bigram;	/* bit set of the bigrams in head */
+	uint32_t *head;		/* 65536 grams: first candidate + 1 */
+	uint64_t *bigram;	/* bit set of the grams in head */
+	int short2;		/* some key is shorter than four bytes */
+	uint32_t fhead[256];	/* unkeyed line rules by the line's first byte */
+	uint32_t bhead[256];	/* rules whose key is one byte (not a letter) */
+	unsigned char bkey[256];	/* the bytes c with bhead[c] != 0 */
+	int nbkey;
 	struct strip_cand *cand;
 	size_t ncand, candcap;
+	int echo;		/* some rule is an echo: remember lines */
 	size_t *always;		/* regex rules with no key: tried on every line */
 	size_t nalways;
 	int ready;
@@ -85,7 +94,8 @@ struct strip_set {
 	size_t nhit;
 	uint32_t *stamp;	/* per rule: the line generation it was hit in */
 	uint32_t gen;
-	unsigned char *norm;	/* normalized line, litmax + 1 bytes */
+	unsigned char *norm;	/* normalized line, normmax + 1 bytes */
+	size_t normmax;
 	struct strip_span *span;
 	size_t nspan, spancap;
 	struct strip_rep *rep;
