@@ -23,8 +23,10 @@
 #include <emmintrin.h>
 #endif
 
-extern const unsigned char nib_data_abbrev[], nib_data_starters[];
-extern const size_t nib_data_abbrev_len, nib_data_starters_len;
+extern const unsigned char nib_data_abbrev[], nib_data_starters[],
+    nib_data_ordinals[];
+extern const size_t nib_data_abbrev_len, nib_data_starters_len,
+    nib_data_ordinals_len;
 
 /* Word kinds in the table (a word may have several). */
 enum {
@@ -32,7 +34,9 @@ enum {
 	W_TITLE = 2,	/* abbreviation before a name: never ends one */
 	W_NUMBER = 4,	/* abbreviation before a number */
 	W_START = 8,	/* usually starts a sentence */
-	W_PREP = 16	/* preposition that opens a phrase */
+	W_PREP = 16,	/* preposition that opens a phrase */
+	W_ORDPRE = 32,	/* comes before an ordinal: "am 3. Oktober" */
+	W_ORDPOST = 64	/* comes after an ordinal */
 };
 
 /* What the word before a period is. */
@@ -164,6 +168,8 @@ addlist(const unsigned char *s, size_t n, int dflt)
 			kind = W_NUMBER;
 		else if (dflt == W_START && e - f >= 4 && memcmp(s + f, "prep", 4) == 0)
 			kind = W_START | W_PREP;
+		else if (dflt == W_ORDPRE && e - f >= 5 && memcmp(s + f, "after", 5) == 0)
+			kind = W_ORDPOST;
 		if (b > a && s[b - 1] == '.')
 			b--;
 		if (b > a && b - a <= KEYMAX) {
@@ -184,6 +190,7 @@ setup(void)
 		return;
 	addlist(nib_data_abbrev, nib_data_abbrev_len, W_ABBR);
 	addlist(nib_data_starters, nib_data_starters_len, W_START);
+	addlist(nib_data_ordinals, nib_data_ordinals_len, W_ORDPRE);
 }
 
 size_t
@@ -477,6 +484,39 @@ starter(const unsigned char *s, size_t lim, size_t i)
 	if ((k & W_PREP) && j - i >= 2 && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
 		return 0;
 	return (k & W_START) != 0;
+}
+
+/* The word of letters at s[i], as far as lim. */
+static size_t
+wordend(const unsigned char *s, size_t lim, size_t i)
+{
+	while (i < lim && (isalpha_(s[i]) || s[i] >= 0x80) && wslen(s, lim, i) == 0 &&
+	    closelen(s, lim, i) == 0)
+		i++;
+	return i;
+}
+
+/*
+ * Is the number s[w..i), before a period and the word at nx, an ordinal
+ * ("am 3. Oktober", "die 2. Liga")?
+ */
+static int
+ordinal(const unsigned char *s, size_t lim, size_t a, size_t w, size_t i, size_t nx)
+{
+	size_t p, q;
+
+	if (i - w > 3)
+		return 0;
+	for (p = w; p < i; p++)
+		if (!isdigit_(s[p]))
+			return 0;
+	if (tabget(s + nx, wordend(s, lim, nx) - nx) & W_ORDPOST)
+		return 1;
+	for (q = w; q > a && wsback(s, lim, a, q); q--)
+		;
+	for (p = q; p > a && isalpha_(s[p - 1]); p--)
+		;
+	return p < q && (p == a || wsback(s, lim, a, p)) && (tabget(s + p, q - p) & W_ORDPRE);
 }
 
 /*
@@ -781,7 +821,7 @@ decide(const unsigned char *s, size_t lim, size_t a, size_t i, size_t wrap,
 		case K_TITLE:
 			return 0;
 		case K_NUM:
-			return nk != N_DIGIT;
+			return nk != N_DIGIT && !ordinal(s, lim, a, w, i, nx);
 		case K_NUMPRE:
 			return nk != N_DIGIT;
 		case K_ABBR:
