@@ -738,75 +738,73 @@ bytes_eq(uint64_t w, uint64_t c)
 }
 
 /*
- * Whether the 8 bytes w can be copied as they are: printable ASCII but
- * '&', with single spaces inside (not last, not first on an empty line).
- * The byte before w is never a space here, as the fast path copies a
- * space only with the byte after it.
+ * The high bit of each byte of w (first byte lowest) where the fast path
+ * must stop: non-ASCII, controls, DEL, '&', and a space that is not
+ * followed by a plain byte within w or that would start an empty line.
  */
-static inline int
-clean8(uint64_t w, int empty)
+static inline uint64_t
+stop8(uint64_t w, int empty)
 {
-	uint64_t sp;
+	uint64_t sp = bytes_eq(w, ' '), special, ok;
 
-	if (w & HIGH)
-		return 0;
-	/* A byte below 0x20 has no high bit after adding 0x60; DEL has one
-	 * after adding 1; neither carries, as no byte is above 0x7F. */
-	if ((~(w + 0x60 * ONES) & HIGH) | ((w + ONES) & HIGH) | bytes_eq(w, '&'))
-		return 0;
-	sp = bytes_eq(w, ' ');
-	return !(sp & (sp << 8)) && !(sp >> 56) && !(empty && (sp & 0x80));
+	/*
+	 * A byte below 0x20 has no high bit after adding 0x60, DEL has one
+	 * after adding 1.  Only a non-ASCII byte carries into the next, so
+	 * every bit below the first non-ASCII byte is exact, and the caller
+	 * only looks at the lowest.
+	 */
+	special = (w & HIGH) | (~(w + 0x60 * ONES) & HIGH) |
+	    ((w + ONES) & HIGH) | bytes_eq(w, '&') | sp;
+	ok = sp & ~(special >> 8) & ~(0x80ULL << 56) & (empty ? ~0x80ULL : ~0ULL);
+	return special & ~ok;
 }
 
 /*
- * The fast path: copies plain ASCII, and single spaces between plain
- * bytes, once, eight bytes at a time where it can; stops at anything
- * else.
+ * The fast path: copies plain ASCII and single spaces between plain
+ * bytes, eight bytes at a time where it can; stops at anything else.
  */
 static size_t
 fast(struct nib_norm *nm, const unsigned char *s, size_t n, size_t i)
 {
 	unsigned char *o, *o0;
-	uint64_t w;
-	size_t end;
+	uint64_t w, stop;
+	unsigned k;
 
+	/* Eight bytes may be stored when fewer are kept. */
 	reserve(nm, n - i + 8);
 	o = nm->o + nm->olen;
 	o0 = nm->o + nm->lstart;
 	for (;;) {
-		while (i + 8 <= n) {
+		if (i + 8 <= n) {
 			memcpy(&w, s + i, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-			/* clean8 wants the first byte lowest. */
-			if (!clean8(__builtin_bswap64(w), o == o0))
-				break;
+			stop = stop8(__builtin_bswap64(w), o == o0);
 #else
-			if (!clean8(w, o == o0))
-				break;
+			stop = stop8(w, o == o0);
 #endif
 			memcpy(o, &w, 8);
-			o += 8;
-			i += 8;
+			if (stop == 0) {
+				o += 8;
+				i += 8;
+				continue;
+			}
+			k = (unsigned)__builtin_ctzll(stop) >> 3;
+			o += k;
+			i += k;
+		} else {
+			while (i < n && bcls[s[i]] == B_PLAIN)
+				*o++ = s[i++];
+			if (i == n)
+				break;
 		}
-		for (end = i + 8 < n ? i + 8 : n; i < end; ) {
-			unsigned char c = s[i];
-
-			if (bcls[c] == B_PLAIN) {
-				*o++ = c;
-				i++;
-			} else if (c == ' ' && o > o0 && i + 1 < n &&
-			    bcls[s[i + 1]] == B_PLAIN) {
-				o[0] = ' ';
-				o[1] = s[i + 1];
-				o += 2;
-				i += 2;
-			} else
-				goto out;
-		}
-		if (i >= n)
+		if (s[i] == ' ' && o > o0 && i + 1 < n && bcls[s[i + 1]] == B_PLAIN) {
+			o[0] = ' ';
+			o[1] = s[i + 1];
+			o += 2;
+			i += 2;
+		} else
 			break;
 	}
-out:
 	nm->olen = (size_t)(o - nm->o);
 	return i;
 }
