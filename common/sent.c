@@ -514,7 +514,7 @@ ordinal(const unsigned char *s, size_t lim, size_t a, size_t w, size_t i, size_t
 		return 1;
 	for (q = w; q > a && wsback(s, lim, a, q); q--)
 		;
-	for (p = q; p > a && isalpha_(s[p - 1]); p--)
+	for (p = q; p > a && q - p < 16 && isalpha_(s[p - 1]); p--)
 		;
 	return p < q && (p == a || wsback(s, lim, a, p)) && (tabget(s + p, q - p) & W_ORDPRE);
 }
@@ -528,7 +528,7 @@ intro(const unsigned char *s, size_t a, size_t i)
 {
 	size_t j = skipopen(s, i, a), w = j, words = 1;
 
-	while (w < i && isalpha_(s[w]))
+	while (w < i && w - j < 16 && isalpha_(s[w]))
 		w++;
 	if (!(tabget(s + j, w - j) & W_PREP))
 		return 0;
@@ -602,13 +602,19 @@ wordkind(const unsigned char *s, size_t a, size_t b)
 	return K_WORD;
 }
 
-/* Start of the word that ends at i: back to white space, past openers. */
+/*
+ * Start of the word that ends at i: back to white space, past openers.
+ * No abbreviation or number of interest is longer than WORDMAX bytes, and
+ * the bound keeps a block of one long token ("a.a.a.a...") linear.
+ */
+#define WORDMAX 64
+
 static size_t
 wordstart(const unsigned char *s, size_t lim, size_t a, size_t i)
 {
 	size_t w = i;
 
-	while (w > a && wsback(s, lim, a, w) == 0)
+	while (w > a && i - w < WORDMAX && wsback(s, lim, a, w) == 0)
 		w--;
 	return skipopen(s, i, w);
 }
@@ -716,7 +722,7 @@ static size_t marker(const unsigned char *, size_t, size_t, int *,
  */
 static int
 newline(const unsigned char *s, size_t lim, size_t a, size_t i, size_t wrap,
-    size_t *end)
+    int seen, size_t *end)
 {
 	size_t nx = skipws(s, lim, i), e = i, p, bl;
 	unsigned long item;
@@ -732,7 +738,7 @@ newline(const unsigned char *s, size_t lim, size_t a, size_t i, size_t wrap,
 		return 1;
 	}
 	/* The sentence must be this line alone, from its start. */
-	if (memchr(s + a, '\n', i - a) != NULL)
+	if (seen)
 		return 0;
 	for (p = a; p > 0 && s[p - 1] != '\n'; p--)
 		if (!asciiws[s[p - 1]])
@@ -757,13 +763,17 @@ newline(const unsigned char *s, size_t lim, size_t a, size_t i, size_t wrap,
  */
 static int
 decide(const unsigned char *s, size_t lim, size_t a, size_t i, size_t wrap,
-    size_t *end)
+    int *nl, size_t *end)
 {
 	size_t j, e, nx, dots = 0;
 	int kind, len, l, spaced = 0, nk, wk;
 
-	if (s[i] == '\n')
-		return newline(s, lim, a, i, wrap, end);
+	if (s[i] == '\n') {
+		int cut = newline(s, lim, a, i, wrap, *nl, end);
+
+		*nl = 1;
+		return cut;
+	}
 	kind = stopat(s, lim, i, &len);
 	j = i + (size_t)len;
 	if (kind == S_NONE) {
@@ -1032,7 +1042,7 @@ nib_sent_next(struct nib_sent *st, size_t *start, size_t *end)
 {
 	const unsigned char *s = st->s;
 	size_t n = st->n, i, a, lim, e, m;
-	int kind;
+	int kind, nl = 0;
 	unsigned long item = 0;
 	unsigned char bl[4];
 	size_t blen;
@@ -1063,7 +1073,7 @@ nib_sent_next(struct nib_sent *st, size_t *start, size_t *end)
 			i++;
 			continue;
 		}
-		if (decide(s, lim, a, i, st->wrap, &e))
+		if (decide(s, lim, a, i, st->wrap, &nl, &e))
 			break;
 		i = e;
 		e = lim;
