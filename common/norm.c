@@ -288,7 +288,7 @@ put(struct nib_norm *nm, int32_t cp)
  * *cp; an invalid sequence sets *cp to -1 and returns the length of its
  * maximal subpart (Unicode 3.9), so each becomes one U+FFFD.
  */
-static int
+static inline int
 decode(const unsigned char *s, size_t n, int32_t *cp)
 {
 	unsigned c = s[0], lo = 0x80, hi = 0xBF;
@@ -631,14 +631,33 @@ repair(struct nib_norm *nm, size_t m, int32_t prev, int32_t next)
 	return m;
 }
 
-/* A run of non-ASCII bytes from s[i]: decoded, repaired, written. */
+/*
+ * A run of non-ASCII bytes from s[i]: decoded, repaired, written.  Most
+ * runs (a curly quote, an accented letter, a word of Cyrillic or Han)
+ * are valid, safe and hold no possible mojibake: they are copied whole.
+ */
 static size_t
 run(struct nib_norm *nm, const unsigned char *s, size_t n, size_t i)
 {
 	size_t j = i, m = 0;
 	int cand = 0, l;
-	int32_t cp;
+	int32_t cp, prev = 0;
 
+	while (j < n && s[j] >= 0x80) {
+		l = decode(s + j, n - j, &cp);
+		if (cp <= 0x9F || cpclass(nm, cp) != C_SAFE ||
+		    (prev >= 0xC2 && prev <= 0xF4 && contbyte(cp) >= 0))
+			goto slow;
+		prev = cp;
+		j += (size_t)l;
+	}
+	settle(nm);
+	reserve(nm, j - i);
+	memcpy(nm->o + nm->olen, s + i, j - i);
+	nm->olen += j - i;
+	return j;
+slow:
+	j = i;
 	while (j < n && s[j] >= 0x80) {
 		grow32(&nm->u, &nm->ucap, m + 1);
 		l = decode(s + j, n - j, &cp);
