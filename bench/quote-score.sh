@@ -11,7 +11,8 @@
 # and F1 on full quotations (kind must agree) and on all quotations, and
 # the share of matched quotations whose speaker is right (equal after case
 # folding, or the words of one contained in the other's: "Okafor" and
-# "Linda Okafor").  -v lists every miss.  Needs nibquote on PATH.
+# "Linda Okafor").  -v lists every miss.  Needs nibquote on PATH, or
+# $NIBQUOTE: another command that prints records in nibquote's TSV shape.
 set -u
 verbose=0
 [ "${1:-}" = -v ] && { verbose=1; shift; }
@@ -22,7 +23,7 @@ for t in "$dir"/*.txt; do
 	[ -f "$g" ] || continue
 	name=$(basename "$t" .txt)
 	sed "s/^/G	$name	/" "$g"
-	nibquote "$@" "$t" | cut -f5- | sed "s/^/P	$name	/"
+	${NIBQUOTE:-nibquote} "$@" "$t" | cut -f5- | sed "s/^/P	$name	/"
 done | LC_ALL=C awk -F'\t' -v verbose="$verbose" '
 function norm(s) {
 	s = tolower(s)

@@ -228,6 +228,28 @@ weakclose(const unsigned char *s, size_t n, size_t i, size_t len)
 	    (s[j + 1] >= '0' && s[j + 1] <= '9'));
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+/* Whether some byte of w is zero. */
+#define HASZERO(w) (((w) - ONES) & ~(w) & HIGH)
+
+/*
+ * Skips from i past the 8-byte words that hold no '"', no '\'' and no
+ * non-ASCII byte: most of a news text.
+ */
+static size_t
+skip(const unsigned char *s, size_t n, size_t i)
+{
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if ((w & HIGH) || HASZERO(w ^ (ONES * '"')) || HASZERO(w ^ (ONES * '\'')))
+			break;
+	}
+	return i;
+}
+
 /* Finds the marks of s[0..n) and what each may do. */
 static void
 findmarks(struct nib_qscan *q, const unsigned char *s, size_t n)
@@ -237,6 +259,7 @@ findmarks(struct nib_qscan *q, const unsigned char *s, size_t n)
 
 	q->nmark = 0;
 	for (;;) {
+		i = skip(s, n, i);
 		while (i < n && !stop[s[i]])
 			i++;
 		if (i >= n)

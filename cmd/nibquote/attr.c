@@ -65,6 +65,17 @@ isupperat(const unsigned char *s, size_t n, size_t i)
 	return nib_isupper(cp);
 }
 
+/* The word classes of a token, looked up the first time they are asked. */
+static int
+wcls(const unsigned char *s, const struct tok *t)
+{
+	struct tok *m = (struct tok *)t;
+
+	if (m->cls < 0)
+		m->cls = m->t == T_WORD ? nq_word(s + m->a, m->b - m->a) : 0;
+	return m->cls;
+}
+
 /* A period after this word is part of it (Gov., D.C., J.). */
 static int
 abbrev(const unsigned char *s, size_t a, size_t b)
@@ -93,7 +104,8 @@ tokens(const unsigned char *s, size_t from, size_t to, struct tok *t, int max)
 			continue;
 		}
 		p->a = i;
-		p->cap = p->cls = 0;
+		p->cap = 0;
+		p->cls = -1;
 		/* '90s is a word */
 		l = c == '\'' ? 1 : nib_qmark_len(s, to, i) == 3 && s[i + 2] == 0x99 ? 3 : 0;
 		if (l > 0 && i + (size_t)l + 2 < to && isdigitb(s[i + (size_t)l]) &&
@@ -102,7 +114,11 @@ tokens(const unsigned char *s, size_t from, size_t to, struct tok *t, int max)
 		if ((l = wordch(s, to, i)) > 0) {
 			p->cap = isupperat(s, to, i);
 			for (j = i + (size_t)l; j < to;) {
-				if ((l = wordch(s, to, j)) > 0) {
+				if (isalnumb(s[j])) {
+					j++;
+					continue;
+				}
+				if (s[j] >= 0x80 && (l = wordch(s, to, j)) > 0) {
 					j += (size_t)l;
 					continue;
 				}
@@ -121,7 +137,6 @@ tokens(const unsigned char *s, size_t from, size_t to, struct tok *t, int max)
 			    (j + (size_t)l == to || s[j + (size_t)l] == ' '))
 				p->b = j += (size_t)l;
 			p->t = T_WORD;
-			p->cls = nq_word(s + p->a, p->b - p->a);
 			i = j;
 			k++;
 			continue;
@@ -177,7 +192,7 @@ isword(const struct tok *t, const unsigned char *s, const char *w)
 static int
 isverb(const struct tok *t, const unsigned char *s)
 {
-	return t->t == T_WORD && (t->cls & W_VERB) && s[t->a] >= 'a' && s[t->a] <= 'z';
+	return t->t == T_WORD && (wcls(s, t) & W_VERB) && s[t->a] >= 'a' && s[t->a] <= 'z';
 }
 
 /* Words that end a name or noun phrase that is a speaker. */
@@ -244,7 +259,7 @@ speaker(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 {
 	int k, j, allcap;
 
-	while (hi > lo && (t[hi - 1].cls & W_ADV) && t[hi - 1].t == T_WORD &&
+	while (hi > lo && (wcls(s, &t[hi - 1]) & W_ADV) && t[hi - 1].t == T_WORD &&
 	    s[t[hi - 1].a] >= 'a')
 		hi--;
 	for (k = lo, allcap = 1; k < hi; k++) {
@@ -261,32 +276,32 @@ speaker(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 	hi = k;
 	if (hi <= lo || hi - lo > 8)
 		return 0;
-	if (hi - lo == 1 && (t[lo].cls & W_PRONOUN)) {
-		at->pron = t[lo].cls & W_PRONOUN;
+	if (hi - lo == 1 && (wcls(s, &t[lo]) & W_PRONOUN)) {
+		at->pron = wcls(s, &t[lo]) & W_PRONOUN;
 		at->speaker = spancopy(s, t[lo].a, t[lo].b);
 		return 1;
 	}
 	/* "But Smith": a sentence opener goes, an article stays. */
 	k = lo;
-	if (t[k].cap && (t[k].cls & W_STOP) && !detword(&t[k], s) && k + 1 < hi)
+	if (t[k].cap && (wcls(s, &t[k]) & W_STOP) && !detword(&t[k], s) && k + 1 < hi)
 		k++;
 	/* Titles go when a name follows: "Homeland Security Secretary Kristi Noem". */
 	for (j = hi - 1; j > k; j--) {
-		if (!t[j].cap || (t[j].cls & (W_ORG | W_PLACE)))
+		if (!t[j].cap || (wcls(s, &t[j]) & (W_ORG | W_PLACE)))
 			break;
-		if ((t[j - 1].cls & W_TITLE) && !(t[j].cls & W_TITLE)) {
+		if ((wcls(s, &t[j - 1]) & W_TITLE) && !(wcls(s, &t[j]) & W_TITLE)) {
 			k = j;
 			break;
 		}
 	}
-	if (t[k].cap && !(t[k].cls & (W_STOP | W_VERB)))
+	if (t[k].cap && !(wcls(s, &t[k]) & (W_STOP | W_VERB)))
 		;
 	else if (detword(&t[k], s))
 		;
-	else if (hi - k > 3 || t[k].cap || (t[k].cls & (W_STOP | W_VERB | W_ADV)))
+	else if (hi - k > 3 || t[k].cap || (wcls(s, &t[k]) & (W_STOP | W_VERB | W_ADV)))
 		return 0;
 	for (j = k; j < hi; j++)
-		if (isverb(&t[j], s) || (j < hi - 1 && (t[j].cls & W_ADV) && !t[j].cap))
+		if (isverb(&t[j], s) || (j < hi - 1 && (wcls(s, &t[j]) & W_ADV) && !t[j].cap))
 			return 0;
 	at->speaker = spancopy(s, t[k].a, t[hi - 1].b);
 	return 1;
@@ -328,14 +343,14 @@ according(const unsigned char *s, const struct tok *t, int k, int n, struct nq_a
 static int
 intro(const unsigned char *s, const struct tok *t)
 {
-	return (t->cls & W_STOP) && !(t->cls & W_PRONOUN) && !detword(t, s);
+	return (wcls(s, t) & W_STOP) && !(wcls(s, t) & W_PRONOUN) && !detword(t, s);
 }
 
 /* All capitalised words, the first not a sentence opener: a name. */
 static int
-namelike(const struct tok *t, int a, int b)
+namelike(const unsigned char *s, const struct tok *t, int a, int b)
 {
-	if (a >= b || (t[a].cls & W_STOP))
+	if (a >= b || (wcls(s, &t[a]) & W_STOP))
 		return 0;
 	for (int k = a; k < b; k++)
 		if (t[k].t != T_WORD || !t[k].cap)
@@ -353,7 +368,7 @@ subject(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 {
 	int sa[8], sb[8], ns = 0, k, h;
 
-	while (hi > lo && (t[hi - 1].cls & W_ADV) && t[hi - 1].t == T_WORD)
+	while (hi > lo && (wcls(s, &t[hi - 1]) & W_ADV) && t[hi - 1].t == T_WORD)
 		hi--;
 	for (k = lo; k < hi && ns < 8;) {
 		sa[ns] = k;
@@ -365,13 +380,13 @@ subject(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 		k++;
 	}
 	/* "The work, he says, is": a parenthetical pronoun. */
-	if (ns > 1 && sb[ns - 1] - sa[ns - 1] == 1 && (t[sa[ns - 1]].cls & W_PRONOUN))
+	if (ns > 1 && sb[ns - 1] - sa[ns - 1] == 1 && (wcls(s, &t[sa[ns - 1]]) & W_PRONOUN))
 		return speaker(s, t, sa[ns - 1], sb[ns - 1], at);
 	if (ns == 0)
 		return 0;
 	/* The name nearest the verb, past appositives ("a senior fellow"). */
 	for (h = ns - 1; h >= 0; h--) {
-		if (namelike(t, sa[h], sb[h]))
+		if (namelike(s, t, sa[h], sb[h]))
 			return speaker(s, t, sa[h], sb[h], at);
 		if (sa[h] < sb[h] && intro(s, &t[sa[h]]))
 			break;
@@ -404,7 +419,7 @@ nq_attr_post(const unsigned char *s, size_t from, size_t to, int stop,
 		return 1;
 	}
 	/* "said Smith", "added the mayor" */
-	for (v = k; v < e && (t[v].cls & W_ADV) && !(t[v].cls & W_VERB) && t[v].t == T_WORD; v++)
+	for (v = k; v < e && (wcls(s, &t[v]) & W_ADV) && !(wcls(s, &t[v]) & W_VERB) && t[v].t == T_WORD; v++)
 		;
 	if (v < e && isverb(&t[v], s) && v - k <= 1) {
 		int f;
@@ -467,8 +482,8 @@ pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
 		return 0;
 	/* "..., said Paul Kessler, the director": the name after the verb. */
 	if ((v == 0 || t[v - 1].t == T_COMMA) && v + 1 < n &&
-	    (t[v + 1].cap || (detword(&t[v + 1], s) && (t[v].cls & W_INTRO))) &&
-	    !(t[v + 1].cls & W_PRONOUN)) {
+	    (t[v + 1].cap || (detword(&t[v + 1], s) && (wcls(s, &t[v]) & W_INTRO))) &&
+	    !(wcls(s, &t[v + 1]) & W_PRONOUN)) {
 		int f;
 
 		for (f = v + 1; f < n && t[f].t == T_WORD; f++)
@@ -484,7 +499,7 @@ pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
 	for (;;) {
 		int c = sv;
 
-		while (c > 0 && (t[c - 1].cls & W_ADV) && t[c - 1].t == T_WORD)
+		while (c > 0 && (wcls(s, &t[c - 1]) & W_ADV) && t[c - 1].t == T_WORD)
 			c--;
 		if (c == 0 || !(isword(&t[c - 1], s, "and") || isword(&t[c - 1], s, "but")))
 			break;
@@ -540,7 +555,7 @@ nq_pre_kind(const unsigned char *s, size_t from, size_t to)
 		return PRE_START;
 	if (t[n - 1].t == T_COMMA && n >= 2 && isverb(&t[n - 2], s))
 		return PRE_SAID;
-	if (isverb(&t[n - 1], s) && (t[n - 1].cls & W_INTRO))
+	if (isverb(&t[n - 1], s) && (wcls(s, &t[n - 1]) & W_INTRO))
 		return PRE_SAID;
 	return PRE_MID;
 }

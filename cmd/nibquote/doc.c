@@ -16,6 +16,8 @@
  * this that never closes its quotation is text with a stray mark.
  */
 #define MAXPARA (64 * 1024)
+/* The end of a block kept for the next one: one sentence's worth. */
+#define TAILMAX 400
 
 void
 nq_doc_init(struct nq_doc *d, int paragraphs,
@@ -80,6 +82,23 @@ setinherit(struct nq_doc *d, const char *s)
 	d->inherit = dup(s);
 }
 
+/* The speaker a quotation opening this block may take from the one before. */
+static const char *
+inherited(struct nq_doc *d)
+{
+	struct nq_attr at = { NULL, NULL, 0 };
+	size_t a;
+
+	if (d->tailok && d->taillen > 0) {
+		a = nq_sent_start(d->tail, 0, d->taillen - 1);
+		if (nq_attr_sentence(d->tail, a, d->taillen, &at) && !at.pron)
+			setinherit(d, at.speaker);
+		nq_attr_free(&at);
+	}
+	d->tailok = 0;
+	return d->inherit;
+}
+
 static void
 hold(struct nq_doc *d, struct nq_rec *r)
 {
@@ -119,6 +138,7 @@ nq_doc_end(struct nq_doc *d)
 	release(d);
 	nq_names_reset(&d->names);
 	setinherit(d, NULL);
+	d->tailok = 0;
 }
 
 void
@@ -127,6 +147,7 @@ nq_doc_free(struct nq_doc *d)
 	nq_doc_end(d);
 	free(d->held);
 	free(d->rec);
+	free(d->tail);
 	nib_qscan_free(&d->q);
 	nq_names_free(&d->names);
 }
@@ -319,7 +340,7 @@ finish(struct pass *p, struct nq_rec *r, size_t a, size_t z, size_t lo, size_t h
 		    p->prevsent == sent0))
 			r->speaker = dup(p->prevspk);
 		else if (p->nrec == 0 && r->kind == NQ_FULL && sent == 0 && pk == PRE_START)
-			r->speaker = dup(d->inherit);
+			r->speaker = dup(inherited(d));
 	}
 	nq_attr_free(&pre);
 	nq_attr_free(&post);
@@ -473,7 +494,7 @@ nq_doc_block(struct nq_doc *d, const struct nib_block *b)
 			else if (p.nrec > 0)
 				r.speaker = dup(p.prevspk);
 			else if (sent == 0)
-				r.speaker = dup(d->inherit);
+				r.speaker = dup(inherited(d));
 			nq_attr_free(&at);
 			d->pend = r;
 			d->pendfam = sp->fam;
@@ -492,18 +513,20 @@ nq_doc_block(struct nq_doc *d, const struct nib_block *b)
 	}
 	if (p.names < b->len)
 		nq_names_scan(&d->names, b->s, p.names, b->len);
-	/* The last sentence's speaker, for a quotation opening the next block. */
-	{
-		struct nq_attr at = { NULL, NULL, 0 };
-		size_t a = b->len ? nq_sent_start(b->s, 0, b->len - 1) : 0;
+	/*
+	 * The last sentence's speaker, for a quotation opening the next
+	 * block: read only when one does, so its words are kept till then.
+	 */
+	d->tailok = 0;
+	if (open < 0) {
+		size_t a = b->len > TAILMAX ? b->len - TAILMAX : 0;
 
-		if (open < 0 && nq_attr_sentence(b->s, a, b->len, &at) && !at.pron)
-			setinherit(d, at.speaker);
-		else if (p.nrec > 0)
-			setinherit(d, p.prevspk);
-		else if (open < 0)
-			setinherit(d, NULL);
-		nq_attr_free(&at);
-	}
+		nib_grow(&d->tail, &d->tailcap, b->len - a + 1);
+		memcpy(d->tail, b->s + a, b->len - a);
+		d->taillen = b->len - a;
+		d->tailok = 1;
+		setinherit(d, p.nrec > 0 ? p.prevspk : NULL);
+	} else if (p.nrec > 0)
+		setinherit(d, p.prevspk);
 	free(p.prevspk);
 }

@@ -24,6 +24,16 @@ struct nq_person {
 #define HCAP 2048
 #define MAXWORDS 8
 
+static uint32_t
+hash(const unsigned char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 16777619u;
+	return h;
+}
+
 void
 nq_names_init(struct nq_names *nm)
 {
@@ -38,15 +48,21 @@ nq_names_init(struct nq_names *nm)
 void
 nq_names_reset(struct nq_names *nm)
 {
-	for (size_t i = 0; i < nm->np; i++)
+	for (size_t i = 0; i < nm->np; i++) {
+		uint32_t h = hash((unsigned char *)nm->p[i].name + nm->p[i].last,
+		    nm->p[i].len - nm->p[i].last) % HCAP;
+
+		while (nm->hash[h] >= 0) {
+			nm->hash[h] = -1;
+			h = (h + 1) % HCAP;
+		}
 		free(nm->p[i].name);
-	for (size_t i = 0; i < nm->hcap && nm->np > 0; i++)
-		nm->hash[i] = -1;
+	}
 	nm->np = 0;
 	nm->last = -1;
 	free(nm->group);
-	free(nm->org);
-	nm->group = nm->org = NULL;
+	nm->group = NULL;
+	nm->org[0] = '\0';
 }
 
 void
@@ -56,16 +72,6 @@ nq_names_free(struct nq_names *nm)
 	free(nm->p);
 	free(nm->hash);
 	memset(nm, 0, sizeof *nm);
-}
-
-static uint32_t
-hash(const unsigned char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 16777619u;
-	return h;
 }
 
 /* The person whose surname is s[0..n), or -1. */
@@ -176,8 +182,10 @@ acronym(const unsigned char *s, size_t a, size_t b)
 static void
 setorg(struct nq_names *nm, const unsigned char *s, size_t a, size_t b)
 {
-	free(nm->org);
-	nm->org = nib_strndup(s + a, b - a);
+	if (b - a >= sizeof nm->org)
+		b = a + sizeof nm->org - 1;
+	memcpy(nm->org, s + a, b - a);
+	nm->org[b - a] = '\0';
 }
 
 /* Reads the run of capitalised words at s[i]; returns where it ends. */
@@ -185,6 +193,7 @@ static size_t
 run(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 {
 	size_t wa[MAXWORDS], wb[MAXWORDS];
+	int cls[MAXWORDS];
 	int nw = 0, k, dot = 0, titled = 0, org = 0;
 
 	while (nw < MAXWORDS) {
@@ -195,41 +204,46 @@ run(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 			break;
 		i++;
 	}
+	/* One word alone (most are "The", "In", or a surname): no list. */
+	if (nw == 1) {
+		long p;
+
+		if (acronym(s, wa[0], wb[0]))
+			setorg(nm, s, wa[0], wb[0]);
+		else if ((p = lookup(nm, s + wa[0], wb[0] - wa[0])) >= 0)
+			nm->last = p;
+		return i;
+	}
+	for (k = 0; k < nw; k++) {
+		cls[k] = nq_word(s + wa[k], wb[k] - wa[k]);
+		org |= cls[k] & W_ORG;
+	}
+	/* An organisation, or one acronym: "Treasury Department", "IRS". */
+	if (org || (nw == 1 && acronym(s, wa[0], wb[0]))) {
+		for (k = 0; k < nw - 1 && (cls[k] & (W_STOP | W_TITLE)); k++)
+			;
+		setorg(nm, s, wa[k], wb[nw - 1]);
+		return i;
+	}
 	/* Sentence openers and titles go; a title makes it a person. */
 	for (k = 0; k < nw; k++) {
-		int c = nq_word(s + wa[k], wb[k] - wa[k]);
-
-		if (c & W_ORG)
-			org = 1;
-		if (c & W_TITLE && k + 1 < nw) {
+		if ((cls[k] & W_TITLE) && k + 1 < nw) {
 			titled = 1;
 			continue;
 		}
-		if (c & W_STOP)
-			continue;
-		break;
+		if (!(cls[k] & W_STOP))
+			break;
 	}
-	/* The last title in the run counts: "Homeland Security Secretary Kristi Noem". */
+	/* The last title counts: "Homeland Security Secretary Kristi Noem". */
 	for (int j = nw - 1; j > k; j--)
-		if (nq_word(s + wa[j - 1], wb[j - 1] - wa[j - 1]) & W_TITLE) {
-			int c = nq_word(s + wa[j], wb[j] - wa[j]);
-
-			if (!(c & (W_ORG | W_TITLE))) {
+		if (cls[j - 1] & W_TITLE) {
+			if (!(cls[j] & W_TITLE)) {
 				k = j;
 				titled = 1;
 			}
 			break;
 		}
-	if (k >= nw)
-		return i;
-	for (int j = k; j < nw; j++)
-		if (nq_word(s + wa[j], wb[j] - wa[j]) & W_ORG)
-			org = 1;
-	if (org || (nw - k == 1 && acronym(s, wa[k], wb[k]))) {
-		setorg(nm, s, wa[k], wb[nw - 1]);
-		return i;
-	}
-	if (nq_word(s + wa[k], wb[k] - wa[k]) & W_PLACE)
+	if (k >= nw || (cls[k] & W_PLACE))
 		return i;
 	if (nw - k == 1) {
 		long p = lookup(nm, s + wa[k], wb[k] - wa[k]);
@@ -249,14 +263,40 @@ run(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 	return i;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/* Bytes that may start a capitalised word: A-Z, and lead bytes of letters. */
+static unsigned char capstart[256];
+
 void
 nq_names_scan(struct nq_names *nm, const unsigned char *s, size_t from, size_t to)
 {
 	size_t i = from;
 
-	while (i < to) {
-		if (upperat(s, to, i) && (i == 0 || !wordbyte(s[i - 1]) ||
-		    (i == from && s[i] < 0x80))) {
+	if (!capstart['A']) {
+		for (int c = 'A'; c <= 'Z'; c++)
+			capstart[c] = 1;
+		for (int c = 0xC3; c < 0xF5; c++)
+			capstart[c] = 1;
+	}
+	for (;;) {
+		/* Eight bytes at a time past words with no capital and no
+		 * non-ASCII byte. */
+		for (; i + 8 <= to; i += 8) {
+			uint64_t w, t;
+
+			memcpy(&w, s + i, 8);
+			/* high bit of each byte set where 0x41 <= byte < 0x5B */
+			t = ((w | HIGH) - ONES * 0x41) & ~((w | HIGH) - ONES * 0x5B) & ~w & HIGH;
+			if (t || (w & HIGH))
+				break;
+		}
+		while (i < to && !capstart[s[i]])
+			i++;
+		if (i >= to)
+			break;
+		if ((i == from || !wordbyte(s[i - 1])) && upperat(s, to, i)) {
 			i = run(nm, s, to, i);
 			continue;
 		}
@@ -307,7 +347,7 @@ nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 		if (at->pron & W_GROUP) {
 			const char *g = nm->group ? nm->group : nm->org;
 
-			return g ? nib_strndup(g, strlen(g)) : NULL;
+			return *g ? nib_strndup(g, strlen(g)) : NULL;
 		}
 		return NULL;
 	}

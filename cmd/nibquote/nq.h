@@ -93,7 +93,7 @@ struct nq_names {
 	size_t np, cap;
 	long last;		/* last person named, or -1 */
 	char *group;		/* last group that spoke, or NULL */
-	char *org;		/* last organisation named, or NULL */
+	char org[64];		/* last organisation named, or "" */
 	long *hash;		/* surname -> person */
 	size_t hcap;
 };
@@ -125,6 +125,9 @@ struct nq_doc {
 	struct nq_rec *held;	/* what it held, printed if it never goes on */
 	size_t nheld, heldcap;
 	char *inherit;		/* speaker a following quotation may take */
+	unsigned char *tail;	/* end of the last block, read for it lazily */
+	size_t taillen, tailcap;
+	int tailok;		/* tail not read yet */
 	/* records of the current block */
 	struct nq_rec *rec;
 	size_t nrec, reccap;

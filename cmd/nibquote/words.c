@@ -26,6 +26,8 @@ struct slot {
 };
 
 static struct slot table[NSLOT];
+/* Which (length, first letter) pairs any list holds: most words are in none. */
+static unsigned char seen[KEYMAX + 1][32];
 
 static uint32_t
 hash(const unsigned char *s, size_t n)
@@ -66,6 +68,7 @@ add(const unsigned char *s, size_t n, int cls)
 	table[h].len = (unsigned char)n;
 	memcpy(table[h].key, k, n);
 	table[h].cls = cls;
+	seen[n][k[0] & 31] = 1;
 }
 
 static int
@@ -138,6 +141,10 @@ nq_word(const unsigned char *s, size_t n)
 	unsigned char k[KEYMAX];
 	uint32_t h;
 
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n == 0 || n > KEYMAX || !seen[n][s[0] & 31])
+		return 0;
 	if ((n = fold(s, n, k)) == 0)
 		return 0;
 	for (h = hash(k, n) % NSLOT; table[h].len; h = (h + 1) % NSLOT)

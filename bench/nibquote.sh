@@ -1,0 +1,77 @@
+#!/bin/sh
+# nibquote.sh: nibquote against npm compromise (nlp(text).quotations(),
+# one paragraph at a time, bench/quotepeer.mjs) and a plain regex
+# (perl, ["“][^"”]*["”]), in the same run.
+#
+# Speed: the article bodies of $NIB_BENCH_DATA/pages (*.body.txt), one
+# document each, repeated to ~50 MB; compromise, at about 0.1 MB/s, gets
+# the first ~500 KB of the same input.  MB/s, peak RSS and the ratio.
+# Quality: quotation F1 on full quotations and on all, and speaker
+# accuracy, on our own annotated articles (tests/nibquote/corpus, scored
+# by bench/quote-score.sh) for all three.
+# Targets: >= 100 MB/s on one core; F1 >= 0.90 full, >= 0.80 all; speaker
+# right for >= 0.85 of the quotations found.
+# Peer: `npm install compromise` into $NIB_BENCH_TMP/npm-quote (done here
+# once when npm is there).
+set -u
+. "$NIB_TOP/bench/lib.sh"
+bin=$NIB_TOP/bin
+big=$NIB_BENCH_TMP/quote-50m.txt
+small=$NIB_BENCH_TMP/quote-500k.txt
+npm=$NIB_BENCH_TMP/npm-quote
+export NIB_NPM="$npm"
+regex="perl -CSD -ne 'while (/[\"\\x{201C}]([^\"\\x{201C}\\x{201D}]*)[\"\\x{201D}]/g) { print \"1\\t\$.\\t0\\t0\\t\\t\\tfull\\t\$1\\n\" }'"
+
+have_npm=1
+if [ ! -d "$npm/node_modules/compromise" ]; then
+	if command -v npm >/dev/null; then
+		mkdir -p "$npm" && (cd "$npm" && npm install --silent --no-audit --no-fund compromise >/dev/null 2>&1) ||
+			have_npm=0
+	else
+		have_npm=0
+	fi
+fi
+[ -d "$npm/node_modules/compromise" ] || have_npm=0
+[ $have_npm = 1 ] || echo "bench: npm package compromise could not be installed: that peer skipped"
+
+# Quality first: it needs no data.
+score() {
+	NIBQUOTE="$1" PATH="$bin:$PATH" sh "$NIB_TOP/bench/quote-score.sh" "$NIB_TOP/tests/nibquote/corpus" |
+	    awk '/^full:/ { f = $7 } /^all:/ { a = $7 } /^speaker:/ { s = $NF }
+	    END { printf "F1 full %s, all %s; speaker %s", f, a, s }'
+}
+echo "quality on tests/nibquote/corpus (own annotated articles):"
+printf '  %-22s %s\n' nibquote "$(score nibquote)"
+[ $have_npm = 1 ] && printf '  %-22s %s\n' "npm compromise" "$(score "node $NIB_TOP/bench/quotepeer.mjs")"
+printf '  %-22s %s\n' "regex [\"“][^\"”]*[\"”]" "$(score "$regex")"
+
+need_data "$NIB_BENCH_DATA/pages" || exit 0
+if [ ! -s "$big" ]; then
+	: >"$big.tmp"
+	while [ "$(wc -c <"$big.tmp")" -lt 50000000 ]; do
+		for f in "$NIB_BENCH_DATA"/pages/*.body.txt; do
+			cat "$f"
+			printf '\f\n'
+		done >>"$big.tmp"
+	done
+	mv "$big.tmp" "$big"
+fi
+[ -s "$small" ] || head -c 500000 "$big" | sed '$d' >"$small"
+bytes=$(wc -c <"$big")
+sbytes=$(wc -c <"$small")
+echo "speed input: $big, $bytes bytes ($(ls "$NIB_BENCH_DATA"/pages/*.body.txt | wc -l) article bodies repeated); compromise: first $sbytes bytes"
+
+timeit "'$bin/nibquote' '$big'"
+q_mbps=$(mbps "$T_SEC" "$bytes")
+printf '%-24s %9s MB/s  RSS %6s MB  (%s quotations)\n' nibquote "$q_mbps" "$T_RSS" "$("$bin/nibquote" "$big" | wc -l)"
+timeit "'$bin/nibquote' '$small'"
+qs_mbps=$(mbps "$T_SEC" "$sbytes")
+timeit "$regex '$big'"
+printf '%-24s %9s MB/s  RSS %6s MB\n' "regex (perl)" "$(mbps "$T_SEC" "$bytes")" "$T_RSS"
+if [ $have_npm = 1 ]; then
+	NIB_BENCH_RUNS=1 timeit "node '$NIB_TOP/bench/quotepeer.mjs' '$small'"
+	c_mbps=$(mbps "$T_SEC" "$sbytes")
+	printf '%-24s %9s MB/s  RSS %6s MB  (on %s bytes; nibquote there: %s MB/s)\n' "npm compromise" "$c_mbps" "$T_RSS" "$sbytes" "$qs_mbps"
+	echo "nibquote / compromise: $(ratio "$q_mbps" "$c_mbps")x"
+fi
+awk -v m="$q_mbps" 'BEGIN { print (m >= 100 ? "target >= 100 MB/s: met" : "target >= 100 MB/s: NOT met") }'
