@@ -707,16 +707,17 @@ numref(int32_t v)
 	return v;
 }
 
-/* '&' at s[i]: an entity (with its ';') decoded, or a literal '&'. */
+/*
+ * The entity whose name starts at s[j] (just after its '&'): sets cp[0..*k)
+ * and returns the index after its ';', or returns 0 when there is none.
+ */
 static size_t
-entity(struct nib_norm *nm, const unsigned char *s, size_t n, size_t i)
+entref(const unsigned char *s, size_t n, size_t j, int32_t cp[2], int *k)
 {
-	size_t j = i + 1, d;
-	int32_t cp[2], v = 0;
-	int k, hex, x;
+	size_t d, a = j;
+	int32_t v = 0;
+	int hex, x;
 
-	if (nm->flags & NIB_NORM_NOENT)
-		goto literal;
 	if (j < n && s[j] == '#') {
 		hex = j + 1 < n && (s[j + 1] == 'x' || s[j + 1] == 'X');
 		j += 1 + (size_t)hex;
@@ -724,24 +725,46 @@ entity(struct nib_norm *nm, const unsigned char *s, size_t n, size_t i)
 			if (v <= 0x10FFFF)
 				v = v * (hex ? 16 : 10) + x;
 		if (j == d || j >= n || s[j] != ';')
-			goto literal;
+			return 0;
 		cp[0] = numref(v);
-		k = 1;
-	} else {
-		while (j < n && j - i <= ENTMAX && (asciiletter(s[j]) ||
-		    (s[j] >= '0' && s[j] <= '9')))
-			j++;
-		if (j >= n || s[j] != ';' ||
-		    (k = nib_norm_entity((const char *)s + i + 1, j - i - 1, cp)) == 0)
-			goto literal;
+		*k = 1;
+		return j + 1;
+	}
+	while (j < n && j - a < ENTMAX && (asciiletter(s[j]) ||
+	    (s[j] >= '0' && s[j] <= '9')))
+		j++;
+	if (j >= n || s[j] != ';' ||
+	    (*k = nib_norm_entity((const char *)s + a, j - a, cp)) == 0)
+		return 0;
+	return j + 1;
+}
+
+/*
+ * '&' at s[i]: an entity (with its ';') decoded, or a literal '&'.  An
+ * entity whose '&' was escaped again ("&amp;#8217;", "&amp;quot;": text
+ * escaped twice, as scraped pages often hold it) is decoded whole.
+ */
+static size_t
+entity(struct nib_norm *nm, const unsigned char *s, size_t n, size_t i)
+{
+	size_t j, j2;
+	int32_t cp[2], cp2[2];
+	int k, k2;
+
+	if ((nm->flags & NIB_NORM_NOENT) || (j = entref(s, n, i + 1, cp, &k)) == 0) {
+		putsafe(nm, '&');
+		return i + 1;
 	}
 	nm->stats.entities++;
+	while (k == 1 && cp[0] == '&' && (j2 = entref(s, n, j, cp2, &k2)) != 0) {
+		j = j2;
+		k = k2;
+		cp[0] = cp2[0];
+		cp[1] = cp2[1];
+	}
 	for (int t = 0; t < k; t++)
 		emit(nm, cp[t]);
-	return j + 1;
-literal:
-	putsafe(nm, '&');
-	return i + 1;
+	return j;
 }
 
 #define ONES 0x0101010101010101ULL
