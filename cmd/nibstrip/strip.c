@@ -60,7 +60,7 @@ normcap(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
 			sp = o > 0;
 			continue;
 		}
-		if (o + sp >= cap + (size_t)!sp)
+		if (o + (size_t)sp + 1 > cap)
 			return cap + 1;
 		if (sp)
 			out[o++] = ' ';
@@ -73,6 +73,7 @@ normcap(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
 size_t
 strip_norm(const unsigned char *s, size_t n, unsigned char *out)
 {
+	initfold();
 	return normcap(s, n, out, n);
 }
 
@@ -215,6 +216,7 @@ strip_key(const unsigned char *p, size_t n, unsigned char *out, int *ci)
 	size_t o = 0, runoff = 0, last = 0, best = 0, bestoff = 0, i = 0;
 
 	*ci = 0;
+	initfold();
 	if (scanopts(p, n, ci) < 0)
 		return 0;
 #define ENDRUN() do { if (o - runoff > best) { best = o - runoff; bestoff = runoff; } \
@@ -517,7 +519,16 @@ parseline(struct strip_set *set, const char *src, unsigned long line,
 		return 0;
 	}
 	set->ready = 0;
-	return compile(set, r, t, n, msg);
+	if (compile(set, r, t, n, msg) < 0) {
+		/* The bad rule goes: the rules before it stay usable. */
+		set->nrule--;
+		free(r->name);
+		free(r->src);
+		free(r->key);
+		pcre2_code_free(r->re);
+		return -1;
+	}
+	return 0;
 }
 
 int
