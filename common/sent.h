@@ -20,11 +20,15 @@
  * the list is common/data/abbrev.txt, more with nib_sent_abbrev_file) or
  * an initial unless the next word usually starts a sentence
  * (common/data/starters.txt); nor before a lower-case word, inside a
- * number, a URL or an e-mail address, or in a bracketed ellipsis "[...]".
+ * number, a URL or an e-mail address, after an ordinal ("am 3. Oktober",
+ * common/data/ordinals.txt), or in a bracketed ellipsis "[...]".
  * A block that starts with a list marker ("1." "a)" "2.)" or a bullet) is
  * also cut before each following marker of the same list.  A newline in
  * the block (a paragraph's soft wrap) is white space, except after a
  * short line that looks like a heading and before a list item.
+ *
+ * The word tables are global, built on the first call and grown by
+ * nib_sent_abbrev_file(): not for use from several threads at once.
  */
 #ifndef NIB_SENT_H
 #define NIB_SENT_H
