@@ -211,6 +211,21 @@ cutword(const struct tok *t, const unsigned char *s)
 	return 0;
 }
 
+/* Words after which a new clause, with its own subject, starts. */
+static int
+relword(const struct tok *t, const unsigned char *s)
+{
+	static const char *const w[] = {
+		"that", "who", "which", "when", "while", "as", "because", "after",
+		"before", "where", "and", "but", "if", "since", NULL
+	};
+
+	for (int i = 0; w[i]; i++)
+		if (isword(t, s, w[i]))
+			return 1;
+	return 0;
+}
+
 static int
 detword(const struct tok *t, const unsigned char *s)
 {
@@ -283,7 +298,8 @@ speaker(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 	}
 	/* "But Smith": a sentence opener goes, an article stays. */
 	k = lo;
-	if (t[k].cap && (wcls(s, &t[k]) & W_STOP) && !detword(&t[k], s) && k + 1 < hi)
+	if (t[k].cap && (wcls(s, &t[k]) & W_STOP) && !(wcls(s, &t[k]) & W_PRONOUN) &&
+	    !detword(&t[k], s) && k + 1 < hi)
 		k++;
 	/* Titles go when a name follows: "Homeland Security Secretary Kristi Noem". */
 	for (j = hi - 1; j > k; j--) {
@@ -298,7 +314,9 @@ speaker(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 		;
 	else if (detword(&t[k], s))
 		;
-	else if (hi - k > 3 || t[k].cap || (wcls(s, &t[k]) & (W_STOP | W_VERB | W_ADV)))
+	/* no article: "officials", "police officers" */
+	else if (hi - k > 2 || t[k].cap || (wcls(s, &t[k]) & (W_STOP | W_VERB | W_ADV)) ||
+	    s[t[hi - 1].b - 1] != 's')
 		return 0;
 	for (j = k; j < hi; j++)
 		if (isverb(&t[j], s) || (j < hi - 1 && (wcls(s, &t[j]) & W_ADV) && !t[j].cap))
@@ -384,6 +402,12 @@ subject(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 		return speaker(s, t, sa[ns - 1], sb[ns - 1], at);
 	if (ns == 0)
 		return 0;
+	/* "a notebook that he calls": the subject follows "that". */
+	for (k = sb[ns - 1] - 1; k > sa[ns - 1]; k--)
+		if (relword(&t[k - 1], s)) {
+			sa[ns - 1] = k;
+			break;
+		}
 	/* The name nearest the verb, past appositives ("a senior fellow"). */
 	for (h = ns - 1; h >= 0; h--) {
 		if (namelike(s, t, sa[h], sb[h]))
@@ -457,28 +481,16 @@ nq_attr_post(const unsigned char *s, size_t from, size_t to, int stop,
 }
 
 /* whole: s[from..to) is a whole sentence, not the words before a mark. */
+/* The attribution around the verb t[v] of the n tokens before a mark. */
 static int
-pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
+preverb(const unsigned char *s, struct tok *t, int n, int v, int near, int whole,
     struct nq_attr *at)
 {
-	struct tok t[MAXTOK];
-	int n, v, k;
-
-	memset(at, 0, sizeof *at);
-	/* Only the end of a long sentence matters. */
-	if (to - from > LOOKBACK)
-		from = to - LOOKBACK;
-	n = tokens(s, from, to, t, MAXTOK);
-	for (k = 0; k + 1 < n; k++)
-		if (isword(&t[k], s, "according") && according(s, t, k, n, at))
-			return 1;
-	for (v = n - 1; v >= 0; v--) {
-		if (t[v].t == T_QUOTE || t[v].t == T_STOP)
-			return 0;
-		if (isverb(&t[v], s))
-			break;
-	}
-	if (v < 0 || (near && n - v > 8))
+	if (near && n - v > 8)
+		return 0;
+	/* "a script called "Wild Rose"": a verb of naming right before
+	 * the mark names a thing, nobody speaks. */
+	if (v == n - 1 && !whole && (wcls(s, &t[v]) & W_NAMING))
 		return 0;
 	/* "..., said Paul Kessler, the director": the name after the verb. */
 	if ((v == 0 || t[v - 1].t == T_COMMA) && v + 1 < n &&
@@ -520,6 +532,36 @@ pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
 	return 1;
 }
 
+static int
+pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
+    struct nq_attr *at)
+{
+	struct tok t[MAXTOK];
+	int n, v, k, tries = 0;
+
+	memset(at, 0, sizeof *at);
+	/* Only the end of a long sentence matters. */
+	if (to - from > LOOKBACK)
+		from = to - LOOKBACK;
+	n = tokens(s, from, to, t, MAXTOK);
+	for (k = 0; k + 1 < n; k++)
+		if (isword(&t[k], s, "according") && according(s, t, k, n, at))
+			return 1;
+	/* The verb nearest the mark, or the one before when that one has no
+	 * subject (a noun: "the call"). */
+	for (v = n - 1; v >= 0 && tries < 3; v--) {
+		if (t[v].t == T_QUOTE || t[v].t == T_STOP)
+			return 0;
+		if (!isverb(&t[v], s))
+			continue;
+		if (preverb(s, t, n, v, near, whole, at))
+			return 1;
+		nq_attr_free(at);
+		tries++;
+	}
+	return 0;
+}
+
 int
 nq_attr_pre(const unsigned char *s, size_t from, size_t to, int near,
     struct nq_attr *at)
@@ -533,6 +575,30 @@ nq_attr_sentence(const unsigned char *s, size_t from, size_t to, struct nq_attr 
 	while (to > from && s[to - 1] != 0 && strchr(" \n\t.!?", s[to - 1]) != NULL)
 		to--;
 	return pre(s, from, to, 0, 1, at);
+}
+
+int
+nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at)
+{
+	struct tok t[16];
+	int n, k, e;
+
+	memset(at, 0, sizeof *at);
+	n = tokens(s, from, to, t, 16);
+	/* Past an introduction: "On Tuesday, Morrison ..." */
+	for (k = 0; k < n && t[k].t == T_WORD && intro(s, &t[k]); k++)
+		for (; k < n && t[k].t == T_WORD; k++)
+			;
+	if (k > 0 && k < n && t[k].t == T_COMMA)
+		k++;
+	else if (k > 0)
+		return 0;
+	/* "Kestrels coach Andre Villiers was": names and titles */
+	for (e = k; e < n && t[e].t == T_WORD && (t[e].cap || (wcls(s, &t[e]) & W_TITLE)); e++)
+		;
+	if (e == k || e - k > 6 || !t[k].cap || (wcls(s, &t[k]) & (W_STOP | W_ADV)))
+		return 0;
+	return speaker(s, t, k, e, at);
 }
 
 int
@@ -553,8 +619,11 @@ nq_pre_kind(const unsigned char *s, size_t from, size_t to)
 		return PRE_COLON;
 	if (t[n - 1].t == T_DASH && n >= 2 && t[n - 2].t != T_WORD)
 		return PRE_START;
-	if (t[n - 1].t == T_COMMA && n >= 2 && isverb(&t[n - 2], s))
-		return PRE_SAID;
+	/* "said," and "told the Intelligence Committee," */
+	if (t[n - 1].t == T_COMMA)
+		for (int k = n - 2; k >= 0 && k >= n - 6 && t[k].t == T_WORD; k--)
+			if (isverb(&t[k], s))
+				return PRE_SAID;
 	if (isverb(&t[n - 1], s) && (wcls(s, &t[n - 1]) & W_INTRO))
 		return PRE_SAID;
 	return PRE_MID;
@@ -583,6 +652,12 @@ nq_sent_start(const unsigned char *s, size_t lo, size_t pos)
 
 		if ((c == '.' || c == '!' || c == '?') && j < pos &&
 		    (s[j] == ' ' || s[j] == '\n') && sentstop(s, lo, j - 1))
+			return j;
+		/* 'connected."' ends a sentence too */
+		if (j >= lo + 2 && j < pos && (s[j] == ' ' || s[j] == '\n') &&
+		    (c == '"' || c == '\'' || (c == 0x9D && j >= lo + 4 && s[j - 2] == 0x80 &&
+		    s[j - 3] == 0xE2)) && strchr(".!?", s[j - (c == 0x9D ? 4 : 2)]) &&
+		    s[j - (c == 0x9D ? 4 : 2)] != 0)
 			return j;
 	}
 	return stop;

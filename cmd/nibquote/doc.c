@@ -138,7 +138,7 @@ nq_doc_end(struct nq_doc *d)
 	release(d);
 	nq_names_reset(&d->names);
 	setinherit(d, NULL);
-	d->tailok = 0;
+	d->tailok = d->havetail = 0;
 }
 
 void
@@ -191,6 +191,12 @@ endspunct(const char *t, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)t;
 
+	/* Inner closing marks first: 'she said, "Go."' ends with a stop. */
+	while (n > 0 && (t[n - 1] == '\'' || t[n - 1] == '"' || t[n - 1] == ' '))
+		n--;
+	while (n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 && (u[n - 1] == 0x99 ||
+	    u[n - 1] == 0x9D || u[n - 1] == 0xBA))
+		n -= 3;
 	if (n == 0)
 		return 0;
 	if (t[n - 1] != 0 && strchr(".,!?;:-", t[n - 1]))
@@ -230,7 +236,7 @@ kindof(int pk, const struct nq_rec *r, int postattr, int postend, int attr)
 	case PRE_START:
 		return p || postattr || (postend && w >= 3) ? NQ_FULL : NQ_PARTIAL;
 	case PRE_COLON:
-		return p || (w >= 4 && attr) ? NQ_FULL : NQ_PARTIAL;
+		return p || (w >= 4 && (attr || postattr)) ? NQ_FULL : NQ_PARTIAL;
 	case PRE_SAID:
 		return firstcap(r->text) || p ? NQ_FULL : NQ_PARTIAL;
 	}
@@ -250,22 +256,48 @@ attribute(struct pass *p, struct nq_rec *r, struct nq_attr *at)
 /*
  * The speaker of the sentence before s[sent] (in this block, or the last
  * sentence of the one before), for "he said" when someone other than the
- * last name spoke there: "A spokesman denied it.  He said ...".
+ * last name spoke there ("A spokesman denied it.  He said ..."), or else
+ * its subject when that is a name ("Morrison was the third witness.  He
+ * said ...").
  */
 static char *
 prevsentence(struct pass *p, size_t sent)
 {
 	struct nq_attr at;
-	size_t a;
+	const unsigned char *s = p->s;
+	size_t a, e = sent;
 	char *r = NULL;
 
-	if (sent == 0)
-		return NULL;
-	a = nq_sent_start(p->s, 0, sent - 1);
-	if (nq_attr_sentence(p->s, a, sent, &at) && !at.pron && at.speaker)
+	if (sent == 0) {
+		if (!p->d->havetail || p->d->taillen == 0)
+			return NULL;
+		s = p->d->tail;
+		e = p->d->taillen;
+	}
+	a = nq_sent_start(s, 0, e - 1);
+	if (nq_attr_sentence(s, a, e, &at) && !at.pron && at.speaker)
+		r = dup(at.speaker);
+	nq_attr_free(&at);
+	if (r == NULL && nq_subject(s, a, e, &at) && !at.pron && at.speaker &&
+	    nq_names_known(&p->d->names, at.speaker))
 		r = dup(at.speaker);
 	nq_attr_free(&at);
 	return r;
+}
+
+/* Resolves the attribution into the record; "he" may look one sentence back. */
+static void
+resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent)
+{
+	char *ps;
+
+	if ((use->pron & W_PERSON) && (ps = prevsentence(p, sent)) != NULL) {
+		struct nq_attr named = { ps, use->verb, 0 };
+
+		use->verb = NULL;
+		attribute(p, r, &named);
+	} else
+		attribute(p, r, use);
 }
 
 /*
@@ -296,15 +328,15 @@ finish(struct pass *p, struct nq_rec *r, size_t a, size_t z, size_t lo, size_t h
 		havegap = nq_attr_post(p->s, ga, gb, 0, &gap, &endp);
 	if (!cont && !havegap)
 		havepre = nq_attr_pre(p->s, sent, a, pk != PRE_MID, &pre);
-	/* Names before the quotation count, the quoted words do not. */
-	if (p->names < a)
-		nq_names_scan(&d->names, p->s, p->names, a);
-	if (p->names < z)
-		p->names = z;
 	r->kind = kindof(pk, r, havepost || havegap, endsentence(p->s, z, ce), havepre);
 	if (gapped || (cont && d->pendfull))
 		r->kind = pk == PRE_START || pk == PRE_SAID || pk == PRE_COLON ||
 		    cont ? NQ_FULL : r->kind;
+	/* Names before the sentence count for a pronoun that opens it. */
+	if (p->names < sent) {
+		nq_names_scan(&d->names, p->s, p->names, sent);
+		p->names = sent;
+	}
 	if (cont && d->pend.verb != NULL && !havepost) {
 		r->speaker = dup(d->pend.speaker);
 		r->verb = dup(d->pend.verb);
@@ -319,19 +351,16 @@ finish(struct pass *p, struct nq_rec *r, size_t a, size_t z, size_t lo, size_t h
 		    strcmp(post.verb, "according to") == 0 ||
 		    (r->textlen > 0 && r->text[r->textlen - 1] == ',')))
 			use = &post;
-		if (use && use->pron & W_PERSON) {
-			char *ps = prevsentence(p, sent);
-
-			if (ps != NULL) {
-				struct nq_attr named = { ps, use->verb, 0 };
-
-				use->verb = NULL;
-				attribute(p, r, &named);
-			} else
-				attribute(p, r, use);
-		} else if (use)
-			attribute(p, r, use);
+		if (use == &pre)
+			resolve(p, r, use, sent);
+		/* Names before the quotation count, the quoted words do not. */
+		if (p->names < a)
+			nq_names_scan(&d->names, p->s, p->names, a);
+		if (use != NULL && use != &pre)
+			resolve(p, r, use, sent);
 	}
+	if (p->names < z)
+		p->names = z;
 	if (r->verb == NULL && r->speaker == NULL) {
 		/* A quotation with no words of its own about who: the speaker
 		 * of the one just before, in the same sentence or paragraph,
@@ -517,7 +546,7 @@ nq_doc_block(struct nq_doc *d, const struct nib_block *b)
 	 * The last sentence's speaker, for a quotation opening the next
 	 * block: read only when one does, so its words are kept till then.
 	 */
-	d->tailok = 0;
+	d->tailok = d->havetail = 0;
 	if (open < 0) {
 		size_t a = b->len > TAILMAX ? b->len - TAILMAX : 0;
 
@@ -525,6 +554,7 @@ nq_doc_block(struct nq_doc *d, const struct nib_block *b)
 		memcpy(d->tail, b->s + a, b->len - a);
 		d->taillen = b->len - a;
 		d->tailok = 1;
+		d->havetail = 1;
 		setinherit(d, p.nrec > 0 ? p.prevspk : NULL);
 	} else if (p.nrec > 0)
 		setinherit(d, p.prevspk);

@@ -368,3 +368,11 @@ nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 	nm->group = nib_strndup(at->speaker, len);
 	return nib_strndup(at->speaker, len);
 }
+
+int
+nq_names_known(const struct nq_names *nm, const char *name)
+{
+	if (strchr(name, ' ') != NULL)
+		return 1;
+	return lookup(nm, (const unsigned char *)name, strlen(name)) >= 0;
+}

@@ -25,7 +25,8 @@ enum {
 	W_PERSON = 64,		/* pronouns.txt: he, she */
 	W_GROUP = 128,		/* pronouns.txt: they, it */
 	W_NONE = 256,		/* pronouns.txt: I, we */
-	W_INTRO = 512		/* verbs.txt "+": opens a full quotation */
+	W_INTRO = 512,		/* verbs.txt "+": opens a full quotation */
+	W_NAMING = 1024		/* verbs.txt "=": names a thing ("called") */
 };
 #define W_PRONOUN (W_PERSON | W_GROUP | W_NONE)
 
@@ -75,6 +76,12 @@ int nq_attr_pre(const unsigned char *s, size_t from, size_t to, int near,
  */
 int nq_attr_sentence(const unsigned char *s, size_t from, size_t to,
     struct nq_attr *at);
+/*
+ * The subject that opens a sentence of the writer's own, when it is a
+ * name: "Morrison was the third witness" gives Morrison.  Returns 1 when
+ * found.
+ */
+int nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at);
 /* How the writer's words before a mark end. */
 enum { PRE_START, PRE_COLON, PRE_SAID, PRE_MID };
 int nq_pre_kind(const unsigned char *s, size_t from, size_t to);
@@ -109,6 +116,9 @@ void nq_names_scan(struct nq_names *nm, const unsigned char *s, size_t from, siz
  */
 char *nq_names_speaker(struct nq_names *nm, const struct nq_attr *at);
 
+/* Whether a one-word name is a surname the document gave; longer names are. */
+int nq_names_known(const struct nq_names *nm, const char *name);
+
 /* A run over documents: what one document needs between blocks. */
 struct nq_doc {
 	int paragraphs;
@@ -128,6 +138,7 @@ struct nq_doc {
 	unsigned char *tail;	/* end of the last block, read for it lazily */
 	size_t taillen, tailcap;
 	int tailok;		/* tail not read yet */
+	int havetail;		/* tail is the end of the block before */
 	/* records of the current block */
 	struct nq_rec *rec;
 	size_t nrec, reccap;

@@ -113,7 +113,8 @@ load(const unsigned char *d, size_t len, int cls)
 
 			while (r < b && (d[r] == ' ' || d[r] == '\t'))
 				r++;
-			add(d + a, c - a, cls | (r < b && d[r] == '+' ? W_INTRO : 0));
+			add(d + a, c - a, cls | (r < b && d[r] == '+' ? W_INTRO : 0) |
+			    (r < b && d[r] == '=' ? W_NAMING : 0));
 		}
 	}
 }
