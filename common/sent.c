@@ -340,9 +340,9 @@ closelen(const unsigned char *s, size_t n, size_t i)
 	if (c == 0xe2 && s[i + 1] == 0x80 &&
 	    (s[i + 2] == 0x99 || s[i + 2] == 0x9d || s[i + 2] == 0xba))
 		return 3;	/* ’ ” › */
-	if (c == 0xe3 && s[i + 1] == 0x80 && s[i + 2] >= 0x89 && s[i + 2] <= 0x9f &&
-	    (s[i + 2] & 1))
-		return 3;	/* 〉 》 」 』 】 〕 and the like */
+	if (c == 0xe3 && s[i + 1] == 0x80 && ((s[i + 2] >= 0x89 && s[i + 2] <= 0x9b &&
+	    (s[i + 2] & 1)) || s[i + 2] == 0x9e || s[i + 2] == 0x9f))
+		return 3;	/* 〉 》 」 』 】 〕 〞 〟 and the like */
 	if (c == 0xef && s[i + 1] == 0xbc && (s[i + 2] == 0x89 || s[i + 2] == 0xbd))
 		return 3;	/* ） ］ */
 	return 0;
@@ -366,9 +366,9 @@ openlen(const unsigned char *s, size_t n, size_t i)
 	if (c == 0xe2 && s[i + 1] == 0x80 &&
 	    (s[i + 2] == 0x98 || s[i + 2] == 0x9c || s[i + 2] == 0x9e || s[i + 2] == 0xb9))
 		return 3;	/* ‘ “ „ ‹ */
-	if (c == 0xe3 && s[i + 1] == 0x80 && s[i + 2] >= 0x88 && s[i + 2] <= 0x9e &&
-	    !(s[i + 2] & 1))
-		return 3;	/* 〈 《 「 『 【 〔 and the like */
+	if (c == 0xe3 && s[i + 1] == 0x80 && ((s[i + 2] >= 0x88 && s[i + 2] <= 0x9a &&
+	    !(s[i + 2] & 1)) || s[i + 2] == 0x9d))
+		return 3;	/* 〈 《 「 『 【 〔 〝 and the like */
 	if (c == 0xef && s[i + 1] == 0xbc && (s[i + 2] == 0x88 || s[i + 2] == 0xbb))
 		return 3;	/* （ ［ */
 	return 0;
