@@ -1,3 +1,6 @@
+#include <sys/mman.h>
+
+#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +32,8 @@ nib_hashset_init(struct nib_hashset *h, size_t max, int ordered)
 void
 nib_hashset_free(struct nib_hashset *h)
 {
-	free(h->tab);
+	if (h->tab != NULL)
+		munmap(h->tab, (h->mask + 1) * sizeof *h->tab);
 	free(h->fifo);
 	h->tab = h->fifo = NULL;
 	h->mask = h->count = h->fcap = h->fhead = 0;
@@ -54,20 +58,47 @@ find(const struct nib_hashset *h, struct nib_key k)
 	return i;
 }
 
+/*
+ * Tables come straight from mmap(2): zero pages cost nothing until used,
+ * and the old table can be given back piece by piece while it is moved.
+ */
+static struct nib_key *
+table(size_t n)
+{
+	void *p = mmap(NULL, n * sizeof(struct nib_key), PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		err(2, "out of memory");
+	return p;
+}
+
+#define CHUNK 4096	/* keys moved between madvise(2) calls: 64 KiB */
+
+/*
+ * Doubles the table.  Keys of old slot i go near slot i or i + n of the
+ * new one, so reading the old table in order fills the new one at two
+ * fronts, and the part of the old one already read is given back: the
+ * peak is about the new table, not old plus new.
+ */
 static void
 grow(struct nib_hashset *h)
 {
 	struct nib_key *old = h->tab;
-	size_t n = old ? h->mask + 1 : 0;
+	size_t n = old ? h->mask + 1 : 0, m = n ? n * 2 : MINSLOTS;
 
 	if (n > ((size_t)-1) / 2 / sizeof *old)
-		abort();
-	h->tab = nib_calloc(n ? n * 2 : MINSLOTS, sizeof *h->tab);
-	h->mask = (n ? n * 2 : MINSLOTS) - 1;
-	for (size_t i = 0; i < n; i++)
+		errx(2, "out of memory");
+	h->tab = table(m);
+	h->mask = m - 1;
+	for (size_t i = 0; i < n; i++) {
 		if (!empty(&old[i]))
 			h->tab[find(h, old[i])] = old[i];
-	free(old);
+		if ((i + 1) % CHUNK == 0)
+			madvise(old + i + 1 - CHUNK, CHUNK * sizeof *old, MADV_DONTNEED);
+	}
+	if (old != NULL)
+		munmap(old, n * sizeof *old);
 }
 
 /* Appends k to the order of insertion. */
@@ -113,6 +144,13 @@ nib_hashset_add(struct nib_hashset *h, struct nib_key k)
 	h->tab[i] = k;
 	h->count++;
 	return 1;
+}
+
+void
+nib_hashset_prefetch(const struct nib_hashset *h, struct nib_key k)
+{
+	if (h->tab != NULL)
+		__builtin_prefetch(&h->tab[(size_t)k.lo & h->mask]);
 }
 
 int

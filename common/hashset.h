@@ -41,6 +41,11 @@ void nib_hashset_clear(struct nib_hashset *h);
 int nib_hashset_add(struct nib_hashset *h, struct nib_key k);
 /* Returns 1 when k is in the set. */
 int nib_hashset_has(const struct nib_hashset *h, struct nib_key k);
+/*
+ * Asks the processor to fetch k's slot, so that a nib_hashset_add() or
+ * nib_hashset_has() of k a little later finds it in cache.
+ */
+void nib_hashset_prefetch(const struct nib_hashset *h, struct nib_key k);
 /* Removes k; returns 1 when it was there. */
 int nib_hashset_del(struct nib_hashset *h, struct nib_key k);
 /* The i-th oldest key (i < count) of an ordered set. */

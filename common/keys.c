@@ -109,27 +109,133 @@ foldhigh(struct fold *f, const unsigned char *s, size_t n, size_t rest)
 	}
 }
 
+/*
+ * The non-ASCII characters that are common in news text and are all word
+ * breaks: U+2000..U+203F (spaces, dashes, curly quotes, ellipsis) and the
+ * no-break space.  Returns their length, or 0 for any other.
+ */
+static size_t
+fastbreak(const unsigned char *s, size_t n)
+{
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && (s[2] & 0xc0) == 0x80)
+		return 3;
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xa0)
+		return 2;
+	return 0;
+}
+
+/*
+ * Folding of the two-byte characters (U+0080..U+07FF: Latin, Greek,
+ * Cyrillic, Hebrew, Arabic), looked up once each.  A character that is a
+ * combining mark, or folds to a mix of word and non-word characters, is
+ * left to utf8proc with its neighbours.
+ */
+enum { C_UNSET, C_WORD, C_BREAK, C_SLOW };
+static struct two {
+	unsigned char kind, len;
+	unsigned char b[10];
+} two[0x800];
+
+static const struct two *
+twobyte(struct nib_keybuf *kb, int32_t cp)
+{
+	struct two *t = &two[cp];
+	utf8proc_int32_t out[8];
+	utf8proc_ssize_t m;
+	int word = 0, other = 0;
+
+	if (t->kind != C_UNSET)
+		return t;
+	t->kind = C_SLOW;
+	(void)kb;
+	if (utf8proc_get_property(cp)->combining_class != 0)
+		return t;
+	m = utf8proc_decompose_char(cp, out, 8, UTF8PROC_CASEFOLD |
+	    UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, NULL);
+	if (m <= 0 || m > 8)
+		return t;
+	for (utf8proc_ssize_t i = 0; i < m; i++) {
+		if (nib_isletter(out[i]) || nib_isdigit(out[i])) {
+			if ((size_t)t->len + 4 > sizeof t->b)
+				return t;
+			t->len += (unsigned char)nib_utf8_encode(out[i], t->b + t->len);
+			word = 1;
+		} else
+			other = 1;
+	}
+	if (word && other)
+		return t;
+	t->kind = word ? C_WORD : C_BREAK;
+	return t;
+}
+
+/*
+ * The two-byte character at s (n bytes left), when it can be folded on its
+ * own: not followed by a character that could be a combining mark.
+ */
+static const struct two *
+twofast(struct nib_keybuf *kb, const unsigned char *s, size_t n)
+{
+	const struct two *t;
+
+	if (n < 2 || s[0] < 0xc2 || s[0] > 0xdf || (s[1] & 0xc0) != 0x80)
+		return NULL;
+	t = twobyte(kb, (s[0] & 0x1f) << 6 | (s[1] & 0x3f));
+	if (t->kind == C_SLOW)
+		return NULL;
+	if (n > 2 && s[2] >= 0x80) {
+		if (n < 4 || s[2] < 0xc2 || s[2] > 0xdf || (s[3] & 0xc0) != 0x80 ||
+		    twobyte(kb, (s[2] & 0x1f) << 6 | (s[3] & 0x3f))->kind == C_SLOW)
+			return NULL;
+	}
+	return t;
+}
+
 size_t
 nib_key_fold(struct nib_keybuf *kb, int mode, const unsigned char *s, size_t n)
 {
 	struct fold f = { kb, 0, 0, mode };
-	size_t i = 0, j;
+	unsigned char *o;
+	size_t i = 0, j, l;
 
 	nib_grow(&kb->buf, &kb->cap, n + 2);
 	while (i < n) {
-		unsigned c = s[i];
-		if (c < 0x80) {
-			if (mode == NIB_KEY_CASE)
-				kb->buf[f.o++] = (unsigned char)lower((int)c);
-			else if (foldtab[c]) {
-				if (f.sep) {
-					kb->buf[f.o++] = ' ';
-					f.sep = 0;
-				}
-				kb->buf[f.o++] = foldtab[c];
-			} else
+		o = kb->buf + f.o;
+		if (mode == NIB_KEY_CASE)
+			for (; i < n && s[i] < 0x80; i++)
+				*o++ = (unsigned char)lower(s[i]);
+		else {
+			/*
+			 * Branch-free: a space is written ahead and kept only
+			 * when a word character follows a break.
+			 */
+			int sep = f.sep;
+			for (; i < n && s[i] < 0x80; i++) {
+				unsigned char c = foldtab[s[i]];
+				int w = c != 0;
+				*o = ' ';
+				o += w & sep;
+				*o = c;
+				o += w;
+				sep = !w & (o != kb->buf);
+			}
+			f.sep = sep;
+		}
+		f.o = (size_t)(o - kb->buf);
+		if (i == n)
+			break;
+		if (mode != NIB_KEY_CASE && (l = fastbreak(s + i, n - i)) > 0) {
+			f.sep = f.o > 0;
+			i += l;
+			continue;
+		}
+		const struct two *t;
+		if (mode != NIB_KEY_CASE && (t = twofast(kb, s + i, n - i)) != NULL) {
+			if (t->kind == C_WORD)
+				emit(&f, t->b, t->len);
+			else
 				f.sep = f.o > 0;
-			i++;
+			i += 2;
 			continue;
 		}
 		for (j = i + 1; j < n && s[j] >= 0x80; j++)
@@ -137,7 +243,18 @@ nib_key_fold(struct nib_keybuf *kb, int mode, const unsigned char *s, size_t n)
 		foldhigh(&f, s + i, j - i, n - j);
 		i = j;
 	}
-	return f.o;
+	return kb->len = f.o;
+}
+
+static uint64_t
+mix(uint64_t a, uint64_t b, size_t n)
+{
+	uint64_t h = (a ^ 0x9E3779B97F4A7C15ULL) * 0xBF58476D1CE4E5B9ULL;
+
+	h ^= (b + n) * 0x94D049BB133111EBULL;
+	h ^= h >> 31;
+	h *= 0xD6E8FEB86659FD93ULL;
+	return h ^ (h >> 32);
 }
 
 static struct nib_key
@@ -155,8 +272,10 @@ nib_key_make(struct nib_keybuf *kb, int mode, const unsigned char *s, size_t n)
 {
 	size_t m;
 
-	if (mode == NIB_KEY_EXACT)
+	if (mode == NIB_KEY_EXACT) {
+		kb->len = n;
 		return tokey(XXH3_128bits(s, n));
+	}
 	m = nib_key_fold(kb, mode, s, n);
 	if (m == 0)
 		return tokey(XXH3_128bits_withSeed(s, n, 1));
@@ -164,18 +283,55 @@ nib_key_make(struct nib_keybuf *kb, int mode, const unsigned char *s, size_t n)
 }
 
 uint64_t
+nib_key_token_ascii(struct nib_keybuf *kb, const unsigned char *s, size_t n)
+{
+	static const uint64_t lo = 0x2020202020202020ULL;
+	uint64_t a = 0, b = 0;
+
+	if (n > 16)
+		return nib_key_token(kb, s, n);
+	if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + 8, n - 8);
+		a |= lo;
+		b |= lo & ((n - 8) ? ~0ULL >> (64 - 8 * (n - 8)) : 0);
+	} else {
+		memcpy(&a, s, n);
+		a |= lo & (n ? ~0ULL >> (64 - 8 * n) : 0);
+	}
+	return mix(a, b, n);
+}
+
+uint64_t
 nib_key_token(struct nib_keybuf *kb, const unsigned char *s, size_t n)
 {
-	unsigned char t[16];
-	size_t i;
+	unsigned char t[16] = { 0 };
+	uint64_t a, b;
+	size_t i, m;
 
 	if (n <= sizeof t) {
-		for (i = 0; i < n && s[i] < 0x80; i++)
-			t[i] = (unsigned char)lower(s[i]);
-		if (i == n)
-			return XXH3_64bits(t, n);
+		for (i = 0; i < n && foldtab[s[i] & 0x7f] && s[i] < 0x80; i++)
+			t[i] = foldtab[s[i]];
+		if (i == n) {
+			memcpy(&a, t, 8);
+			memcpy(&b, t + 8, 8);
+			return mix(a, b, n);
+		}
 	}
-	return XXH3_64bits(kb->buf, nib_key_fold(kb, NIB_KEY_FOLD, s, n));
+	m = nib_key_fold(kb, NIB_KEY_FOLD, s, n);
+	if (m <= sizeof t) {
+		/* Folded to short ASCII ("ＴＡＸ"): hash it as the fast path would. */
+		for (i = 0; i < m && kb->buf[i] < 0x80 && kb->buf[i] != ' '; i++)
+			;
+		if (i == m) {
+			memset(t, 0, sizeof t);
+			memcpy(t, kb->buf, m);
+			memcpy(&a, t, 8);
+			memcpy(&b, t + 8, 8);
+			return mix(a, b, m);
+		}
+	}
+	return XXH3_64bits(kb->buf, m);
 }
 
 void

@@ -34,9 +34,14 @@ struct nib_keybuf {
 	size_t cap;
 	int32_t *cp;		/* code points of a non-ASCII run */
 	size_t cpcap;
+	size_t len;		/* length of the last folded text */
 };
 
-/* The key of s[0..n) under mode; never {0, 0}. */
+/*
+ * The key of s[0..n) under mode; never {0, 0}.  Under NIB_KEY_FOLD and
+ * NIB_KEY_CASE kb->len is left at the folded length (0: nothing was left,
+ * and the key is that of the exact bytes).
+ */
 struct nib_key nib_key_make(struct nib_keybuf *kb, int mode,
     const unsigned char *s, size_t n);
 /*
@@ -47,9 +52,15 @@ size_t nib_key_fold(struct nib_keybuf *kb, int mode,
     const unsigned char *s, size_t n);
 /*
  * A 64-bit hash of one word token s[0..n) (see tokens.h) after folding, so
- * that "Tax", "TAX" and "ｔａｘ" hash alike.
+ * that "Tax", "TAX" and "ｔａｘ" hash alike.  ASCII tokens of up to 16
+ * bytes take a fast path with the same result as the slow one.
  */
 uint64_t nib_key_token(struct nib_keybuf *kb, const unsigned char *s, size_t n);
+/*
+ * nib_key_token() of a token of ASCII letters and digits only: the same
+ * hash, faster.
+ */
+uint64_t nib_key_token_ascii(struct nib_keybuf *kb, const unsigned char *s, size_t n);
 /* Frees kb's buffers. */
 void nib_keybuf_free(struct nib_keybuf *kb);
 

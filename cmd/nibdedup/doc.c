@@ -18,6 +18,7 @@
 #include "out.h"
 #include "sent.h"
 #include "tokens.h"
+#include "utf8.h"
 
 struct item {
 	int type;		/* NIB_BLOCK or NIB_BLANK */
@@ -59,8 +60,10 @@ struct doc {
 	size_t ns, scap;
 	size_t *ta, *tb;	/* token spans */
 	uint64_t *th;		/* token hashes */
+	size_t *tcjk;		/* unspaced-script tokens before each token */
 	size_t nt, tcap;
 	uint64_t *chain;
+	unsigned char *lens;	/* lengths of the units passed, for prefixes */
 	size_t chcap;
 	unsigned long *cnt;
 	size_t cntcap;
@@ -129,22 +132,95 @@ fuzzy(const struct dd *d)
 	return d->mode == NIB_KEY_FOLD && !counting(d);
 }
 
+/* ASCII letters and digits 1, other ASCII 0, the rest 2 (ask tokens.h). */
+static unsigned char wtab[256];
+/* Two-byte characters: 1 a letter or digit, 2 not, 0 not looked up yet. */
+static unsigned char twotab[0x800];
+
+/* Length of the two-byte letter or digit at s (n bytes left), else 0. */
+static size_t
+twoword(const unsigned char *s, size_t n)
+{
+	int32_t cp;
+
+	if (n < 2 || s[0] < 0xc2 || s[0] > 0xdf || (s[1] & 0xc0) != 0x80)
+		return 0;
+	cp = (s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+	if (twotab[cp] == 0)
+		twotab[cp] = nib_isletter(cp) || nib_isdigit(cp) ? 1 : 2;
+	return twotab[cp] == 1 ? 2 : 0;
+}
+
+static void
+pushtok(struct dd *d, struct doc *D, size_t a, size_t b, int ascii)
+{
+	const unsigned char *p = D->buf + a;
+
+	if (D->nt == D->tcap) {
+		D->tcap = D->tcap * 2 + 256;
+		D->ta = nib_realloc(D->ta, D->tcap, sizeof *D->ta);
+		D->tb = nib_realloc(D->tb, D->tcap, sizeof *D->tb);
+		D->th = nib_realloc(D->th, D->tcap, sizeof *D->th);
+		D->tcjk = nib_realloc(D->tcjk, D->tcap + 1, sizeof *D->tcjk);
+		if (D->nt == 0)
+			D->tcjk[0] = 0;
+	}
+	D->ta[D->nt] = a;
+	D->tb[D->nt] = b;
+	D->th[D->nt] = ascii ? nib_key_token_ascii(&d->kb, p, b - a) :
+	    nib_key_token(&d->kb, p, b - a);
+	/* A character of a script written without spaces: a third of a word. */
+	D->tcjk[D->nt + 1] = D->tcjk[D->nt] + (!ascii && b - a >= 3 &&
+	    b - a <= 4 && p[0] >= 0xe0 && (b - a == 3 || p[0] >= 0xf0));
+	D->nt++;
+}
+
+/*
+ * Tokens of a block as tokens.h finds them, with a fast path for runs of
+ * ASCII and two-byte letters and digits; anything else asks tokens.h.
+ */
 static void
 tokenize(struct dd *d, struct doc *D, const struct item *it)
 {
 	const unsigned char *s = D->buf + it->off;
-	size_t pos = 0, a, b;
+	size_t n = it->len, i = 0, start, pos, a, b, l;
+	int ascii;
 
-	while (nib_token_next(s, it->len, &pos, &a, &b)) {
-		if (D->nt == D->tcap) {
-			D->tcap = D->tcap * 2 + 256;
-			D->ta = nib_realloc(D->ta, D->tcap, sizeof *D->ta);
-			D->tb = nib_realloc(D->tb, D->tcap, sizeof *D->tb);
-			D->th = nib_realloc(D->th, D->tcap, sizeof *D->th);
+	if (wtab['a'] == 0)
+		for (int c = 0; c < 256; c++)
+			wtab[c] = c >= 0x80 ? 2 : (c >= '0' && c <= '9') ||
+			    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	if (D->nt == 0 && D->tcjk != NULL)
+		D->tcjk[0] = 0;
+	while (i < n) {
+		unsigned char k = wtab[s[i]];
+		if (k == 0) {
+			i++;
+			continue;
 		}
-		D->ta[D->nt] = it->off + a;
-		D->tb[D->nt] = it->off + b;
-		D->th[D->nt++] = nib_key_token(&d->kb, s + a, b - a);
+		start = i;
+		ascii = 1;
+		for (;;) {
+			while (i < n && wtab[s[i]] == 1)
+				i++;
+			if (i == n || wtab[s[i]] == 0)
+				break;
+			if ((l = twoword(s + i, n - i)) == 0)
+				break;
+			i += l;
+			ascii = 0;
+		}
+		if (i > start && (i == n || wtab[s[i]] == 0 ||
+		    (s[i] >= 0xc2 && s[i] <= 0xdf && i + 1 < n &&
+		    (s[i + 1] & 0xc0) == 0x80))) {
+			pushtok(d, D, it->off + start, it->off + i, ascii);
+			continue;
+		}
+		pos = start;
+		if (!nib_token_next(s, n, &pos, &a, &b))
+			break;
+		pushtok(d, D, it->off + a, it->off + b, 0);
+		i = pos;
 	}
 }
 
@@ -235,11 +311,11 @@ exact(struct dd *d, struct doc *D)
 	for (size_t i = 0; i < D->nu; i++) {
 		struct unit *u = &D->u[i];
 		const unsigned char *s = D->buf + u->a;
-		if (fuzzy(d) && nib_key_fold(&d->kb, d->mode, s, u->b - u->a) == 0) {
+		u->key = nib_key_make(&d->kb, d->mode, s, u->b - u->a);
+		if (fuzzy(d) && d->kb.len == 0) {
 			u->keep = 1;	/* "***", "--": layout, not text */
 			continue;
 		}
-		u->key = nib_key_make(&d->kb, d->mode, s, u->b - u->a);
 		v = map_put(&D->exact, u->key.lo, (uint32_t)i);
 		if (v < 0 || D->u[v].key.hi != u->key.hi)
 			continue;
@@ -257,17 +333,9 @@ exact(struct dd *d, struct doc *D)
 static size_t
 words(const struct doc *D, size_t t0, size_t t1)
 {
-	size_t n = 0, cjk = 0;
+	size_t cjk = D->tcjk[t1] - D->tcjk[t0];
 
-	for (size_t t = t0; t < t1; t++) {
-		size_t l = D->tb[t] - D->ta[t];
-		if (l >= 3 && l <= 4 && D->buf[D->ta[t]] >= 0xe0 &&
-		    (l == 3 || D->buf[D->ta[t]] >= 0xf0))
-			cjk++;
-		else
-			n++;
-	}
-	return n + cjk / 3;
+	return t1 - t0 - cjk + cjk / 3;
 }
 
 static uint64_t
@@ -302,6 +370,8 @@ tailstart(const struct doc *D, size_t i, size_t end)
 static void
 prefixes(struct dd *d, struct doc *D)
 {
+	size_t maxlen = 0;
+
 	map_clear(&D->pre, D->nu);
 	for (size_t i = 0; i < D->nu; i++) {
 		struct unit *u = &D->u[i];
@@ -311,18 +381,25 @@ prefixes(struct dd *d, struct doc *D)
 		if (u->gone || u->keep || n < d->minwords)
 			continue;
 		if (n + 1 > D->chcap) {
+			size_t c = D->chcap;
 			D->chcap = n + 1;
 			D->chain = nib_realloc(D->chain, D->chcap, sizeof *D->chain);
+			D->lens = nib_realloc(D->lens, D->chcap, 1);
+			memset(D->lens + c, 0, D->chcap - c);
 		}
 		for (k = 1; k <= n; k++)
 			D->chain[k] = h = chainmix(h, D->th[u->t0 + k - 1]);
-		for (k = n - 1; k >= d->minwords; k--)
-			if ((v = map_get(&D->pre, D->chain[k])) >= 0 &&
+		/* Only the lengths of earlier units can match. */
+		for (k = (n - 1 < maxlen ? n - 1 : maxlen); k >= d->minwords; k--)
+			if (D->lens[k] && (v = map_get(&D->pre, D->chain[k])) >= 0 &&
 			    words(D, u->t0, u->t0 + k) >= d->minwords) {
 				best = k;
 				break;
 			}
 		map_put(&D->pre, D->chain[n], (uint32_t)i);
+		D->lens[n] = 1;
+		if (n > maxlen)
+			maxlen = n;
 		if (best == 0)
 			continue;
 		report(d, D, WHY_PREFIX, 1, u->item, u->a0, D->tb[u->t0 + best - 1],
@@ -330,6 +407,8 @@ prefixes(struct dd *d, struct doc *D)
 		u->a = tailstart(D, D->tb[u->t0 + best - 1], u->b);
 		u->t0 += best;
 	}
+	if (maxlen > 0)
+		memset(D->lens, 0, maxlen + 1);
 }
 
 /* Pass 3: sentences contained in a longer one go. */
@@ -545,7 +624,9 @@ dd_doc_end(struct dd *d)
 	free(D->ta);
 	free(D->tb);
 	free(D->th);
+	free(D->tcjk);
 	free(D->chain);
+	free(D->lens);
 	free(D->cnt);
 	free(D->rm);
 	free(D->exact.k);

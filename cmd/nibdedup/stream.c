@@ -11,6 +11,21 @@
 #include "out.h"
 #include "sent.h"
 
+/*
+ * The whole-stream scopes take blocks in batches: their keys are made and
+ * their table slots prefetched before any is looked up, so that the cache
+ * misses of a big table overlap instead of coming one after the other.
+ */
+#define BATCH 32
+#define BATCHBYTES (64 * 1024)
+
+struct bitem {
+	int type;
+	size_t off, len;
+	unsigned long line, doc;
+	struct nib_key k;
+};
+
 struct st {
 	int have;		/* -a: a group of equal units is open */
 	struct nib_key prev;
@@ -22,6 +37,10 @@ struct st {
 	struct span *rm;
 	size_t rmcap;
 	int skipblank;		/* -P: a paragraph went, so do the blank lines after it */
+	struct bitem bi[BATCH];
+	size_t nbi;
+	unsigned char *bbuf;	/* the batch's text */
+	size_t blen, bcap;
 };
 
 static struct st *
@@ -114,6 +133,60 @@ block(struct dd *d, struct st *st, const struct nib_block *b)
 		st->skipblank = d->para;
 }
 
+static void
+batchrun(struct dd *d, struct st *st)
+{
+	for (size_t i = 0; i < st->nbi; i++) {
+		struct bitem *b = &st->bi[i];
+		const unsigned char *s = st->bbuf + b->off;
+		switch (b->type) {
+		case NIB_BLOCK:
+			st->skipblank = 0;
+			if (nib_hashset_add(&d->set, b->k)) {
+				nib_out_write(s, b->len);
+				nib_out_putc('\n');
+				break;
+			}
+			st->skipblank = d->para;
+			if (d->report)
+				dd_report(d, b->doc, b->line, WHY_SEEN, 1, 0, 0, s,
+				    b->len, NULL, 0);
+			break;
+		case NIB_BLANK:
+			if (!st->skipblank) {
+				nib_out_write(s, b->len);
+				nib_out_putc('\n');
+			}
+			break;
+		case NIB_DOCSEP:
+			nib_out_write("\f\n", 2);
+			break;
+		}
+	}
+	st->nbi = st->blen = 0;
+}
+
+static void
+batchadd(struct dd *d, struct st *st, int t, const struct nib_block *b)
+{
+	struct bitem *bi = &st->bi[st->nbi++];
+
+	nib_grow(&st->bbuf, &st->bcap, st->blen + b->len + 1);
+	memcpy(st->bbuf + st->blen, b->s, b->len);
+	bi->type = t;
+	bi->off = st->blen;
+	bi->len = b->len;
+	bi->line = b->docline;
+	bi->doc = b->doc;
+	st->blen += b->len;
+	if (t == NIB_BLOCK) {
+		bi->k = nib_key_make(&d->kb, d->mode, b->s, b->len);
+		nib_hashset_prefetch(&d->set, bi->k);
+	}
+	if (st->nbi == BATCH || st->blen >= BATCHBYTES)
+		batchrun(d, st);
+}
+
 void
 dd_stream(struct nib_reader *r, void *arg)
 {
@@ -122,6 +195,12 @@ dd_stream(struct nib_reader *r, void *arg)
 	struct nib_block b;
 	int t;
 
+	if (d->scope != SC_ADJ && !d->sent) {
+		while ((t = nib_reader_block(r, d->para, &b)) != NIB_EOF)
+			batchadd(d, st, t, &b);
+		batchrun(d, st);
+		return;
+	}
 	while ((t = nib_reader_block(r, d->para, &b)) != NIB_EOF) {
 		if (b.doc != st->doc) {
 			flush(d, st);	/* adjacency ends with the document */
@@ -156,6 +235,7 @@ dd_stream_end(struct dd *d)
 	flush(d, st);
 	free(st->first);
 	free(st->rm);
+	free(st->bbuf);
 	free(st);
 	d->eng = NULL;
 }
