@@ -195,6 +195,14 @@ isverb(const struct tok *t, const unsigned char *s)
 	return t->t == T_WORD && (wcls(s, t) & W_VERB) && s[t->a] >= 'a' && s[t->a] <= 'z';
 }
 
+/* An adverb by its form: "allegedly", "quietly" (not "Italy"). */
+static int
+lyword(const struct tok *t, const unsigned char *s)
+{
+	return t->t == T_WORD && t->b - t->a > 4 && s[t->a] >= 'a' &&
+	    s[t->b - 2] == 'l' && s[t->b - 1] == 'y';
+}
+
 /* Words that end a name or noun phrase that is a speaker. */
 static int
 cutword(const struct tok *t, const unsigned char *s)
@@ -274,8 +282,8 @@ speaker(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 {
 	int k, j, allcap;
 
-	while (hi > lo && (wcls(s, &t[hi - 1]) & W_ADV) && t[hi - 1].t == T_WORD &&
-	    s[t[hi - 1].a] >= 'a')
+	while (hi > lo && ((wcls(s, &t[hi - 1]) & W_ADV) || lyword(&t[hi - 1], s)) &&
+	    t[hi - 1].t == T_WORD && s[t[hi - 1].a] >= 'a')
 		hi--;
 	for (k = lo, allcap = 1; k < hi; k++) {
 		if (t[k].t != T_WORD)
@@ -292,9 +300,23 @@ speaker(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 	if (hi <= lo || hi - lo > 8)
 		return 0;
 	if (hi - lo == 1 && (wcls(s, &t[lo]) & W_PRONOUN)) {
-		at->pron = wcls(s, &t[lo]) & W_PRONOUN;
+		at->pron = wcls(s, &t[lo]) & (W_PRONOUN | W_MALE | W_FEMALE);
 		at->speaker = spancopy(s, t[lo].a, t[lo].b);
 		return 1;
+	}
+	/* A name ends its phrase, with at most a plural role after it
+	 * ("Justice Department lawyers"): "Hawk Sawyer issued a statement" is
+	 * Hawk Sawyer, "Thomas allegedly" Thomas. */
+	if (t[lo].cap && !detword(&t[lo], s)) {
+		for (j = lo; j < hi && t[j].cap; j++)
+			;
+		int titled = 0;
+
+		for (int m = j; m < hi; m++)
+			titled |= wcls(s, &t[m]) & W_TITLE;
+		if (j < hi && !titled && (hi - j > 2 || s[t[hi - 1].b - 1] != 's' ||
+		    lyword(&t[hi - 1], s)))
+			hi = j;
 	}
 	/* "But Smith": a sentence opener goes, an article stays. */
 	k = lo;

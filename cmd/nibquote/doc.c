@@ -289,9 +289,15 @@ prevsentence(struct pass *p, size_t sent)
 static void
 resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent)
 {
-	char *ps;
+	char *ps = NULL;
 
-	if ((use->pron & W_PERSON) && (ps = prevsentence(p, sent)) != NULL) {
+	if ((use->pron & W_PERSON) && (ps = prevsentence(p, sent)) != NULL &&
+	    (nq_names_sex(&p->d->names, ps) & ~use->pron & (W_MALE | W_FEMALE))) {
+		/* "McDowell laughs. ... she said": not him. */
+		free(ps);
+		ps = NULL;
+	}
+	if (ps != NULL) {
 		struct nq_attr named = { ps, use->verb, 0 };
 
 		use->verb = NULL;

@@ -17,7 +17,31 @@ struct nq_person {
 	char *name;
 	size_t len;
 	size_t last;		/* offset of the surname in name */
+	int sex;		/* W_MALE, W_FEMALE or 0 */
 };
+
+/* The sex a given name tells: "Mary Smith" is a woman. */
+static int
+sexof(const unsigned char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n && s[k] != ' '; k++)
+		;
+	if (k == n)
+		return 0;
+	return nq_word(s, k) & (W_MALE | W_FEMALE);
+}
+
+static void
+setlast(struct nq_names *nm, long p)
+{
+	nm->last = p;
+	if (nm->p[p].sex != W_FEMALE)
+		nm->lasthe = p;
+	if (nm->p[p].sex != W_MALE)
+		nm->lastshe = p;
+}
 
 /* A document names a few hundred people at most; more are forgotten. */
 #define MAXPERSON 1024
@@ -38,7 +62,7 @@ void
 nq_names_init(struct nq_names *nm)
 {
 	memset(nm, 0, sizeof *nm);
-	nm->last = -1;
+	nm->last = nm->lasthe = nm->lastshe = -1;
 	nm->hcap = HCAP;
 	nm->hash = nib_realloc(NULL, HCAP, sizeof *nm->hash);
 	for (size_t i = 0; i < HCAP; i++)
@@ -59,7 +83,7 @@ nq_names_reset(struct nq_names *nm)
 		free(nm->p[i].name);
 	}
 	nm->np = 0;
-	nm->last = -1;
+	nm->last = nm->lasthe = nm->lastshe = -1;
 	free(nm->group);
 	nm->group = NULL;
 	nm->org[0] = '\0';
@@ -101,6 +125,8 @@ addperson(struct nq_names *nm, const unsigned char *s, size_t n, size_t last)
 			nm->p[i].name = nib_strndup(s, n);
 			nm->p[i].len = n;
 			nm->p[i].last = last;
+			if (sexof(s, n))
+				nm->p[i].sex = sexof(s, n);
 		}
 		return i;
 	}
@@ -113,6 +139,7 @@ addperson(struct nq_names *nm, const unsigned char *s, size_t n, size_t last)
 	nm->p[nm->np].name = nib_strndup(s, n);
 	nm->p[nm->np].len = n;
 	nm->p[nm->np].last = last;
+	nm->p[nm->np].sex = sexof(s, n);
 	for (h = hash(s + last, n - last) % HCAP; nm->hash[h] >= 0; h = (h + 1) % HCAP)
 		;
 	nm->hash[h] = (long)nm->np;
@@ -211,7 +238,7 @@ run(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 		if (acronym(s, wa[0], wb[0]))
 			setorg(nm, s, wa[0], wb[0]);
 		else if ((p = lookup(nm, s + wa[0], wb[0] - wa[0])) >= 0)
-			nm->last = p;
+			setlast(nm, p);
 		return i;
 	}
 	for (k = 0; k < nw; k++) {
@@ -251,14 +278,14 @@ run(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 		if (p < 0 && titled)
 			p = addperson(nm, s + wa[k], wb[k] - wa[k], 0);
 		if (p >= 0)
-			nm->last = p;
+			setlast(nm, p);
 		return i;
 	}
 	if (nw - k <= 4) {
 		long p = addperson(nm, s + wa[k], wb[nw - 1] - wa[k], wa[nw - 1] - wa[k]);
 
 		if (p >= 0)
-			nm->last = p;
+			setlast(nm, p);
 	}
 	return i;
 }
@@ -341,9 +368,12 @@ nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 	if (at->speaker == NULL)
 		return NULL;
 	if (at->pron) {
-		if (at->pron & W_PERSON)
-			return nm->last >= 0 ? nib_strndup(nm->p[nm->last].name,
-			    nm->p[nm->last].len) : NULL;
+		if (at->pron & W_PERSON) {
+			long p = at->pron & W_MALE ? nm->lasthe :
+			    at->pron & W_FEMALE ? nm->lastshe : nm->last;
+
+			return p >= 0 ? nib_strndup(nm->p[p].name, nm->p[p].len) : NULL;
+		}
 		if (at->pron & W_GROUP) {
 			const char *g = nm->group ? nm->group : nm->org;
 
@@ -354,14 +384,14 @@ nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 	len = strlen(at->speaker);
 	if (isname(at->speaker, &nw, &last) && !acronym((const unsigned char *)at->speaker, 0, len)) {
 		if (nw == 1 && (p = lookup(nm, (const unsigned char *)at->speaker, len)) >= 0) {
-			nm->last = p;
+			setlast(nm, p);
 			return nib_strndup(nm->p[p].name, nm->p[p].len);
 		}
 		if (nw >= 2 && nw <= 4 && (p = addperson(nm,
 		    (const unsigned char *)at->speaker, len, last)) >= 0)
-			nm->last = p;
+			setlast(nm, p);
 		if (nw == 1 && (p = addperson(nm, (const unsigned char *)at->speaker, len, 0)) >= 0)
-			nm->last = p;
+			setlast(nm, p);
 		return nib_strndup(at->speaker, len);
 	}
 	free(nm->group);
@@ -375,4 +405,16 @@ nq_names_known(const struct nq_names *nm, const char *name)
 	if (strchr(name, ' ') != NULL)
 		return 1;
 	return lookup(nm, (const unsigned char *)name, strlen(name)) >= 0;
+}
+
+int
+nq_names_sex(const struct nq_names *nm, const char *name)
+{
+	const char *sp = strrchr(name, ' ');
+	const char *sur = sp ? sp + 1 : name;
+	long p = lookup(nm, (const unsigned char *)sur, strlen(sur));
+
+	if (p >= 0 && nm->p[p].sex)
+		return nm->p[p].sex;
+	return sexof((const unsigned char *)name, strlen(name));
 }

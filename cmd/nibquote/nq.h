@@ -26,7 +26,9 @@ enum {
 	W_GROUP = 128,		/* pronouns.txt: they, it */
 	W_NONE = 256,		/* pronouns.txt: I, we */
 	W_INTRO = 512,		/* verbs.txt "+": opens a full quotation */
-	W_NAMING = 1024		/* verbs.txt "=": names a thing ("called") */
+	W_NAMING = 1024,	/* verbs.txt "=": names a thing ("called") */
+	W_MALE = 2048,		/* male.txt; the pronoun "he" */
+	W_FEMALE = 4096		/* female.txt; the pronoun "she" */
 };
 #define W_PRONOUN (W_PERSON | W_GROUP | W_NONE)
 
@@ -99,6 +101,7 @@ struct nq_names {
 	struct nq_person *p;
 	size_t np, cap;
 	long last;		/* last person named, or -1 */
+	long lasthe, lastshe;	/* the same, not known to be a woman, a man */
 	char *group;		/* last group that spoke, or NULL */
 	char org[64];		/* last organisation named, or "" */
 	long *hash;		/* surname -> person */
@@ -116,6 +119,8 @@ void nq_names_scan(struct nq_names *nm, const unsigned char *s, size_t from, siz
  */
 char *nq_names_speaker(struct nq_names *nm, const struct nq_attr *at);
 
+/* Sex of a named person: W_MALE, W_FEMALE or 0 for unknown. */
+int nq_names_sex(const struct nq_names *nm, const char *name);
 /* Whether a one-word name is a surname the document gave; longer names are. */
 int nq_names_known(const struct nq_names *nm, const char *name);
 

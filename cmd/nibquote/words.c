@@ -10,10 +10,11 @@
 
 extern const unsigned char nib_data_verbs[], nib_data_titles[],
     nib_data_orgs[], nib_data_places[], nib_data_stopcaps[],
-    nib_data_adverbs[], nib_data_pronouns[];
+    nib_data_adverbs[], nib_data_pronouns[], nib_data_male[], nib_data_female[];
 extern const size_t nib_data_verbs_len, nib_data_titles_len,
     nib_data_orgs_len, nib_data_places_len, nib_data_stopcaps_len,
-    nib_data_adverbs_len, nib_data_pronouns_len;
+    nib_data_adverbs_len, nib_data_pronouns_len, nib_data_male_len,
+    nib_data_female_len;
 
 /* Longer words are in no list, so keys are short and fixed. */
 #define KEYMAX 23
@@ -76,6 +77,10 @@ rule(const unsigned char *s, size_t n)
 {
 	if (n == 6 && memcmp(s, "person", 6) == 0)
 		return W_PERSON;
+	if (n == 2 && memcmp(s, "he", 2) == 0)
+		return W_PERSON | W_MALE;
+	if (n == 3 && memcmp(s, "she", 3) == 0)
+		return W_PERSON | W_FEMALE;
 	if (n == 5 && memcmp(s, "group", 5) == 0)
 		return W_GROUP;
 	return W_NONE;
@@ -133,6 +138,8 @@ nq_words_init(void)
 	load(nib_data_stopcaps, nib_data_stopcaps_len, W_STOP);
 	load(nib_data_adverbs, nib_data_adverbs_len, W_ADV);
 	load(nib_data_pronouns, nib_data_pronouns_len, W_PRONOUN);
+	load(nib_data_male, nib_data_male_len, W_MALE);
+	load(nib_data_female, nib_data_female_len, W_FEMALE);
 	done = 1;
 }
 
