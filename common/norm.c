@@ -15,6 +15,11 @@ enum { B_PLAIN, B_BLANK, B_AMP, B_CTRL, B_HIGH, B_NL };
 enum { C_UNKNOWN, C_SAFE, C_UNSAFE, C_DROP, C_BLANK, C_FOLD };
 
 #define NONE ((size_t)-1)
+/*
+ * An invalid byte, in a run being repaired: told apart from a U+FFFD that
+ * was in the input, which may stand for a byte a decoder could not read.
+ */
+#define BADBYTE (-2)
 
 static void
 grow32(int32_t **p, size_t *cap, size_t n)
@@ -578,6 +583,18 @@ unmoji(struct nib_norm *nm, int32_t *u, size_t m, int32_t prev, int32_t next)
 		if (c < 0xC2 || c > 0xF4)
 			goto keep;
 		need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		if (c == 0xE2 && r + 1 < m && u[r + 1] == 0x20AC &&
+		    (r + 2 == m || u[r + 2] == 0xFFFD || contbyte(u[r + 2]) < 0)) {
+			/*
+			 * "â€" and no third byte: Windows-1252 has no character
+			 * for 0x9D, so the decoder dropped it (or made it
+			 * U+FFFD) from a closing double quote, E2 80 9D.
+			 */
+			u[w++] = 0x201D;
+			r += 2 + (r + 2 < m && u[r + 2] == 0xFFFD);
+			nm->stats.mojibake++;
+			continue;
+		}
 		if (r + (size_t)need > m)
 			goto keep;
 		b[0] = (unsigned char)c;
@@ -662,7 +679,8 @@ slow:
 		grow32(&nm->u, &nm->ucap, m + 1);
 		l = decode(s + j, n - j, &cp);
 		if (cp < 0) {
-			cp = 0xFFFD;
+			/* U+FFFD once mojibake repair has seen it (below). */
+			cp = BADBYTE;
 			nm->stats.invalid++;
 			if (nm->badoff < 0)
 				nm->badoff = (long long)j;
@@ -674,7 +692,7 @@ slow:
 	if (cand && !(nm->flags & NIB_NORM_NOMOJI))
 		m = repair(nm, m, i > 0 ? s[i - 1] : -1, j < n ? s[j] : -1);
 	for (size_t k = 0; k < m; k++)
-		emit(nm, nm->u[k]);
+		emit(nm, nm->u[k] == BADBYTE ? 0xFFFD : nm->u[k]);
 	return j;
 }
 
