@@ -16,6 +16,7 @@
 
 #include "mem.h"
 #include "tokens.h"
+#include <xxhash.h>
 #include "split.h"
 
 #define B(i) (&d->b[i])
@@ -34,6 +35,13 @@ capsy(const struct split_feat *f)
 	    frac(f->nstop, f->ntok) < 0.15;
 }
 
+/* A headline in Title Case glued to its teaser sentence. */
+static int
+teaser(const struct split_feat *f)
+{
+	return (f->leadstop >= 2 && f->lead >= 6) || f->lead >= 9;
+}
+
 /* Reads as running text: long enough and ending (or holding) sentences. */
 int
 split_prose(const struct split_feat *f)
@@ -47,7 +55,7 @@ split_prose(const struct split_feat *f)
 	if (l >= 15 && f->nterm >= 1 && !capsy(f))
 		return 1;
 	/* Long text that ends without a stop: a paragraph cut short, a quote. */
-	if (l >= 30 && (frac(f->nstop, l) >= 0.2 || f->nunspaced >= l / 2) && !capsy(f))
+	if (l >= 30 && frac(f->nstop, l) >= 0.2 && !capsy(f))
 		return 1;
 	return 0;
 }
@@ -83,59 +91,103 @@ creditlike(const struct split_feat *f)
 	    f->nupper == f->nalpha && !f->endterm;
 }
 
+/* The head of a related, comments or footer section ("34 responses to"). */
 static int
 head(const struct split_feat *f)
 {
-	return !f->prefix && (f->mark == M_RELATED || f->mark == M_COMMENTS ||
-	    f->mark == M_FOOTER);
+	return f->mark == M_COMMENTS || (!f->prefix && (f->mark == M_RELATED ||
+	    f->mark == M_FOOTER));
 }
 
-/* Marks blocks that repeat an earlier block of the document. */
+#define HEAD 48	/* bytes that key a block's start */
+
+static uint64_t
+headkey(const struct split_doc *d, size_t i)
+{
+	return XXH3_64bits(d->text + B(i)->off, HEAD) | 1;
+}
+
+/* Ends in "..." or "…": a teaser cut short, not a whole paragraph. */
+static int
+cut(const struct split_doc *d, size_t i)
+{
+	const unsigned char *e = d->text + B(i)->off + B(i)->len;
+
+	return B(i)->len >= 3 && (memcmp(e - 3, "...", 3) == 0 ||
+	    memcmp(e - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
+/*
+ * Marks blocks that repeat an earlier block of the document, and long
+ * blocks that start with a whole earlier block and go on (a page's
+ * metadata often repeats the whole story as one line).
+ */
 static void
 repeats(struct split_doc *d)
 {
-	size_t sz = 64, i, h;
-	size_t *tab;
+	size_t sz = 64, i, h, j;
+	size_t *tab, *htab;
+	uint64_t k;
 
 	while (sz < d->n * 2)
 		sz *= 2;
 	tab = nib_calloc(sz, sizeof *tab);
+	htab = nib_calloc(sz, sizeof *htab);
 	for (i = 0; i < d->n; i++) {
 		if (B(i)->f.ntok == 0)
 			continue;
 		for (h = (size_t)B(i)->f.key & (sz - 1); tab[h]; h = (h + 1) & (sz - 1))
 			if (B(tab[h] - 1)->f.key == B(i)->f.key)
 				break;
-		if (tab[h])
+		if (tab[h]) {
 			B(i)->dup = (int)(tab[h] - 1);
-		else
-			tab[h] = i + 1;
+			continue;
+		}
+		tab[h] = i + 1;
+		if (B(i)->len < HEAD)
+			continue;
+		k = headkey(d, i);
+		for (h = (size_t)k & (sz - 1); htab[h]; h = (h + 1) & (sz - 1)) {
+			j = htab[h] - 1;
+			if (headkey(d, j) == k && B(i)->len > B(j)->len * 3 / 2 &&
+			    memcmp(d->text + B(i)->off, d->text + B(j)->off, B(j)->len) == 0) {
+				B(i)->dup = (int)j;
+				break;
+			}
+		}
+		if (!htab[h] && !cut(d, i))
+			htab[h] = i + 1;
 	}
 	free(tab);
+	free(htab);
 }
 
 static double
 weight(const struct split_block *b)
 {
 	const struct split_feat *f = &b->f;
-	double l = f->ntok;
+	/* A character of Japanese or Chinese carries about half a word. */
+	double l = f->ntok - f->nunspaced / 2.0;
 
 	if (f->ntok == 0)
 		return -1;
+	/* Comments interleave names and dates with their text. */
+	if (split_datelike(f))
+		return -8;
 	if (b->dup >= 0)
 		return -2;
 	if (f->mark)
 		return head(f) ? -5 : -3;
 	if (f->capt)
 		return -3;
-	/* Comments interleave names and dates with their text. */
-	if (split_datelike(f))
-		return -8;
 	if (bylinelike(f))
 		return -6;
 	if (split_prose(f)) {
 		if (f->url || f->nsep >= 2)
 			return -l / 2;
+		/* "Title In Title Case A sentence follows.": a teaser. */
+		if (teaser(f))
+			return -2;
 		return l > 12 ? l - 10 : 2;
 	}
 	return -(2 + 0.5 * (l < 30 ? l : 30));
@@ -175,19 +227,46 @@ tokhash(const unsigned char *s, size_t a, size_t b)
 	return h | 1;
 }
 
+/* Adds bigram h to the set (128 slots); returns 1 when it is new. */
+static int
+setadd(uint64_t *set, uint64_t h)
+{
+	size_t k;
+
+	for (k = h & 127; set[k] && set[k] != h; k = (k + 1) & 127)
+		;
+	if (set[k])
+		return 0;
+	set[k] = h;
+	return 1;
+}
+
+static int
+sethas(const uint64_t *set, uint64_t h)
+{
+	size_t k;
+
+	for (k = h & 127; set[k] && set[k] != h; k = (k + 1) & 127)
+		;
+	return set[k] == h;
+}
+
 /*
  * The headline anchor.  Scrapers write the page's <title> first; the
  * block that repeats most of it later ("Title - Site" becomes "Title") is
- * the headline over the story, and the story follows it.  Returns its
- * index, or d->n when no block repeats the title well enough.
+ * the headline over the story, and the story follows it.  Blocks are
+ * compared by pairs of adjacent tokens, so that a sentence on the same
+ * subject (in Japanese, the same characters) does not pass for the
+ * headline.  Returns its index, or d->n when no block repeats the title
+ * well enough.
  */
 static size_t
 anchor(struct split_doc *d)
 {
-	uint64_t set[128] = { 0 }, h;
+	uint64_t set[128] = { 0 }, h, prev;
 	const unsigned char *s;
-	size_t i, t = 0, pos, a, b, k, nset = 0, best = d->n;
-	double score, top = 0.75;
+	size_t i, t = 0, pos, a, b, nset = 0, best = d->n;
+	double score, top = 0.7;
 	unsigned hit, n;
 
 	while (t < d->n && B(t)->f.ntok == 0)
@@ -195,25 +274,24 @@ anchor(struct split_doc *d)
 	if (t >= d->n || B(t)->f.ntok < 3 || B(t)->f.ntok > 60)
 		return d->n;
 	s = d->text + B(t)->off;
-	for (pos = 0; nset < 64 && nib_token_next(s, B(t)->len, &pos, &a, &b);) {
+	for (pos = 0, prev = 0; nset < 64 && nib_token_next(s, B(t)->len, &pos, &a, &b);) {
 		h = tokhash(s, a, b);
-		for (k = h & 127; set[k] && set[k] != h; k = (k + 1) & 127)
-			;
-		if (!set[k]) {
-			set[k] = h;
-			nset++;
-		}
+		if (prev)
+			nset += setadd(set, prev * 0x9E3779B97F4A7C15ULL ^ h);
+		prev = h;
 	}
-	for (i = t + 1; i < d->n; i++) {
-		if (B(i)->f.ntok < 3 || B(i)->f.ntok > 40 || B(i)->f.ntok > 2 * nset)
+	for (i = t + 1; i < d->n && nset > 0; i++) {
+		if (B(i)->f.ntok < 3 || B(i)->f.ntok > 40 || B(i)->f.ntok > 2 * nset ||
+		    B(i)->f.mark)
 			continue;
 		s = d->text + B(i)->off;
 		hit = n = 0;
-		for (pos = 0; nib_token_next(s, B(i)->len, &pos, &a, &b); n++) {
+		for (pos = 0, prev = 0; nib_token_next(s, B(i)->len, &pos, &a, &b); prev = h) {
 			h = tokhash(s, a, b);
-			for (k = h & 127; set[k] && set[k] != h; k = (k + 1) & 127)
-				;
-			hit += set[k] == h;
+			if (!prev)
+				continue;
+			n++;
+			hit += sethas(set, prev * 0x9E3779B97F4A7C15ULL ^ h);
 		}
 		/* Most of the block is title, and most of the title is there. */
 		score = (double)hit / n;
@@ -232,10 +310,16 @@ weigh(struct split_doc *d)
 {
 	double seen = 0;
 	size_t i, j, h = anchor(d);
-	int discount = 0, hard;
+	int discount = 0, hard, late = 0;
 
 	for (i = 0; i < d->n; i++) {
 		B(i)->w = weight(B(i));
+		/*
+		 * A story has one dateline, near its top; dates after much
+		 * prose stamp comments and teasers.
+		 */
+		if (seen >= 100 && split_datelike(&B(i)->f))
+			B(i)->w = late++ ? -40 : -30;
 		/* Before the headline: teasers, standfirsts of other stories. */
 		if (i < h && h < d->n && B(i)->w > 0)
 			B(i)->w *= 0.2;
@@ -385,7 +469,8 @@ before(struct split_doc *d, size_t a, size_t h)
 			r = R_BYLINE;
 		else if (split_datelike(f))
 			r = R_DATELINE;
-		else if (((h < a && i > h) || prev == R_HEADLINE) && b->dup < 0 &&
+		else if (((h < a && i > h) || prev == R_HEADLINE) &&
+		    (b->dup < 0 || B(b->dup)->len < b->len) &&
 		    f->ntok >= 6 && (f->endterm || f->nterm))
 			r = R_STANDFIRST;
 		else if (split_prose(f) || f->ntok > 12)

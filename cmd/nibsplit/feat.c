@@ -208,13 +208,29 @@ endtok(struct split_feat *f, const unsigned char *w, size_t wl, int first,
 		if (wl == 4 && ((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')))
 			f->ndate++;
 	}
-	if (wl <= 20 && !digits && (l = lookup(w, wl)) != NULL) {
+	l = wl <= 20 && !digits ? lookup(w, wl) : NULL;
+	if (l != NULL) {
 		if (l->flags & W_STOP)
 			f->nstop++;
 		if (l->flags & W_DATE)
 			f->ndate++;
 		if (first && (l->flags & W_BY))
 			f->byword = 1;
+	}
+	/*
+	 * The leading run of capitalised words; lower-case stop words do
+	 * not end it ("Department of Justice").  Capitalised stop words in
+	 * it ("Death Of", "Custody After") are Title Case: a headline.
+	 */
+	if (first)
+		f->leadopen = 1;
+	if (f->leadopen) {
+		if (fc == C_UP || digits) {
+			f->lead++;
+			if (!first && l != NULL && (l->flags & W_STOP))
+				f->leadstop++;
+		} else if ((l == NULL || !(l->flags & W_STOP)) && wl > 2)
+			f->leadopen = 0;
 	}
 }
 
@@ -285,6 +301,43 @@ markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t o,
 	}
 }
 
+/*
+ * A caption whose credit follows its last sentence: "... in New York.
+ * Reuters", "... on Friday. Jay Calderon/The Desert Sun / USA TODAY
+ * NETWORK via Imagn Images": a short tail of capitalised words.
+ */
+static void
+tail(const unsigned char *s, size_t n, struct split_feat *f)
+{
+	size_t i, p = 0;
+	unsigned tok = 0, cap = 0;
+	int in = 0;
+
+	for (i = n - 1; i > 0 && n - i < 80; i--)
+		if (s[i] == ' ' && (s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?')) {
+			p = i + 1;
+			break;
+		}
+	if (p == 0 || p >= n || cls[s[p] & 0x7f] != C_UP || s[p] >= 0x80)
+		return;
+	for (i = p; i < n; i++) {
+		int c = s[i] < 0x80 ? cls[s[i]] : C_LOW;
+		if (c >= C_LOW && c <= C_DIG) {
+			if (!in) {
+				tok++;
+				cap += c == C_UP;
+			}
+			in = 1;
+		} else {
+			if (c == C_TERM || c == C_COMMA || c == C_COLON || c == C_CLOSE)
+				return;
+			in = 0;
+		}
+	}
+	if (tok >= 1 && tok <= 9 && cap * 3 >= tok * 2)
+		f->capt = 1;
+}
+
 /* A caption that ends in its credit: "... (Image: GETTY)". */
 static void
 credited(const unsigned char *s, size_t n, struct split_feat *f)
@@ -296,6 +349,10 @@ credited(const unsigned char *s, size_t n, struct split_feat *f)
 
 	while (n > 0 && cls[s[n - 1] & 0x7f] == C_SPACE && s[n - 1] < 0x80)
 		n--;
+	if (n >= 4 && s[n - 1] != ')' && !f->endterm && f->nterm >= 1) {
+		tail(s, n, f);
+		return;
+	}
 	if (n < 4 || s[n - 1] != ')')
 		return;
 	for (p = NULL, i = n - 1; i-- > from;)
@@ -398,6 +455,9 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 				endtok(f, w, wl, f->ntok == 1, fc, caps, digits, nlet);
 				intok = 0;
 			}
+			/* A headline's words run on without commas or stops. */
+			if (c == C_TERM || c == C_COMMA || b == '(' || b == ')')
+				f->leadopen = 0;
 			switch (c) {
 			case C_TERM:
 				/* A stop before a space or the end; "3.5" and "U.S" no. */

@@ -46,6 +46,9 @@ struct split_feat {
 	unsigned ndate;		/* month names, "ago", times and the like */
 	unsigned nsep;		/* | • · » separators */
 	unsigned nchar;		/* characters */
+	unsigned lead;		/* leading capitalised words (and numbers) */
+	unsigned leadstop;	/* capitalised stop words among them */
+	unsigned char leadopen;	/* (the leading run goes on) */
 	unsigned char endterm;	/* ends with a sentence end (quotes after) */
 	unsigned char endcolon;	/* ends with ':' */
 	unsigned char url;	/* holds "http", "www." or an @handle */
