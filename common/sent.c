@@ -835,6 +835,10 @@ decide(const unsigned char *s, size_t lim, size_t a, size_t i, size_t wrap,
 		case K_NUMPRE:
 			return nk != N_DIGIT;
 		case K_ABBR:
+			/* A closing quote after it: 'at 5 p.m." Smith left.' */
+			if (nk == N_UPPER && j < lim && closelen(s, lim, j) &&
+			    s[j] != ')' && s[j] != ']' && s[j] != '}')
+				return 1;
 			return nk == N_UPPER && starter(s, lim, nx) && !intro(s, a, i);
 		}
 		return 1;
