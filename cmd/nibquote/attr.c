@@ -479,10 +479,12 @@ nq_attr_post(const unsigned char *s, size_t from, size_t to, int stop,
 		return 1;
 	}
 	/* "Smith said", "the lawsuit, filed in court, said" */
-	for (v = k; v < e && v < k + 14; v++)
+	/* The subject may carry a long appositive: "Dr. Luz Contreras
+	 * Arroyo, a member of the group and signatory to the letter, told". */
+	for (v = k; v < e && v < k + 24; v++)
 		if (isverb(&t[v], s))
 			break;
-	if (v >= e || v >= k + 14 || v == k) {
+	if (v >= e || v >= k + 24 || v == k) {
 		/* "netting 'around 150' arrests, according to Tom Homan" */
 		for (v = k + 1; v + 1 < e; v++)
 			if (according(s, t, v, e, at)) {

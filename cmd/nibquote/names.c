@@ -215,6 +215,14 @@ setorg(struct nq_names *nm, const unsigned char *s, size_t a, size_t b)
 	nm->org[b - a] = '\0';
 }
 
+/* Whether s[a..b) ends like a verb form or an adverb: -ing, -ed, -ly. */
+static int
+endsin(const unsigned char *s, size_t b)
+{
+	return (s[b - 3] == 'i' && s[b - 2] == 'n' && s[b - 1] == 'g') ||
+	    (s[b - 2] == 'e' && s[b - 1] == 'd') || (s[b - 2] == 'l' && s[b - 1] == 'y');
+}
+
 /* Reads the run of capitalised words at s[i]; returns where it ends. */
 static size_t
 run(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
@@ -230,6 +238,12 @@ run(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 		if (dot || i + 1 >= n || s[i] != ' ' || !upperat(s, n, i + 1))
 			break;
 		i++;
+	}
+	/* "Hosting Cook": a verb or adverb that opens a sentence is no name. */
+	if (nw > 1 && wb[0] - wa[0] > 4 && endsin(s, wb[0])) {
+		memmove(wa, wa + 1, (size_t)(nw - 1) * sizeof *wa);
+		memmove(wb, wb + 1, (size_t)(nw - 1) * sizeof *wb);
+		nw--;
 	}
 	/* One word alone (most are "The", "In", or a surname): no list. */
 	if (nw == 1) {
