@@ -627,9 +627,13 @@ wordstart(const unsigned char *s, size_t lim, size_t a, size_t i)
 static int
 gluedend(const unsigned char *s, size_t lim, size_t a, size_t i)
 {
-	size_t w = wordstart(s, lim, a, i), j, r;
+	size_t w, j, r = i + 1;
 	int lowers = 0, k;
 
+	/* Most glued periods are in numbers and names: look right first. */
+	if (r + 1 >= lim || caseat(s, lim, r) != N_UPPER)
+		return 0;
+	w = wordstart(s, lim, a, i);
 	if (i - w < 2)
 		return 0;
 	for (j = w; j < i; j++) {
@@ -640,9 +644,6 @@ gluedend(const unsigned char *s, size_t lim, size_t a, size_t i)
 	}
 	k = wordkind(s, w, i);
 	if (k != K_NUM && (k != K_WORD || !lowers))
-		return 0;
-	r = i + 1;
-	if (r + 1 >= lim || caseat(s, lim, r) != N_UPPER)
 		return 0;
 	j = r + charlen(s, lim, r);
 	if (j >= lim || caseat(s, lim, j) != N_LOWER)
