@@ -24,6 +24,7 @@ static const struct option longopts[] = {
 	{ "squeeze-blank", no_argument, NULL, 's' },
 	{ "strict", no_argument, NULL, 'S' },
 	{ "verbose", no_argument, NULL, 'v' },
+	{ "windows-1252", no_argument, NULL, 'W' },
 	NIB_LONGOPTS_COMMON,
 	{ NULL, 0, NULL, 0 }
 };
@@ -79,15 +80,16 @@ main(int argc, char *argv[])
 {
 	int ch, rc, flags = 0;
 
-	nib_usage_text = "[-aEKMSsv] [file ...]\n"
+	nib_usage_text = "[-aEKMSsvW] [file ...]\n"
 	    "  -a, --ascii          fold typographic punctuation to ASCII\n"
 	    "  -E, --no-entities    leave HTML entities as they are\n"
 	    "  -K, --nfkc           NFKC instead of NFC\n"
 	    "  -M, --no-mojibake    leave mojibake as it is\n"
 	    "  -S, --strict         exit 1 at the first invalid UTF-8 byte\n"
 	    "  -s, --squeeze-blank  squeeze runs of blank lines into one\n"
-	    "  -v, --verbose        print counts of repairs on stderr";
-	while ((ch = getopt_long(argc, argv, "aEhKMsSv", longopts, NULL)) != -1) {
+	    "  -v, --verbose        print counts of repairs on stderr\n"
+	    "  -W, --windows-1252   read invalid bytes as Windows-1252, not U+FFFD";
+	while ((ch = getopt_long(argc, argv, "aEhKMsSvW", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			flags |= NIB_NORM_ASCII;
@@ -109,6 +111,9 @@ main(int argc, char *argv[])
 			break;
 		case 'v':
 			vflag = 1;
+			break;
+		case 'W':
+			flags |= NIB_NORM_CP1252;
 			break;
 		default:
 			nib_opt_common(ch);

@@ -679,11 +679,18 @@ slow:
 		grow32(&nm->u, &nm->ucap, m + 1);
 		l = decode(s + j, n - j, &cp);
 		if (cp < 0) {
-			/* U+FFFD once mojibake repair has seen it (below). */
-			cp = BADBYTE;
 			nm->stats.invalid++;
 			if (nm->badoff < 0)
 				nm->badoff = (long long)j;
+			if (nm->flags & NIB_NORM_CP1252) {
+				/* One byte of Windows-1252 text. */
+				cp = s[j] < 0xA0 ? cp1252[s[j] - 0x80] : s[j];
+				l = 1;
+				if (cp == 0)
+					cp = s[j];
+			} else
+				/* U+FFFD once mojibake repair has seen it. */
+				cp = BADBYTE;
 		} else if (cp <= 0xF4)
 			cand = 1;
 		nm->u[m++] = cp;

@@ -3,7 +3,8 @@
  * that any tool can see text as nibnorm would print it.
  *
  * For each line, in this order: invalid UTF-8 becomes U+FFFD (each maximal
- * invalid subsequence one U+FFFD); mojibake (UTF-8 read as Windows-1252 or
+ * invalid subsequence one U+FFFD; with NIB_NORM_CP1252 each invalid byte is
+ * read as Windows-1252, its undefined bytes as C1 controls); mojibake (UTF-8 read as Windows-1252 or
  * Latin-1) is repaired where unambiguous, and C1 controls that
  * Windows-1252 defines are taken as its characters (U+0092 is a ’); HTML
  * entities are decoded; C0 and C1 controls (NUL and DEL too), zero-width
@@ -27,7 +28,8 @@ enum {
 	NIB_NORM_NFKC = 1 << 0,		/* NFKC instead of NFC */
 	NIB_NORM_ASCII = 1 << 1,	/* fold typographic punctuation */
 	NIB_NORM_NOENT = 1 << 2,	/* leave HTML entities alone */
-	NIB_NORM_NOMOJI = 1 << 3	/* leave mojibake alone */
+	NIB_NORM_NOMOJI = 1 << 3,	/* leave mojibake alone */
+	NIB_NORM_CP1252 = 1 << 4	/* invalid bytes are Windows-1252 */
 };
 
 struct nib_norm_stats {

@@ -33,7 +33,7 @@ check(const unsigned char *o, size_t n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct nib_norm *nm[16];
+	static struct nib_norm *nm[32];
 	const unsigned char *o;
 	unsigned char *copy;
 	size_t n, n2;
@@ -41,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0;
-	f = data[0] & 15;
+	f = data[0] & 31;
 	if (nm[f] == NULL)
 		nm[f] = nib_norm_new(f);
 	o = nib_norm_line(nm[f], data + 1, size - 1, &n);

@@ -170,6 +170,12 @@ main(void)
 	T(is("\xef\xac\x81 x\xc2\xa8y \xc3\x83\xc2\xa9", "fi x \xcc\x88y \xc3\x83\xc2\xa9"));
 	nib_norm_free(nm);
 
+	nm = nib_norm_new(NIB_NORM_CP1252);
+	nm->stats.invalid = 0;
+	T(is("caf\xe9 \x93q\x94 \x81x \xc3\xa9", "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d x \xc3\xa9"));
+	T(nm->stats.invalid == 4 && nm->badoff == 3);
+	nib_norm_free(nm);
+
 	against_utf8proc(0);
 	against_utf8proc(NIB_NORM_NFKC);
 	T_DONE();
