@@ -343,10 +343,12 @@ finish(struct pass *p, struct nq_rec *r, size_t a, size_t z, size_t lo, size_t h
 		nq_names_scan(&d->names, p->s, p->names, sent);
 		p->names = sent;
 	}
-	if (cont && d->pend.verb != NULL && !havepost) {
-		r->speaker = dup(d->pend.speaker);
-		r->verb = dup(d->pend.verb);
+	if (cont && (r->speaker != NULL || r->verb != NULL) && !havepost) {
+		/* The attribution the first paragraph gave stands. */
 	} else {
+		free(r->speaker);
+		free(r->verb);
+		r->speaker = r->verb = NULL;
 		struct nq_attr *use = NULL;
 
 		if (havegap)
