@@ -209,15 +209,17 @@ nib_key_fold(struct nib_keybuf *kb, int mode, const unsigned char *s, size_t n)
 			 * Branch-free: a space is written ahead and kept only
 			 * when a word character follows a break.
 			 */
-			int sep = f.sep;
-			for (; i < n && s[i] < 0x80; i++) {
+			int sep = f.sep, started = o != kb->buf;
+			size_t e = i + nib_ascii_span(s + i, n - i);
+			for (; i < e; i++) {
 				unsigned char c = foldtab[s[i]];
 				int w = c != 0;
 				*o = ' ';
 				o += w & sep;
 				*o = c;
 				o += w;
-				sep = !w & (o != kb->buf);
+				started |= w;
+				sep = (!w) & started;
 			}
 			f.sep = sep;
 		}

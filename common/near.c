@@ -62,14 +62,14 @@ group(struct nib_near *nr, uint64_t h, uint32_t *ngroups)
 {
 	size_t mask = nr->mcap - 1, i = (size_t)(h ^ (h >> 32)) & mask;
 
-	while (nr->mkey[i] != 0) {
-		if (nr->mkey[i] == h)
-			return nr->mval[i];
+	while (nr->map[i].key != 0) {
+		if (nr->map[i].key == h)
+			return nr->map[i].val;
 		i = (i + 1) & mask;
 	}
-	nr->mkey[i] = h;
-	nr->mval[i] = (*ngroups)++;
-	return nr->mval[i];
+	nr->map[i].key = h;
+	nr->map[i].val = (*ngroups)++;
+	return nr->map[i].val;
 }
 
 static void
@@ -79,14 +79,13 @@ scratch(struct nib_near *nr, size_t nsh)
 
 	while (m < nsh * 2)
 		m *= 2;
-	if (m > nr->mcap) {
-		free(nr->mkey);
-		free(nr->mval);
-		nr->mkey = nib_calloc(m, sizeof *nr->mkey);
-		nr->mval = nib_calloc(m, sizeof *nr->mval);
-		nr->mcap = m;
+	if (m > nr->malloc) {
+		free(nr->map);
+		nr->map = nib_calloc(m, sizeof *nr->map);
+		nr->malloc = m;
 	} else
-		memset(nr->mkey, 0, nr->mcap * sizeof *nr->mkey);
+		memset(nr->map, 0, m * sizeof *nr->map);
+	nr->mcap = m;	/* only what this document needs is cleared */
 	if (nsh + 1 > nr->shcap) {
 		nr->shcap = nsh + 1;
 		nr->gid = nib_realloc(nr->gid, nr->shcap, sizeof *nr->gid);
@@ -215,8 +214,7 @@ nib_near_free(struct nib_near *nr)
 {
 	free(nr->tok);
 	free(nr->u);
-	free(nr->mkey);
-	free(nr->mval);
+	free(nr->map);
 	free(nr->gid);
 	free(nr->gcnt);
 	free(nr->glast);

@@ -44,9 +44,11 @@ struct nib_near {
 	struct nib_near_unit *u;
 	size_t n, ucap;
 	/* scratch for nib_near_run */
-	uint64_t *mkey;
-	uint32_t *mval;
-	size_t mcap;
+	struct nib_near_slot {
+		uint64_t key;
+		uint32_t val;
+	} *map;			/* shingle hash -> group */
+	size_t mcap, malloc;
 	int32_t *gid;
 	uint32_t *gcnt, *glast, *goff, *post, *cnt, *touched;
 	size_t shcap, gcap, postcap;

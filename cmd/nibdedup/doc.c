@@ -45,7 +45,8 @@ struct sen {
 struct map {
 	uint64_t *k;
 	uint32_t *v;
-	size_t cap;
+	size_t cap;		/* slots in use, a power of two */
+	size_t alloc;		/* slots allocated */
 };
 
 struct doc {
@@ -76,6 +77,7 @@ struct doc {
 #define GROW(p, n, cap) do { if ((n) >= (cap)) { (cap) = (cap) * 2 + 64; \
 	(p) = nib_realloc((p), (cap), sizeof *(p)); } } while (0)
 
+/* Empties m and sizes it for n keys: only that much is cleared and probed. */
 static void
 map_clear(struct map *m, size_t n)
 {
@@ -83,14 +85,15 @@ map_clear(struct map *m, size_t n)
 
 	while (c < n * 2)
 		c *= 2;
-	if (c > m->cap) {
+	if (c > m->alloc) {
 		free(m->k);
 		free(m->v);
 		m->k = nib_calloc(c, sizeof *m->k);
 		m->v = nib_calloc(c, sizeof *m->v);
-		m->cap = c;
+		m->alloc = c;
 	} else
-		memset(m->k, 0, m->cap * sizeof *m->k);
+		memset(m->k, 0, c * sizeof *m->k);
+	m->cap = c;
 }
 
 /* The value of key k, or -1 after setting it to v when k is new. */
