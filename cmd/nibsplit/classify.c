@@ -91,12 +91,20 @@ creditlike(const struct split_feat *f)
 	    f->nupper == f->nalpha && !f->endterm;
 }
 
+/* "More Washington Examiner", "More from Sport": the end of the story. */
+static int
+more(const struct split_feat *f)
+{
+	return !f->endterm && ((f->mark == M_RELATED && f->prefix && f->ntok <= 4) ||
+	    (f->mark == M_END && f->ntok <= 8));
+}
+
 /* The head of a related, comments or footer section ("34 responses to"). */
 static int
 head(const struct split_feat *f)
 {
-	return f->mark == M_COMMENTS || (!f->prefix && (f->mark == M_RELATED ||
-	    f->mark == M_FOOTER));
+	return f->mark == M_COMMENTS || more(f) || (!f->prefix &&
+	    (f->mark == M_RELATED || f->mark == M_FOOTER));
 }
 
 #define HEAD 48	/* bytes that key a block's start */
@@ -305,6 +313,24 @@ anchor(struct split_doc *d)
 	return best;
 }
 
+static int
+gap(const struct split_doc *d, size_t i, int dir)
+{
+	int n = 0;
+
+	for (i += (size_t)dir; i < d->n && n < 2; i += (size_t)dir, n++)
+		if (split_prose(&B(i)->f) && B(i)->dup < 0)
+			break;
+	return n;
+}
+
+/* A prose block with two or more short blocks on each side. */
+static int
+lone(const struct split_doc *d, size_t i)
+{
+	return gap(d, i, -1) >= 2 && gap(d, i, 1) >= 2;
+}
+
 static size_t
 weigh(struct split_doc *d)
 {
@@ -320,6 +346,12 @@ weigh(struct split_doc *d)
 		 */
 		if (seen >= 100 && split_datelike(&B(i)->f))
 			B(i)->w = late++ ? -40 : -30;
+		/*
+		 * After much prose, a paragraph alone between pairs of short
+		 * blocks (title and author, before and after) is a teaser.
+		 */
+		if (seen >= 100 && B(i)->w > 0 && lone(d, i))
+			B(i)->w *= 0.25;
 		/* Before the headline: teasers, standfirsts of other stories. */
 		if (i < h && h < d->n && B(i)->w > 0)
 			B(i)->w *= 0.2;
@@ -336,7 +368,7 @@ weigh(struct split_doc *d)
 		 * of a few titles inside the story ("Related articles", two
 		 * links, more story) only weighs against it.
 		 */
-		hard = B(i)->f.mark == M_COMMENTS;
+		hard = B(i)->f.mark == M_COMMENTS || more(&B(i)->f);
 		for (j = i + 1; !hard && j < d->n && !split_prose(&B(j)->f); j++)
 			if (j - i > 8 || split_datelike(&B(j)->f) ||
 			    (B(j)->len > 1 && d->text[B(j)->off] == '-'))
@@ -493,7 +525,7 @@ after(struct split_doc *d, size_t b)
 	for (i = b + 1; i < d->n; i++) {
 		const struct split_feat *f = &B(i)->f;
 		if (head(f))
-			state = f->mark == M_RELATED ? R_RELATED :
+			state = f->mark == M_RELATED || f->mark == M_END ? R_RELATED :
 			    f->mark == M_COMMENTS ? R_COMMENTS : R_FOOTER;
 		if (f->copy && f->ntok <= 40)
 			state = R_FOOTER;

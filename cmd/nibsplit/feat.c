@@ -87,7 +87,7 @@ add(const unsigned char *s, size_t n, int flags, int mark, int prefix)
 
 static const char *const marknames[] = {
 	"", "chrome", "related", "comments", "footer", "navigation",
-	"caption", "credit", "promo"
+	"caption", "credit", "promo", "end"
 };
 
 /* Loads a word list ("word" lines, or "mark<TAB>phrase" lines when mark). */
@@ -271,8 +271,8 @@ static void
 markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t o,
     struct split_feat *f)
 {
-	size_t i;
-	struct lex *l;
+	size_t i, blen = 0;
+	struct lex *l, *best;
 
 	if (o == 0)
 		return;
@@ -285,19 +285,23 @@ markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t o,
 	 * block or when a colon or bar follows the phrase: "Related talks
 	 * went on" is a sentence.
 	 */
-	for (i = 1; i <= o && i < 40; i++) {
+	for (i = 1, best = NULL; i <= o && i < 40; i++) {
 		if (i < o && buf[i] != ' ')
 			continue;
 		if ((l = lookup(buf, i)) != NULL && l->pmark) {
-			const unsigned char *p = memchr(s, ':', n < i + 4 ? n : i + 4);
-			if (p == NULL)
-				p = memchr(s, '|', n < i + 4 ? n : i + 4);
-			if (f->ntok > 12 && p == NULL)
-				return;
-			f->mark = l->pmark;
-			f->prefix = 1;
-			return;
+			best = l;
+			blen = i;
 		}
+	}
+	if (best != NULL) {
+		/* The longest phrase: "more from" over "more". */
+		const unsigned char *p = memchr(s, ':', n < blen + 4 ? n : blen + 4);
+		if (p == NULL)
+			p = memchr(s, '|', n < blen + 4 ? n : blen + 4);
+		if (f->ntok > 12 && p == NULL)
+			return;
+		f->mark = best->pmark;
+		f->prefix = 1;
 	}
 }
 

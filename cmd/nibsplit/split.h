@@ -25,7 +25,8 @@ int split_role(const char *s, size_t n);
 /* What a marker block announces (see split-markers.txt). */
 enum split_mark {
 	M_NONE, M_CHROME, M_RELATED, M_COMMENTS, M_FOOTER, M_NAV,
-	M_CAPTION, M_CREDIT, M_PROMO
+	M_CAPTION, M_CREDIT, M_PROMO,
+	M_END		/* "More from ...": the story is over */
 };
 
 /*
