@@ -611,6 +611,14 @@ unmoji(struct nib_norm *nm, int32_t *u, size_t m, int32_t prev, int32_t next)
 		after = r + (size_t)need < m ? u[r + need] : next;
 		if (pl == 2 && (asciiletter(before) || asciiletter(after)))
 			goto keep;
+		/*
+		 * "×" and a no-break space before a number is arithmetic,
+		 * not a Hebrew letter: a letter made with U+00A0 must stand
+		 * next to other non-ASCII letters, as in a misread word.
+		 */
+		if (pl == 2 && u[r + 1] == 0xA0 && !(before >= 0x80 &&
+		    nib_isletter(before)) && !(after >= 0x80 && nib_isletter(after)))
+			goto keep;
 		if (need == 2 && wordend(before, u[r + 1], after))
 			goto keep;
 		u[w++] = x;
