@@ -19,8 +19,9 @@
 /* Longest line (trimmed) that echo rules remember and compare. */
 #define ECHO_MAX 120
 
+/* A rep: match: its span, its rule, its group's text (hash) and start. */
 struct strip_rep {
-	size_t a, b;
+	size_t a, b, rule, g;
 	uint64_t h;
 };
 
@@ -424,6 +425,107 @@ firstbytes(struct strip_rule *r, const unsigned char *p, size_t n, uint32_t opts
 	pcre2_code_free(re);
 }
 
+/* Whether p[i..n) has a | outside groups and classes. */
+static int
+topbar(const unsigned char *p, size_t n, size_t i)
+{
+	while (i < n) {
+		if (p[i] == '|')
+			return 1;
+		if (p[i] == '(')
+			i = skipgroup(p, n, i);
+		else if (p[i] == '[')
+			i = skipclass(p, n, i);
+		else
+			i += p[i] == '\\' ? 2 : 1;
+	}
+	return 0;
+}
+
+static void
+addkey(struct strip_rule *r, const unsigned char *k, size_t n)
+{
+	struct strip_rkey *key;
+	size_t g = n >= 4 ? 4 : n >= 2 ? 2 : 1;
+
+	r->key = nib_realloc(r->key, r->nkey + 1, sizeof *r->key);
+	key = &r->key[r->nkey++];
+	key->s = nib_realloc(NULL, n, 1);
+	memcpy(key->s, k, n);
+	key->len = n;
+	key->off = rarepair(k, n);
+	if (key->off + g > n)
+		key->off = n - g;
+}
+
+/*
+ * Keys from a pattern that starts (after option settings) with a group of
+ * plain alternatives, "(?:photo|image|slide) ...": a match holds one of
+ * them.  Returns how many were added, 0 when the pattern is not so.
+ */
+static size_t
+altkeys(struct strip_rule *r, const unsigned char *p, size_t n, int ci)
+{
+	size_t i = 0, e, a, z;
+
+	while (i + 2 < n && p[i] == '(' && p[i + 1] == '?' && isalpha(p[i + 2])) {
+		for (i += 2; i < n && (isalpha(p[i]) || p[i] == '-'); i++)
+			;
+		if (i >= n || p[i] != ')')
+			return 0;
+		i++;
+	}
+	if (i + 3 > n || memcmp(p + i, "(?:", 3) != 0)
+		return 0;
+	e = skipgroup(p, n, i) - 1;	/* the closing parenthesis */
+	if (e >= n || p[e] != ')' || (e + 1 < n && strchr("?*{", p[e + 1]) != NULL) ||
+	    topbar(p, n, e + 1))
+		return 0;
+	for (a = i + 3; a < e; a++)
+		if (!isalnum(p[a]) && p[a] != ' ' && p[a] != '-' && p[a] != '|' &&
+		    (p[a] < 0x80 || ci))
+			return 0;
+	for (a = i + 3; a <= e; a = z + 1) {
+		for (z = a; z < e && p[z] != '|'; z++)
+			;
+		if (z - a < 3)
+			return 0;
+	}
+	for (a = i + 3; a <= e; a = z + 1) {
+		for (z = a; z < e && p[z] != '|'; z++)
+			;
+		addkey(r, p + a, z - a);
+	}
+	return r->nkey;
+}
+
+/* The pre-filter keys of rule r, whose pattern is p[0..n). */
+static void
+setkeys(struct strip_rule *r, const unsigned char *p, size_t n)
+{
+	unsigned char *k = nib_realloc(NULL, n ? n : 1, 1);
+	size_t len = strip_key(p, n, k, &r->keyci);
+
+	if (len == 1 && (isalpha(k[0]) || isblankc(k[0])))
+		len = 0;	/* in every line (and a letter folds) */
+	if (len < 4 && altkeys(r, p, n, r->keyci) > 0)
+		len = 0;
+	if (len > 0)
+		addkey(r, k, len);
+	free(k);
+}
+
+static void
+freerule(struct strip_rule *r)
+{
+	free(r->name);
+	free(r->src);
+	for (size_t k = 0; k < r->nkey; k++)
+		free(r->key[k].s);
+	free(r->key);
+	pcre2_code_free(r->re);
+}
+
 static int
 compile(struct strip_set *set, struct strip_rule *r, const unsigned char *p, size_t n, char **msg)
 {
@@ -449,16 +551,7 @@ compile(struct strip_set *set, struct strip_rule *r, const unsigned char *p, siz
 	r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
 	if (opts & PCRE2_ANCHORED)
 		firstbytes(r, p, n, opts & ~(uint32_t)(PCRE2_ANCHORED | PCRE2_ENDANCHORED));
-	r->key = nib_realloc(NULL, n ? n : 1, 1);
-	r->keylen = strip_key(p, n, r->key, &r->keyci);
-	if (r->keylen == 1 && (isalpha(r->key[0]) || isblankc(r->key[0])))
-		r->keylen = 0;	/* in every line (and a letter folds) */
-	if (r->keylen == 0) {
-		free(r->key);
-		r->key = NULL;
-		r->keylen = 0;
-	}
-	r->keyoff = rarepair(r->key, r->keylen);
+	setkeys(r, p, n);
 	(void)set;
 	return 0;
 }
@@ -522,10 +615,7 @@ parseline(struct strip_set *set, const char *src, unsigned long line,
 	if (compile(set, r, t, n, msg) < 0) {
 		/* The bad rule goes: the rules before it stay usable. */
 		set->nrule--;
-		free(r->name);
-		free(r->src);
-		free(r->key);
-		pcre2_code_free(r->re);
+		freerule(r);
 		return -1;
 	}
 	return 0;
@@ -562,9 +652,9 @@ strip_parse(struct strip_set *set, const char *src, const unsigned char *text,
  * common English pairs ("th", "yo") do not pass.
  */
 static size_t
-gramlen(const struct strip_rule *r)
+gramlen(const struct strip_rkey *k)
 {
-	return r->keylen >= 4 ? 4 : 2;
+	return k->len >= 4 ? 4 : 2;
 }
 
 static uint32_t
@@ -574,13 +664,14 @@ gram(uint32_t w, size_t n)
 }
 
 static void
-addcand(struct strip_set *set, uint32_t *head, size_t rule)
+addcand(struct strip_set *set, uint32_t *head, size_t rule, size_t key)
 {
 	if (set->ncand == set->candcap) {
 		set->candcap = set->candcap ? set->candcap * 2 : 64;
 		set->cand = nib_realloc(set->cand, set->candcap, sizeof *set->cand);
 	}
 	set->cand[set->ncand].rule = rule;
+	set->cand[set->ncand].key = (uint32_t)key;
 	set->cand[set->ncand].next = *head;
 	*head = (uint32_t)++set->ncand;
 }
@@ -620,32 +711,34 @@ build(struct strip_set *set)
 			maxcap = ncap + 1;
 		if (r->kind == STRIP_ECHO)
 			set->echo = 1;
-		if (r->keylen == 1) {
-			if (set->bhead[r->key[0]] == 0)
-				set->bkey[set->nbkey++] = r->key[0];
-			addcand(set, &set->bhead[r->key[0]], i);
-			continue;
-		}
-		if (r->keylen == 0 && r->hasfirst) {
+		if (r->nkey == 0 && r->hasfirst) {
 			/* A line rule is tried only on lines it can start. */
 			for (int c = 0; c < 256; c++)
 				if (r->first[c / 8] >> (c % 8) & 1)
-					addcand(set, &set->fhead[c], i);
+					addcand(set, &set->fhead[c], i, 0);
 			continue;
 		}
-		if (r->keylen == 0) {
+		if (r->nkey == 0) {
 			set->always[set->nalways++] = i;
 			continue;
 		}
-		if (r->keyoff + gramlen(r) > r->keylen)
-			r->keyoff = r->keylen - gramlen(r);
-		g = 0;
-		for (size_t k = 0; k < gramlen(r); k++)
-			g = g << 8 | fold[r->key[r->keyoff + k]];
-		g = gram(g, gramlen(r));
-		set->short2 |= gramlen(r) == 2;
-		addcand(set, &set->head[g], i);
-		set->bigram[g >> 6] |= (uint64_t)1 << (g & 63);
+		for (size_t k = 0; k < r->nkey; k++) {
+			const struct strip_rkey *key = &r->key[k];
+
+			if (key->len == 1) {
+				if (set->bhead[key->s[0]] == 0)
+					set->bkey[set->nbkey++] = key->s[0];
+				addcand(set, &set->bhead[key->s[0]], i, k);
+				continue;
+			}
+			g = 0;
+			for (size_t j = 0; j < gramlen(key); j++)
+				g = g << 8 | fold[key->s[key->off + j]];
+			g = gram(g, gramlen(key));
+			set->short2 |= gramlen(key) == 2;
+			addcand(set, &set->head[g], i, k);
+			set->bigram[g >> 6] |= (uint64_t)1 << (g & 63);
+		}
 	}
 	set->normmax = set->echo && ECHO_MAX > set->litmax ? ECHO_MAX : set->litmax;
 	set->norm = nib_realloc(NULL, set->normmax + 1, 1);
@@ -732,11 +825,12 @@ candidates(struct strip_set *set, const unsigned char *s, size_t len, size_t i,
 	for (uint32_t c = set->head[g]; c != 0; c = set->cand[c - 1].next) {
 		size_t ri = set->cand[c - 1].rule, at;
 		const struct strip_rule *r = &set->rule[ri];
+		const struct strip_rkey *k = &r->key[set->cand[c - 1].key];
 
-		if (gramlen(r) != n || set->stamp[ri] == set->gen || i + 1 < n + r->keyoff)
+		if (gramlen(k) != n || set->stamp[ri] == set->gen || i + 1 < n + k->off)
 			continue;
-		at = i + 1 - n - r->keyoff;
-		if (r->keylen <= len - at && keyeq(s + at, r->key, r->keylen, r->keyci))
+		at = i + 1 - n - k->off;
+		if (k->len <= len - at && keyeq(s + at, k->s, k->len, r->keyci))
 			hit(set, ri);
 	}
 }
@@ -844,6 +938,8 @@ cmprep(const void *x, const void *y)
 
 	if (a->h != b->h)
 		return a->h < b->h ? -1 : 1;
+	if (a->g != b->g)
+		return a->g < b->g ? -1 : 1;
 	return a->a < b->a ? -1 : a->a > b->a;
 }
 
@@ -852,7 +948,7 @@ fragments(struct strip_set *set, size_t ri, const unsigned char *s, size_t len)
 {
 	const struct strip_rule *r = &set->rule[ri];
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(set->md);
-	size_t start = 0, nrep = 0;
+	size_t start = 0;
 
 	while (start <= len && match(set, r, s, len, start) > 0) {
 		size_t a = ov[0], b = ov[1];
@@ -862,26 +958,44 @@ fragments(struct strip_set *set, size_t ri, const unsigned char *s, size_t len)
 		if (r->kind == STRIP_FRAG && b > a)
 			addspan(set, a, b, ri);
 		else if (r->kind == STRIP_REP && b > a && ov[2] != PCRE2_UNSET) {
-			if (nrep == set->repcap) {
+			struct strip_rep *m;
+
+			if (set->nrep == set->repcap) {
 				set->repcap = set->repcap ? set->repcap * 2 : 16;
 				set->rep = nib_realloc(set->rep, set->repcap, sizeof *set->rep);
 			}
-			set->rep[nrep].a = a;
-			set->rep[nrep].b = b;
-			set->rep[nrep].h = XXH3_64bits(s + ov[2], ov[3] - ov[2]);
-			nrep++;
+			m = &set->rep[set->nrep++];
+			m->a = a;
+			m->b = b;
+			m->rule = ri;
+			m->g = ov[2];
+			m->h = XXH3_64bits(s + ov[2], ov[3] - ov[2]);
 		}
 		start = nextstart(s, len, a, b);
 	}
-	if (nrep < STRIP_REP_MIN)
+}
+
+/*
+ * The rep: matches of the line, pooled over all rep: rules, go when the
+ * text of their group starts at STRIP_REP_MIN places or more: a counter
+ * that opens three captions, and the credit after each of them.
+ */
+static void
+repspans(struct strip_set *set)
+{
+	size_t n = set->nrep;
+
+	if (n < STRIP_REP_MIN)
 		return;
-	qsort(set->rep, nrep, sizeof *set->rep, cmprep);
-	for (size_t i = 0, j; i < nrep; i = j) {
-		for (j = i + 1; j < nrep && set->rep[j].h == set->rep[i].h; j++)
-			;
-		if (j - i >= STRIP_REP_MIN)
+	qsort(set->rep, n, sizeof *set->rep, cmprep);
+	for (size_t i = 0, j; i < n; i = j) {
+		size_t places = 1;
+
+		for (j = i + 1; j < n && set->rep[j].h == set->rep[i].h; j++)
+			places += set->rep[j].g != set->rep[j - 1].g;
+		if (places >= STRIP_REP_MIN)
 			for (size_t k = i; k < j; k++)
-				addspan(set, set->rep[k].a, set->rep[k].b, ri);
+				addspan(set, set->rep[k].a, set->rep[k].b, set->rep[k].rule);
 	}
 }
 
@@ -1002,12 +1116,14 @@ strip_line(struct strip_set *set, const unsigned char *s, size_t len,
 	    (findhits(set, s, len, t0), wholeline(set, s + t0, t1 - t0, &rule))) {
 		addspan(set, 0, len, rule);
 	} else {
+		set->nrep = 0;
 		for (size_t i = 0; i < set->nhit; i++) {
 			enum strip_kind k = set->rule[set->hit[i]].kind;
 
 			if (k == STRIP_FRAG || k == STRIP_REP)
 				fragments(set, set->hit[i], s, len);
 		}
+		repspans(set);
 		if (set->nspan > 0 && settle(set, s, len)) {
 			set->span[0].a = 0;
 			set->span[0].b = len;
@@ -1032,11 +1148,7 @@ strip_free(struct strip_set *set)
 	for (size_t i = 0; i < set->nrule; i++) {
 		struct strip_rule *r = &set->rule[i];
 
-		free(r->name);
-		free(r->src);
-		free(r->key);
-		if (r->re != NULL)
-			pcre2_code_free(r->re);
+		freerule(r);
 	}
 	for (size_t i = 0; i < set->litcap; i++)
 		free(set->lit[i].s);

@@ -36,16 +36,21 @@ enum strip_kind { STRIP_LIT, STRIP_LINE, STRIP_FRAG, STRIP_REP, STRIP_ECHO };
 /* Matches with the same group text that a rep: rule needs in one line. */
 #define STRIP_REP_MIN 3
 
+/* Literal text a match must hold, and the gram of it that is indexed. */
+struct strip_rkey {
+	unsigned char *s;
+	size_t len, off;
+};
+
 struct strip_rule {
 	enum strip_kind kind;
 	char *name;		/* from @name, or NULL */
 	char *src;		/* the rule file's name, "builtin" for ours */
 	unsigned long line;	/* line within it, 1-based */
 	pcre2_code *re;		/* NULL for a literal */
-	unsigned char *key;	/* text every match holds (pre-filter), or NULL */
-	size_t keylen;
-	size_t keyoff;		/* where the gram that is indexed starts */
-	int keyci;		/* the key is compared with ASCII case folded */
+	struct strip_rkey *key;	/* a match holds one of these (pre-filter) */
+	size_t nkey;		/* 0: no key */
+	int keyci;		/* keys are compared with ASCII case folded */
 	int hasfirst;		/* a line rule: first[] holds its first bytes */
 	unsigned char first[32];	/* bit set of the bytes a match starts with */
 	int jit;		/* re was JIT-compiled */
@@ -66,6 +71,7 @@ struct strip_lit {
 
 struct strip_cand {
 	size_t rule;
+	uint32_t key;		/* which of the rule's keys */
 	uint32_t next;		/* next candidate + 1 for the same gram, 0 ends */
 };
 

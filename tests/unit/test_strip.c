@@ -153,6 +153,26 @@ test_line(void)
 	T(strcmp(run(&set, "", &n), "") == 0 && n == 0);
 	strip_free(&set);
 
+	/* Keys from a leading group of plain alternatives. */
+	strip_init(&set);
+	T(parse(&set, "re:(?i)(?:photo|image) \\d+\nre:(?:abc|def)x|y\n"
+	    "re:(?:abc|de)x\nre:(?:abc|def)?x\n", NULL));
+	T(set.rule[0].nkey == 2 && set.rule[1].nkey == 0);
+	T(set.rule[2].nkey == 0 && set.rule[3].nkey == 0);
+	T(strcmp(run(&set, "IMAGE 5", &n), "") == 0 && strcmp(run(&set, "Photo 7", &n), "") == 0);
+	T(strcmp(run(&set, "y", &n), "") == 0 && strcmp(run(&set, "x", &n), "") == 0);
+	T(strcmp(run(&set, "Photos 7", &n), "Photos 7") == 0);
+	strip_free(&set);
+
+	/* rep: matches pool over rules, counting each group's place once. */
+	strip_init(&set);
+	T(parse(&set, "rep:(?<=[.!?] )(\\d)(?= [A-Z])\n"
+	    "rep:(?<=[.!?] )(\\d) [A-Z][a-z ]+\\. \\KAP(?= )\n", NULL));
+	T(strcmp(run(&set, "A. 5 Bb. AP C. 5 Dd. AP E.", &n), "A. 5 Bb. AP C. 5 Dd. AP E.") == 0);
+	T(strcmp(run(&set, "A. 5 Bb. AP C. 5 Dd. E. 5 Ff. G.", &n), "A. Bb. C. Dd. E. Ff. G.") == 0 &&
+	    n == 4);
+	strip_free(&set);
+
 	/* A line made only of fragments goes whole. */
 	strip_init(&set);
 	T(parse(&set, "frag:X\n", NULL));
