@@ -512,7 +512,8 @@ contbyte(int32_t cp)
  * Whether x, decoded from a mojibake sequence of need bytes, is text that
  * such a sequence plausibly meant: 0 no, 1 yes, 2 yes if it is not glued
  * to ASCII letters (a lone Greek, Cyrillic, Hebrew or Arabic letter in a
- * Latin word is not).  Two-byte sequences are the risky ones (an
+ * Latin word is not), 3 yes after a letter (a combining accent of
+ * decomposed text, "cafe" U+0301).  Two-byte sequences are the risky ones (an
  * uppercase "É" before a quote mark is a real pair), so their results
  * must be Latin-1 or Latin Extended-A, one of the few Extended-B letters
  * in use (Romanian, Vietnamese, pinyin), or a letter of those scripts.
@@ -535,6 +536,8 @@ plausible(int32_t x, int need)
 	if (x == 0x192 || x == 0x1A0 || x == 0x1A1 || x == 0x1AF || x == 0x1B0 ||
 	    x == 0x259 || (x >= 0x1CD && x <= 0x1DC) || (x >= 0x218 && x <= 0x21B))
 		return 1;
+	if (x >= 0x300 && x <= 0x36F)
+		return 3;
 	if ((x >= 0x386 && x <= 0x3CE) || (x >= 0x400 && x <= 0x45F) ||
 	    x == 0x490 || x == 0x491 || (x >= 0x5D0 && x <= 0x5EA) ||
 	    (x >= 0x620 && x <= 0x6D3))
@@ -610,6 +613,8 @@ unmoji(struct nib_norm *nm, int32_t *u, size_t m, int32_t prev, int32_t next)
 		before = w > 0 ? u[w - 1] : prev;
 		after = r + (size_t)need < m ? u[r + need] : next;
 		if (pl == 2 && (asciiletter(before) || asciiletter(after)))
+			goto keep;
+		if (pl == 3 && !(before >= 0 && nib_isletter(before)))
 			goto keep;
 		/*
 		 * "×" and a no-break space before a number is arithmetic,
