@@ -149,6 +149,11 @@ tokens(const unsigned char *s, size_t from, size_t to, struct tok *t, int max)
 				;
 			i = j < to ? j + 1 : to;
 			continue;
+		} else if (c == '&') {
+			/* "Coastal Power & Light" */
+			p->t = T_WORD;
+			p->b = i + 1;
+			p->cap = 1;
 		} else if (c == ',') {
 			p->t = T_COMMA;
 			p->b = i + 1;
@@ -225,7 +230,7 @@ relword(const struct tok *t, const unsigned char *s)
 {
 	static const char *const w[] = {
 		"that", "who", "which", "when", "while", "as", "because", "after",
-		"before", "where", "and", "but", "if", "since", NULL
+		"before", "where", "and", "but", "if", "since", "what", NULL
 	};
 
 	for (int i = 0; w[i]; i++)
@@ -427,7 +432,10 @@ subject(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 	/* "a notebook that he calls": the subject follows "that". */
 	for (k = sb[ns - 1] - 1; k > sa[ns - 1]; k--)
 		if (relword(&t[k - 1], s)) {
-			sa[ns - 1] = k;
+			/* a clause of its own: its subject is the verb's */
+			if (speaker(s, t, k, sb[ns - 1], at))
+				return 1;
+			nq_attr_free(at);
 			break;
 		}
 	/* The name nearest the verb, past appositives ("a senior fellow"). */
@@ -610,13 +618,14 @@ nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at)
 	memset(at, 0, sizeof *at);
 	n = tokens(s, from, to, t, 16);
 	/* Past an introduction: "On Tuesday, Morrison ..." */
-	for (k = 0; k < n && t[k].t == T_WORD && intro(s, &t[k]); k++)
-		for (; k < n && t[k].t == T_WORD; k++)
-			;
-	if (k > 0 && k < n && t[k].t == T_COMMA)
+	k = 0;
+	if (n > 0 && t[0].t == T_WORD && intro(s, &t[0])) {
+		while (k < n && t[k].t == T_WORD)
+			k++;
+		if (k >= n || t[k].t != T_COMMA)
+			return 0;
 		k++;
-	else if (k > 0)
-		return 0;
+	}
 	/* "Kestrels coach Andre Villiers was": names and titles */
 	for (e = k; e < n && t[e].t == T_WORD && (t[e].cap || (wcls(s, &t[e]) & W_TITLE)); e++)
 		;

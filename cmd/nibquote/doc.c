@@ -369,6 +369,16 @@ finish(struct pass *p, struct nq_rec *r, size_t a, size_t z, size_t lo, size_t h
 	}
 	if (p->names < z)
 		p->names = z;
+	if (r->verb == NULL && r->speaker == NULL && pk == PRE_COLON) {
+		/* "Raman was careful: "...": the sentence's subject, a name
+		 * the document gave. */
+		struct nq_attr at;
+
+		if (nq_subject(p->s, sent, a, &at) && !at.pron &&
+		    nq_names_known(&d->names, at.speaker))
+			r->speaker = nq_names_speaker(&d->names, &at);
+		nq_attr_free(&at);
+	}
 	if (r->verb == NULL && r->speaker == NULL) {
 		/* A quotation with no words of its own about who: the speaker
 		 * of the one just before, in the same sentence or paragraph,

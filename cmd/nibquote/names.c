@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "mem.h"
 #include "nq.h"
@@ -18,7 +19,35 @@ struct nq_person {
 	size_t len;
 	size_t last;		/* offset of the surname in name */
 	int sex;		/* W_MALE, W_FEMALE or 0 */
+	char title[16];		/* "governor" for "Gov. Henry Castellano" */
+	unsigned long seen;	/* when last named */
 };
+
+/* Short forms of titles, so that "the governor" finds "Gov. X". */
+static const char *const alias[][2] = {
+	{ "gov", "governor" }, { "sen", "senator" }, { "rep", "representative" },
+	{ "gen", "general" }, { "prof", "professor" }, { "lt", "lieutenant" },
+	{ "capt", "captain" }, { "sgt", "sergeant" }, { "dr", "doctor" },
+	{ "pres", "president" }, { "supt", "superintendent" }, { NULL, NULL }
+};
+
+/* The title s[0..n), lower case, long form, into out (16 bytes). */
+static void
+titleof(const unsigned char *s, size_t n, char *out)
+{
+	size_t k;
+
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	for (k = 0; k < n && k < 15; k++)
+		out[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+	out[k] = '\0';
+	for (int i = 0; alias[i][0]; i++)
+		if (strcmp(out, alias[i][0]) == 0) {
+			strcpy(out, alias[i][1]);
+			break;
+		}
+}
 
 /* The sex a given name tells: "Mary Smith" is a woman. */
 static int
@@ -36,6 +65,9 @@ sexof(const unsigned char *s, size_t n)
 static void
 setlast(struct nq_names *nm, long p)
 {
+	static unsigned long tick;
+
+	nm->p[p].seen = ++tick;
 	nm->last = p;
 	if (nm->p[p].sex != W_FEMALE)
 		nm->lasthe = p;
@@ -140,6 +172,8 @@ addperson(struct nq_names *nm, const unsigned char *s, size_t n, size_t last)
 	nm->p[nm->np].len = n;
 	nm->p[nm->np].last = last;
 	nm->p[nm->np].sex = sexof(s, n);
+	nm->p[nm->np].title[0] = '\0';
+	nm->p[nm->np].seen = 0;
 	for (h = hash(s + last, n - last) % HCAP; nm->hash[h] >= 0; h = (h + 1) % HCAP)
 		;
 	nm->hash[h] = (long)nm->np;
@@ -291,15 +325,21 @@ run(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 
 		if (p < 0 && titled)
 			p = addperson(nm, s + wa[k], wb[k] - wa[k], 0);
-		if (p >= 0)
+		if (p >= 0) {
 			setlast(nm, p);
+			if (titled && k > 0)
+				titleof(s + wa[k - 1], wb[k - 1] - wa[k - 1], nm->p[p].title);
+		}
 		return i;
 	}
 	if (nw - k <= 4) {
 		long p = addperson(nm, s + wa[k], wb[nw - 1] - wa[k], wa[nw - 1] - wa[k]);
 
-		if (p >= 0)
+		if (p >= 0) {
 			setlast(nm, p);
+			if (titled && k > 0)
+				titleof(s + wa[k - 1], wb[k - 1] - wa[k - 1], nm->p[p].title);
+		}
 	}
 	return i;
 }
@@ -396,6 +436,23 @@ nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 		return NULL;
 	}
 	len = strlen(at->speaker);
+	/* "the governor": the governor named last. */
+	if (len > 4 && strncasecmp(at->speaker, "the ", 4) == 0 &&
+	    strchr(at->speaker + 4, ' ') == NULL &&
+	    (nq_word((const unsigned char *)at->speaker + 4, len - 4) & W_TITLE)) {
+		char want[16];
+		long best = -1;
+
+		titleof((const unsigned char *)at->speaker + 4, len - 4, want);
+		for (size_t i = 0; i < nm->np; i++)
+			if (strcmp(nm->p[i].title, want) == 0 &&
+			    (best < 0 || nm->p[i].seen > nm->p[best].seen))
+				best = (long)i;
+		if (best >= 0) {
+			setlast(nm, best);
+			return nib_strndup(nm->p[best].name, nm->p[best].len);
+		}
+	}
 	if (isname(at->speaker, &nw, &last) && !acronym((const unsigned char *)at->speaker, 0, len)) {
 		if (nw == 1 && (p = lookup(nm, (const unsigned char *)at->speaker, len)) >= 0) {
 			setlast(nm, p);
