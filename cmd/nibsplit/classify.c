@@ -191,7 +191,8 @@ weight(const struct split_block *b)
 	if (bylinelike(f))
 		return -6;
 	if (split_prose(f)) {
-		if (f->url || f->nsep >= 2)
+		/* Links and menus; a long paragraph may cite an address. */
+		if ((f->url && f->ntok < 25) || f->nsep >= 2)
 			return -l / 2;
 		/* "Title In Title Case A sentence follows.": a teaser. */
 		if (teaser(f))

@@ -125,6 +125,9 @@ load(const unsigned char *p, size_t n, int flags, int marks)
 	}
 }
 
+/* Words that open a byline: "By Jane Doe", "Por ...", "Von ...". */
+static const unsigned char bywords[] = "by\npor\nvon\npar\ndi\ndoor\nav\nde\n";
+
 static void
 init(void)
 {
@@ -144,7 +147,7 @@ init(void)
 	cls[':'] = C_COLON;
 	load(nib_data_split_stopwords, nib_data_split_stopwords_len, W_STOP, 0);
 	load(nib_data_split_datewords, nib_data_split_datewords_len, W_DATE, 0);
-	load((const unsigned char *)"by\npor\nvon\npar\ndi\ndoor\nav\nde\n", 32, W_BY, 0);
+	load(bywords, sizeof bywords - 1, W_BY, 0);
 	load(nib_data_split_markers, nib_data_split_markers_len, 0, 1);
 	ready = 1;
 }
