@@ -282,10 +282,13 @@ findmarks(struct nib_qscan *q, const unsigned char *s, size_t n)
 			if (lf && (prev != C_CLOSEP || fam == NIB_QF_DOUBLE))
 				fl = M_OPEN;
 		} else if (fam == NIB_QF_DOUBLE) {
+			/* “ opens, and closes only as German „...“ does; ” closes,
+			 * even after a space ("delays ”."), and opens only where
+			 * nothing is open (Swedish ”...”). */
 			if (kind == 1)
 				fl = rf && !lf ? M_CLOSE : M_OPEN;
 			else if (kind == 2)
-				fl = lf && !rf ? M_OPEN : M_CLOSE;
+				fl = lf && !rf ? M_OPEN | M_CLOSE : M_CLOSE;
 			else
 				fl = (lf ? M_OPEN : 0) | (rf ? M_CLOSE : 0);
 		} else {

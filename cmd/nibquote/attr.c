@@ -721,9 +721,16 @@ nq_interrupt(const unsigned char *s, size_t from, size_t to)
 	n = tokens(s, from, to, t, MAXTOK);
 	if (n < 3 || t[n - 1].t != T_COMMA)
 		return 0;
-	for (int k = 0; k < n; k++)
+	int verbs = 0;
+
+	for (int k = 0; k < n; k++) {
 		if (t[k].t == T_STOP || t[k].t == T_QUOTE)
 			return 0;
+		verbs += isverb(&t[k], s);
+	}
+	/* "he said, adding, "...": a second quotation, not the rest of one */
+	if (verbs > 1)
+		return 0;
 	r = nq_attr_post(s, from, to, 0, &at, &end);
 	nq_attr_free(&at);
 	return r;
