@@ -47,6 +47,8 @@ marks(void)
 	T(scan("\xe2\x80\x9eJa\xe2\x80\x9c, sagte er.") == 1 && top(0, "Ja"));
 	T(scan("\xe2\x80\x9aJa\xe2\x80\x98, sagte er.") == 1 && top(0, "Ja"));
 	T(scan("\xe2\x80\xb9Non\xe2\x80\xba, dit-elle.") == 1 && top(0, "Non"));
+	/* ” closes after a space too. */
+	T(scan("depicted \xe2\x80\x9c" "delays \xe2\x80\x9d. Then") == 1 && top(0, "delays "));
 	/* A closer of another family does not close. */
 	T(scan("\"Yes' he said.") == 0);
 	T(scan("\xc2\xabOui\xc2\xab") == 0);
