@@ -30,6 +30,7 @@ grow32(int32_t **p, size_t *cap, size_t n)
 		*cap = *cap ? *cap * 2 : 256;
 	*p = nib_realloc(*p, *cap, sizeof **p);
 }
+
 /*
  * A chunk that normalization must see whole is a starter and the
  * characters after it that fail the quick check.  Past this many bytes
@@ -730,8 +731,7 @@ digit(int c, int hex)
 
 /*
  * A numeric reference's character, as HTML reads it: NUL, surrogates and
- * numbers past U+10FFFF are U+FFFD, 128-159 are Windows-1252's, and a line
- * end is a space (a line stays a line).
+ * numbers past U+10FFFF are U+FFFD, 128-159 are Windows-1252's.
  */
 static int32_t
 numref(int32_t v)
@@ -740,8 +740,6 @@ numref(int32_t v)
 		return 0xFFFD;
 	if (v >= 0x80 && v <= 0x9F && cp1252[v - 0x80])
 		return cp1252[v - 0x80];
-	if (v == '\n' || v == '\r')
-		return ' ';
 	return v;
 }
 
@@ -801,7 +799,8 @@ entity(struct nib_norm *nm, const unsigned char *s, size_t n, size_t i)
 		cp[1] = cp2[1];
 	}
 	for (int t = 0; t < k; t++)
-		emit(nm, cp[t]);
+		/* A line stays a line: &NewLine; and &#10; are spaces. */
+		emit(nm, cp[t] == '\n' || cp[t] == '\r' ? ' ' : cp[t]);
 	return j;
 }
 

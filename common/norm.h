@@ -1,23 +1,24 @@
 /*
  * norm: the repairs and normalization of nibnorm, one line at a time, so
- * that any tool can see text as nibnorm would print it.
+ * that any tool can see text as nibnorm would print it (man/nibnorm.1 has
+ * the details).
  *
- * For each line, in this order: invalid UTF-8 becomes U+FFFD (each maximal
- * invalid subsequence one U+FFFD; with NIB_NORM_CP1252 each invalid byte is
- * read as Windows-1252, its undefined bytes as C1 controls); mojibake (UTF-8 read as Windows-1252 or
- * Latin-1) is repaired where unambiguous, and C1 controls that
- * Windows-1252 defines are taken as its characters (U+0092 is a ’); HTML
- * entities are decoded; C0 and C1 controls (NUL and DEL too), zero-width
- * characters (U+200B-U+200D, U+2060, U+FEFF) and the soft hyphen are
- * removed, TAB, LF and FF kept; Unicode spaces (and U+2028, U+2029) become
- * blanks; with NIB_NORM_ASCII typographic punctuation is folded to ASCII;
- * the text is put in NFC (NIB_NORM_NFKC: NFKC); a run of blanks becomes
- * one space (a lone tab stays a tab); blanks at both ends of the line (and
- * around an LF inside it) are removed.
+ * For each line, in this order: invalid UTF-8 becomes U+FFFD, one for each
+ * maximal invalid subsequence (NIB_NORM_CP1252: each invalid byte is read
+ * as Windows-1252).  Mojibake, UTF-8 read as Windows-1252 or Latin-1, is
+ * repaired where unambiguous, and C1 controls that Windows-1252 defines
+ * are taken as its characters (U+0092 is a ’).  HTML entities are decoded,
+ * twice-escaped ones ("&amp;#8217;") whole.  C0 and C1 controls (NUL and
+ * DEL too), zero-width characters (U+200B-U+200D, U+2060, U+FEFF) and the
+ * soft hyphen are removed; TAB, LF and FF are kept.  Unicode spaces (and
+ * U+2028, U+2029) become blanks.  NIB_NORM_ASCII folds typographic
+ * punctuation to ASCII.  The text is put in NFC (NIB_NORM_NFKC: NFKC).  A
+ * run of blanks becomes one space (a lone tab stays a tab); blanks at both
+ * ends of the line, and around an LF inside it, are removed.
  *
- * ASCII text takes a fast path that copies it once; only non-ASCII runs,
- * '&', controls and runs of blanks leave it, and only characters that fail
- * a cached NFC quick check go through utf8proc's normalization.
+ * ASCII text takes a fast path that copies it eight bytes at a time; only
+ * non-ASCII runs, '&', controls and runs of blanks leave it, and only
+ * characters that fail a cached NFC quick check go through utf8proc.
  */
 #ifndef NIB_NORM_H
 #define NIB_NORM_H
