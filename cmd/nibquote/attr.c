@@ -432,8 +432,11 @@ subject(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 	/* "a notebook that he calls": the subject follows "that". */
 	for (k = sb[ns - 1] - 1; k > sa[ns - 1]; k--)
 		if (relword(&t[k - 1], s)) {
-			/* a clause of its own: its subject is the verb's */
-			if (speaker(s, t, k, sb[ns - 1], at))
+			/* a clause of its own: its subject is the verb's; after
+			 * "and" only a pronoun ("Energy, Environment and Water
+			 * think tank told" is no clause) */
+			if ((!(isword(&t[k - 1], s, "and") || isword(&t[k - 1], s, "but")) ||
+			    (wcls(s, &t[k]) & W_PRONOUN)) && speaker(s, t, k, sb[ns - 1], at))
 				return 1;
 			nq_attr_free(at);
 			break;
