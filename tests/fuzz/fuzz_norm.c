@@ -1,8 +1,9 @@
 /*
  * Fuzz target: nib_norm_line on any bytes, with the flags taken from the
- * first byte.  The result must be valid UTF-8 without NUL, and no line of
- * it may start or end with a blank or hold two blanks in a row; with
- * entities and mojibake left alone, normalizing twice changes nothing.
+ * first byte.  The result must be valid UTF-8 without NUL, with as many
+ * LFs as the input, and no line of it may start or end with a blank or
+ * hold two blanks in a row; with entities and mojibake left alone,
+ * normalizing twice changes nothing.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,6 +31,16 @@ check(const unsigned char *o, size_t n)
 	}
 }
 
+static size_t
+count(const unsigned char *s, size_t n, int c)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += s[i] == c;
+	return k;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -46,6 +57,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		nm[f] = nib_norm_new(f);
 	o = nib_norm_line(nm[f], data + 1, size - 1, &n);
 	check(o, n);
+	/* Every LF of the input, and only those, is a line break. */
+	if (count(o, n, '\n') != count(data + 1, size - 1, '\n'))
+		__builtin_trap();
 	if ((f & (NIB_NORM_NOENT | NIB_NORM_NOMOJI)) == (NIB_NORM_NOENT | NIB_NORM_NOMOJI)) {
 		copy = malloc(n + 1);
 		memcpy(copy, o, n);
