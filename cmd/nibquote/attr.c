@@ -579,9 +579,18 @@ pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
 	if (to - from > LOOKBACK)
 		from = to - LOOKBACK;
 	n = tokens(s, from, to, t, MAXTOK);
+	/* "According to X, "..."": X must end right before the mark, or a
+	 * list of titles later in the sentence would all be X's. */
 	for (k = 0; k + 1 < n; k++)
-		if (isword(&t[k], s, "according") && according(s, t, k, n, at))
-			return 1;
+		if (isword(&t[k], s, "according")) {
+			int e;
+
+			for (e = k + 2; e < n && t[e].t == T_WORD; e++)
+				;
+			if (n - e <= 1 && according(s, t, k, n, at))
+				return 1;
+			nq_attr_free(at);
+		}
 	/* The verb nearest the mark, or the one before when that one has no
 	 * subject (a noun: "the call"). */
 	for (v = n - 1; v >= 0 && tries < 3; v--) {

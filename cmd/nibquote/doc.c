@@ -355,9 +355,9 @@ finish(struct pass *p, struct nq_rec *r, size_t a, size_t z, size_t lo, size_t h
 			use = &gap;
 		else if (havepre && (pk == PRE_SAID || pk == PRE_COLON || !havepost))
 			use = &pre;
-		else if (havepost && (pk != PRE_MID || p->s[z] == ',' ||
+		else if (havepost && (pk != PRE_MID || ((ce < hi || hi == p->n) && p->s[z] == ',') ||
 		    strcmp(post.verb, "according to") == 0 ||
-		    (r->textlen > 0 && r->text[r->textlen - 1] == ',')))
+		    ((ce < hi || hi == p->n) && r->textlen > 0 && r->text[r->textlen - 1] == ',')))
 			use = &post;
 		if (use == &pre)
 			resolve(p, r, use, sent);
@@ -409,6 +409,15 @@ newrec(struct pass *p, struct nq_rec *r, const struct nib_qspan *sp)
 	addtext(r, p->s, sp->ta, sp->tb);
 	if (r->text == NULL)
 		r->text = nib_strndup("", 0);
+}
+
+/* Whether the quotation at s[a] opens its clause (start, colon, "said,"). */
+static int
+opensclause(const unsigned char *s, size_t lo, size_t a)
+{
+	size_t sent = nq_sent_start(s, lo, a);
+
+	return nq_pre_kind(s, sent < lo ? lo : sent, a) != PRE_MID;
 }
 
 /* First byte that is not white space. */
@@ -477,9 +486,13 @@ nq_doc_block(struct nq_doc *d, const struct nib_block *b)
 			newrec(&p, &r, sp);
 		z = sp->b;
 		size_t ga = 0, gb = 0;
+		/* Only a quotation that opens its clause is interrupted: after
+		 * 'After hitting "Takin' It",' the next one is another. */
+		int opens = cont && i == 0 ? 1 : -1;
 		while (j < nq && (open < 0 || (long)j < open) &&
 		    (r.textlen > 0 && (r.text[r.textlen - 1] == ',' || b->s[z] == ',')) &&
-		    nq_interrupt(b->s, z, q->span[j].a)) {
+		    nq_interrupt(b->s, z, q->span[j].a) &&
+		    (opens >= 0 ? opens : (opens = opensclause(b->s, lo, sp->a)))) {
 			/* "I think," she said, "we can": one quotation. */
 			ga = z;
 			gb = q->span[j].a;
