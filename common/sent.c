@@ -778,7 +778,8 @@ decide(const unsigned char *s, size_t lim, size_t a, size_t i, size_t wrap,
 	kind = stopat(s, lim, i, &len);
 	j = i + (size_t)len;
 	if (kind == S_NONE) {
-		*end = j;
+		/* One byte only: an invalid lead byte may come before a stop. */
+		*end = i + 1;
 		return 0;
 	}
 	if (kind == S_CJK) {
