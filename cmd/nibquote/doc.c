@@ -56,6 +56,14 @@ addtext(struct nq_rec *r, const unsigned char *s, size_t a, size_t b)
 	r->text = nib_realloc(r->text, k + (b - a) + 2, 1);
 	if (k > 0)
 		r->text[k++] = ' ';
+	/* Most quotations are one line with single spaces: copy them whole. */
+	if (!memchr(s + a, '\n', b - a) && !memchr(s + a, '\t', b - a) &&
+	    !memchr(s + a, '\r', b - a) && !memmem(s + a, b - a, "  ", 2)) {
+		memcpy(r->text + k, s + a, b - a);
+		r->textlen = k + (b - a);
+		r->text[r->textlen] = '\0';
+		return;
+	}
 	for (size_t i = a; i < b; i++) {
 		unsigned char c = s[i];
 

@@ -180,11 +180,13 @@ addperson(struct nq_names *nm, const unsigned char *s, size_t n, size_t last)
 	return (long)nm->np++;
 }
 
+/* Bytes that are part of a word: letters, digits, non-ASCII, - and '. */
+static unsigned char wordtab[256];
+
 static int
 wordbyte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c >= 0x80 || c == '-' || c == '\'';
+	return wordtab[c];
 }
 
 static int
@@ -356,6 +358,9 @@ nq_names_scan(struct nq_names *nm, const unsigned char *s, size_t from, size_t t
 	size_t i = from;
 
 	if (!capstart['A']) {
+		for (int c = 0; c < 256; c++)
+			wordtab[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9') || c >= 0x80 || c == '-' || c == '\'';
 		for (int c = 'A'; c <= 'Z'; c++)
 			capstart[c] = 1;
 		for (int c = 0xC3; c < 0xF5; c++)
