@@ -7,15 +7,18 @@
 #   ratio A B         prints A/B
 #   need_data PATH    says plainly that PATH is absent and returns 1
 NIB_BENCH_RUNS=${NIB_BENCH_RUNS:-3}
+# Each benchmark times into its own directory, so two can run at once.
+_T=$(mktemp -d "${NIB_BENCH_TMP:-/tmp}/time.XXXXXX")
+trap 'rm -rf "$_T"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 
 timeit() {
 	T_SEC= T_RSS=
 	_i=0
 	while [ $_i -lt "$NIB_BENCH_RUNS" ]; do
-		/usr/bin/time -f '%e %M' -o "$NIB_BENCH_TMP/time" sh -c "$1" >/dev/null 2>"$NIB_BENCH_TMP/err" ||
-			{ echo "bench: failed: $1: $(head -c 300 "$NIB_BENCH_TMP/err")" >&2; }
-		read -r _s _m <"$NIB_BENCH_TMP/time"
+		/usr/bin/time -f '%e %M' -o "$_T/time" sh -c "$1" >/dev/null 2>"$_T/err" ||
+			{ echo "bench: failed: $1: $(head -c 300 "$_T/err")" >&2; }
+		read -r _s _m <"$_T/time"
 		if [ -z "$T_SEC" ] || awk -v a="$_s" -v b="$T_SEC" 'BEGIN { exit !(a < b) }'; then
 			T_SEC=$_s T_RSS=$(awk -v m="$_m" 'BEGIN { printf "%.1f", m / 1024 }')
 		fi
