@@ -546,6 +546,60 @@ after(struct split_doc *d, size_t b)
 	}
 }
 
+/* The shape of a list item: how it starts, and the separators it holds. */
+static unsigned
+shape(const struct split_doc *d, size_t i)
+{
+	const unsigned char *s = d->text + B(i)->off;
+	size_t n = B(i)->len;
+	unsigned sh;
+
+	if (n == 0)
+		return 0;
+	sh = s[0] >= '0' && s[0] <= '9' ? 1 : s[0] >= 'A' && s[0] <= 'Z' ? 2 :
+	    s[0] >= 'a' && s[0] <= 'z' ? 3 : 4;
+	if (memmem(s, n, " -- ", 4) || memmem(s, n, " \xe2\x80\x93 ", 5) ||
+	    memmem(s, n, " \xe2\x80\x94 ", 5) || memmem(s, n, " - ", 3))
+		sh |= 8;
+	if (memmem(s, n, " @ ", 3))
+		sh |= 16;
+	if (memchr(s, ':', n))
+		sh |= 32;
+	if (memchr(s, '|', n))
+		sh |= 64;
+	return sh;
+}
+
+/*
+ * A list that ends the story ("Tour dates:", then one line a date): three
+ * or more items of one shape right after the body, perhaps under a line
+ * that introduces them, belong to it.  Returns the new end of the body.
+ */
+static size_t
+list(struct split_doc *d, size_t b)
+{
+	size_t i = b + 1, j, k;
+	unsigned sh;
+
+	if (i < d->n && (B(i)->f.endcolon || split_titlelike(&B(i)->f)) &&
+	    !B(i)->f.mark && B(i)->f.ntok <= 12)
+		i++;
+	/* Capitalised lines alone are as likely a list of links. */
+	if (i >= d->n || (sh = shape(d, i)) == 0 || sh == 2 || sh == 3)
+		return b;
+	for (j = i; j < d->n; j++) {
+		const struct split_feat *f = &B(j)->f;
+		if (shape(d, j) != sh || f->mark || f->ntok < 3 || f->ntok > 40 ||
+		    B(j)->dup >= 0)
+			break;
+	}
+	if (j - i < 3)
+		return b;
+	for (k = i; k < j; k++)
+		B(k)->role = R_BODY;
+	return j - 1;
+}
+
 void
 split_classify(struct split_doc *d)
 {
@@ -563,9 +617,16 @@ split_classify(struct split_doc *d)
 		return;
 	}
 	a = top(d, a, b);
+	b = list(d, b);
 	before(d, a, h);
 	for (i = a; i <= b; i++)
 		B(i)->role = inside(B(i));
+	/* The links of a related box inside the story. */
+	for (i = a; i <= b; i++)
+		if (B(i)->role == R_RELATED)
+			while (i + 1 <= b && !split_prose(&B(i + 1)->f) &&
+			    split_titlelike(&B(i + 1)->f))
+				B(++i)->role = R_RELATED;
 	/* A short block over a credit is the photo's caption. */
 	for (i = a; i < b; i++)
 		if (B(i)->role == R_BODY && B(i + 1)->role == R_CREDIT &&
