@@ -109,4 +109,4 @@ clean:
 .PHONY: all units check demo bench fuzz deps install uninstall clean
 .SECONDARY:
 
--include $(shell find build build-san -name '*.d' 2>/dev/null)
+-include $(shell find build build-san build-fuzz -name '*.d' 2>/dev/null)
