@@ -12,6 +12,7 @@
 
 #include "mem.h"
 #include "nq.h"
+#include "quote.h"
 #include "utf8.h"
 
 struct nq_person {
@@ -212,7 +213,7 @@ wordend(const unsigned char *s, size_t n, size_t i, int *dot)
 	while (j < n) {
 		if (s[j] >= 0x80) {
 			/* ’s ends a name (Trump’s); other non-ASCII is letters. */
-			if (s[j] == 0xE2)
+			if (j > i && nib_qmark_len(s, n, j) > 0)
 				break;
 			j++;
 		} else if (wordbyte(s[j]) && !(s[j] == '\'' && (j + 1 >= n ||
@@ -270,6 +271,8 @@ run(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 	while (nw < MAXWORDS) {
 		wa[nw] = i;
 		wb[nw] = i = wordend(s, n, i, &dot);
+		if (wb[nw] == wa[nw])
+			return nw == 0 ? i + 1 : i;	/* always move on */
 		nw++;
 		if (dot || i + 1 >= n || s[i] != ' ' || !upperat(s, n, i + 1))
 			break;
