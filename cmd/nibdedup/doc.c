@@ -414,6 +414,27 @@ prefixes(struct dd *d, struct doc *D)
 		memset(D->lens, 0, maxlen + 1);
 }
 
+/* Does s[a..b) end as a sentence does: . ! ? and maybe closing marks? */
+static int
+stops(const struct doc *D, size_t a, size_t b)
+{
+	const unsigned char *p = D->buf;
+
+	while (b > a) {
+		unsigned char c = p[b - 1];
+		if (c == '.' || c == '!' || c == '?')
+			return 1;
+		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ')
+			b--;
+		else if (b - a >= 3 && p[b - 3] == 0xe2 && p[b - 2] == 0x80 &&
+		    (c == 0x99 || c == 0x9d))
+			b -= 3;		/* closing curly quotes */
+		else
+			return 0;
+	}
+	return 0;
+}
+
 /* Pass 3: sentences contained in a longer one go. */
 static void
 nears(struct dd *d, struct doc *D)
@@ -443,8 +464,16 @@ nears(struct dd *d, struct doc *D)
 	nib_near_reset(&D->nr);
 	for (size_t i = 0; i < D->ns; i++) {
 		struct sen *x = &D->s[i];
+		const struct item *it = &D->it[x->item];
 		nib_near_add(&D->nr, D->th + x->t0, x->t1 - x->t0, 0);
 		D->nr.u[i].words = words(D, x->t0, x->t1);
+		/*
+		 * A line that is a title, not a sentence, is only ever an
+		 * exact repeat: the headline inside the article must not go
+		 * because the page title ("Headline - Site") holds it.
+		 */
+		if (it->s1 - it->s0 == 1 && !stops(D, x->a, x->b))
+			D->nr.u[i].words = 0;
 	}
 	nib_near_run(&D->nr, d->t, d->minwords);
 	for (size_t i = 0; i < D->ns; i++) {
