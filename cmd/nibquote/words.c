@@ -4,6 +4,7 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "mem.h"
 #include "nq.h"
@@ -27,8 +28,8 @@ struct slot {
 };
 
 static struct slot table[NSLOT];
-/* Which (length, first letter) pairs any list holds: most words are in none. */
-static unsigned char seen[KEYMAX + 1][32];
+/* Which (length, first, last letter) any list holds: most words are in none. */
+static unsigned char seen[KEYMAX + 1][32][32];
 
 static uint32_t
 hash(const unsigned char *s, size_t n)
@@ -69,7 +70,7 @@ add(const unsigned char *s, size_t n, int cls)
 	table[h].len = (unsigned char)n;
 	memcpy(table[h].key, k, n);
 	table[h].cls = cls;
-	seen[n][k[0] & 31] = 1;
+	seen[n][k[0] & 31][k[n - 1] & 31] = 1;
 }
 
 static int
@@ -146,17 +147,17 @@ nq_words_init(void)
 int
 nq_word(const unsigned char *s, size_t n)
 {
-	unsigned char k[KEYMAX];
-	uint32_t h;
+	uint32_t h = 2166136261u;
 
 	if (n > 0 && s[n - 1] == '.')
 		n--;
-	if (n == 0 || n > KEYMAX || !seen[n][s[0] & 31])
+	if (n == 0 || n > KEYMAX || !seen[n][s[0] & 31][s[n - 1] & 31])
 		return 0;
-	if ((n = fold(s, n, k)) == 0)
-		return 0;
-	for (h = hash(k, n) % NSLOT; table[h].len; h = (h + 1) % NSLOT)
-		if (table[h].len == n && memcmp(table[h].key, k, n) == 0)
+	/* hash() of the folded word, without folding a copy */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32u : s[i])) * 16777619u;
+	for (h %= NSLOT; table[h].len; h = (h + 1) % NSLOT)
+		if (table[h].len == n && strncasecmp(table[h].key, (const char *)s, n) == 0)
 			return table[h].cls;
 	return 0;
 }
