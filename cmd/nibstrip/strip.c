@@ -56,6 +56,18 @@ normcap(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
 	size_t o = 0;
 	int sp = 0;
 
+	if (n > 0 && n <= cap) {
+		/* Most lines have single spaces only: fold them in one pass. */
+		int bad = isblankc(s[0]) || isblankc(s[n - 1]);
+
+		for (size_t i = 0; i < n; i++) {
+			bad |= s[i] == '\t' || (s[i] == ' ' && i > 0 && s[i - 1] == ' ');
+			out[i] = fold[s[i]];
+		}
+		if (!bad)
+			return n;
+	}
+
 	for (size_t i = 0; i < n; i++) {
 		if (isblankc(s[i])) {
 			sp = o > 0;
@@ -253,6 +265,11 @@ strip_key(const unsigned char *p, size_t n, unsigned char *out, int *ci)
 			c = p[i + 1];
 			if (c == 'Q' || c == 'E')
 				return 0;
+			if (c == 'K') {
+				/* \K matches nothing: the text runs on across it. */
+				i += 2;
+				continue;
+			}
 			if (isalnum(c) || c >= 0x80) {
 				ENDRUN();
 				i = c >= 0x80 ? i + 1 : skipescape(p, n, i);
@@ -446,7 +463,7 @@ static void
 addkey(struct strip_rule *r, const unsigned char *k, size_t n)
 {
 	struct strip_rkey *key;
-	size_t g = n >= 4 ? 4 : n >= 2 ? 2 : 1;
+	size_t g = n >= 4 ? 4 : 1;
 
 	r->key = nib_realloc(r->key, r->nkey + 1, sizeof *r->key);
 	key = &r->key[r->nkey++];
@@ -488,8 +505,8 @@ altkeys(struct strip_rule *r, const unsigned char *p, size_t n, int ci)
 	for (a = i + 3; a <= e; a = z + 1) {
 		for (z = a; z < e && p[z] != '|'; z++)
 			;
-		if (z - a < 3)
-			return 0;
+		if (z - a < 4)
+			return 0;	/* each one must make a gram */
 	}
 	for (a = i + 3; a <= e; a = z + 1) {
 		for (z = a; z < e && p[z] != '|'; z++)
@@ -647,20 +664,15 @@ strip_parse(struct strip_set *set, const char *src, const unsigned char *text,
 }
 
 /*
- * A key is found by one of its grams: four bytes (two for a short key),
- * ASCII-folded and hashed to 16 bits.  Four bytes make a filter that
- * common English pairs ("th", "yo") do not pass.
+ * A key of four bytes or more is found by one of its grams: four bytes,
+ * ASCII-folded, hashed to 16 bits, looked up in a bit set as the line is
+ * read.  Four bytes make a filter that common English pairs ("th", "yo")
+ * do not pass.  A shorter key is found by memchr(3) of its first byte.
  */
-static size_t
-gramlen(const struct strip_rkey *k)
-{
-	return k->len >= 4 ? 4 : 2;
-}
-
 static uint32_t
-gram(uint32_t w, size_t n)
+gram(uint32_t w)
 {
-	return n == 4 ? (w * 0x85ebca77u) >> 16 : ((w & 0xffff) * 0x9e3779b1u) >> 16;
+	return (w * 0x85ebca77u) >> 16;
 }
 
 static void
@@ -674,6 +686,14 @@ addcand(struct strip_set *set, uint32_t *head, size_t rule, size_t key)
 	set->cand[set->ncand].key = (uint32_t)key;
 	set->cand[set->ncand].next = *head;
 	*head = (uint32_t)++set->ncand;
+}
+
+static void
+addbyte(struct strip_set *set, unsigned char c, size_t rule, size_t key)
+{
+	if (set->bhead[c] == 0)
+		set->bkey[set->nbkey++] = c;
+	addcand(set, &set->bhead[c], rule, key);
 }
 
 /* Builds the key index and the match data, once, after the last parse. */
@@ -698,7 +718,6 @@ build(struct strip_set *set)
 	memset(set->fhead, 0, sizeof set->fhead);
 	memset(set->bhead, 0, sizeof set->bhead);
 	set->nbkey = 0;
-	set->short2 = 0;
 	set->gen = 0;
 	for (size_t i = 0; i < set->nrule; i++) {
 		struct strip_rule *r = &set->rule[i];
@@ -725,17 +744,21 @@ build(struct strip_set *set)
 		for (size_t k = 0; k < r->nkey; k++) {
 			const struct strip_rkey *key = &r->key[k];
 
-			if (key->len == 1) {
-				if (set->bhead[key->s[0]] == 0)
-					set->bkey[set->nbkey++] = key->s[0];
-				addcand(set, &set->bhead[key->s[0]], i, k);
+			if (key->len < 4) {
+				/* Found through memchr(3) of its first byte. */
+				unsigned char c = key->s[0], up = (unsigned char)toupper(c);
+
+				addbyte(set, c, i, k);
+				if (r->keyci && up != c)
+					addbyte(set, up, i, k);
+				if (r->keyci && fold[c] != c)
+					addbyte(set, fold[c], i, k);
 				continue;
 			}
 			g = 0;
-			for (size_t j = 0; j < gramlen(key); j++)
+			for (size_t j = 0; j < 4; j++)
 				g = g << 8 | fold[key->s[key->off + j]];
-			g = gram(g, gramlen(key));
-			set->short2 |= gramlen(key) == 2;
+			g = gram(g);
 			addcand(set, &set->head[g], i, k);
 			set->bigram[g >> 6] |= (uint64_t)1 << (g & 63);
 		}
@@ -811,25 +834,47 @@ findhits(struct strip_set *set, const unsigned char *s, size_t len, size_t t0)
 	}
 }
 
+/* Hits the rules whose short key starts with byte c, by memchr(3). */
 static void
-bytehit(struct strip_set *set, unsigned char c)
+bytehits(struct strip_set *set, const unsigned char *s, size_t len, unsigned char c)
 {
+	const unsigned char *p = s, *e = s + len;
+	size_t left = 0;
+
 	for (uint32_t k = set->bhead[c]; k != 0; k = set->cand[k - 1].next)
-		hit(set, set->cand[k - 1].rule);
+		left += set->stamp[set->cand[k - 1].rule] != set->gen;
+	while (left > 0 && (p = memchr(p, c, (size_t)(e - p))) != NULL) {
+		for (uint32_t k = set->bhead[c]; k != 0; k = set->cand[k - 1].next) {
+			size_t ri = set->cand[k - 1].rule;
+			const struct strip_rule *r = &set->rule[ri];
+			const struct strip_rkey *key = &r->key[set->cand[k - 1].key];
+
+			if (set->stamp[ri] != set->gen && key->len <= (size_t)(e - p) &&
+			    keyeq(p, key->s, key->len, r->keyci)) {
+				hit(set, ri);
+				left--;
+			}
+		}
+		p++;
+	}
 }
 
-static void
+/*
+ * Hits the rules whose key holds the gram g that ends at s[i].  Kept out
+ * of line: the scan loop that calls it rarely wants its registers.
+ */
+static void __attribute__((noinline))
 candidates(struct strip_set *set, const unsigned char *s, size_t len, size_t i,
-    uint32_t g, size_t n)
+    uint32_t g)
 {
 	for (uint32_t c = set->head[g]; c != 0; c = set->cand[c - 1].next) {
 		size_t ri = set->cand[c - 1].rule, at;
 		const struct strip_rule *r = &set->rule[ri];
 		const struct strip_rkey *k = &r->key[set->cand[c - 1].key];
 
-		if (gramlen(k) != n || set->stamp[ri] == set->gen || i + 1 < n + k->off)
+		if (set->stamp[ri] == set->gen || i + 1 < 4 + k->off)
 			continue;
-		at = i + 1 - n - k->off;
+		at = i + 1 - 4 - k->off;
 		if (k->len <= len - at && keyeq(s + at, k->s, k->len, r->keyci))
 			hit(set, ri);
 	}
@@ -840,27 +885,18 @@ static void
 scan(struct strip_set *set, const unsigned char *s, size_t len)
 {
 	const uint64_t *bits = set->bigram;
-	uint32_t w = 0, g;
+	uint32_t w, g;
 
 	for (int k = 0; k < set->nbkey; k++)
-		if (memchr(s, set->bkey[k], len) != NULL)
-			bytehit(set, set->bkey[k]);
-	if (set->short2) {
-		for (size_t i = 0; i < len; i++) {
-			w = w << 8 | fold[s[i]];
-			g = gram(w, 2);
-			if (i >= 1 && bits[g >> 6] >> (g & 63) & 1)
-				candidates(set, s, len, i, g, 2);
-		}
-	}
+		bytehits(set, s, len, set->bkey[k]);
 	w = 0;
 	for (size_t i = 0; i < len && i < 3; i++)
 		w = w << 8 | fold[s[i]];
 	for (size_t i = 3; i < len; i++) {
 		w = w << 8 | fold[s[i]];
-		g = gram(w, 4);
+		g = gram(w);
 		if (bits[g >> 6] >> (g & 63) & 1)
-			candidates(set, s, len, i, g, 4);
+			candidates(set, s, len, i, g);
 	}
 }
 

@@ -84,9 +84,8 @@ struct strip_set {
 	/* keyed rules by the first two bytes of the key, ASCII-folded */
 	uint32_t *head;		/* 65536 grams: first candidate + 1 */
 	uint64_t *bigram;	/* bit set of the grams in head */
-	int short2;		/* some key is shorter than four bytes */
 	uint32_t fhead[256];	/* unkeyed line rules by the line's first byte */
-	uint32_t bhead[256];	/* rules whose key is one byte (not a letter) */
+	uint32_t bhead[256];	/* rules with a key under 4 bytes, by its first */
 	unsigned char bkey[256];	/* the bytes c with bhead[c] != 0 */
 	int nbkey;
 	struct strip_cand *cand;

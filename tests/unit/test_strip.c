@@ -45,6 +45,7 @@ test_key(void)
 	T(key("\\", "", 0));
 	T(key("abc\\1de", "abc", 0));
 	T(key("ab(?#note)cd", "ab", 0));
+	T(key("[.] \\KAP(?= )", " AP", 0));
 	T(key("\xff", "", 0));
 }
 
