@@ -483,8 +483,13 @@ nq_attr_post(const unsigned char *s, size_t from, size_t to, int stop,
 
 		for (f = v + 1; f < e && t[f].t == T_WORD; f++)
 			;
+		int named = 0;
+
+		for (int m = v + 1; m < f && m < v + 6; m++)
+			named |= t[m].cap;
 		setverb(s, &t[v], at);
-		if (v + 1 < e && (t[v + 1].cap || detword(&t[v + 1], s)))
+		/* "says veteran industry analyst Ken Doctor" */
+		if (v + 1 < e && (named || detword(&t[v + 1], s)))
 			speaker(s, t, v + 1, f, at);
 		*endp = t[f - 1].b;
 		return 1;
