@@ -272,7 +272,7 @@ sethas(const uint64_t *set, uint64_t h)
 static size_t
 anchor(struct split_doc *d)
 {
-	uint64_t set[128] = { 0 }, h, prev;
+	uint64_t set[128] = { 0 }, uni[128] = { 0 }, h, prev;
 	const unsigned char *s;
 	size_t i, t = 0, pos, a, b, nset = 0, best = d->n;
 	double score, top = 0.7;
@@ -287,6 +287,7 @@ anchor(struct split_doc *d)
 		h = tokhash(s, a, b);
 		if (prev)
 			nset += setadd(set, prev * 0x9E3779B97F4A7C15ULL ^ h);
+		setadd(uni, h);
 		prev = h;
 	}
 	for (i = t + 1; i < d->n && nset > 0; i++) {
@@ -294,6 +295,11 @@ anchor(struct split_doc *d)
 		    B(i)->f.mark)
 			continue;
 		s = d->text + B(i)->off;
+		/* A headline starts with a word of the title. */
+		pos = 0;
+		if (!nib_token_next(s, B(i)->len, &pos, &a, &b) ||
+		    !sethas(uni, tokhash(s, a, b)))
+			continue;
 		hit = n = 0;
 		for (pos = 0, prev = 0; nib_token_next(s, B(i)->len, &pos, &a, &b); prev = h) {
 			h = tokhash(s, a, b);

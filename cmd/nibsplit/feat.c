@@ -27,57 +27,63 @@ struct lex { const unsigned char *s; unsigned short len; unsigned char flags, ma
 static struct lex lex[LEXSZ];
 static int ready;
 /*
- * A filter in front of the table: bit len (up to 31) of first[c] is set
- * when some entry of that length starts with byte c, and of final[c] when
- * one ends with it.  Most words of running text fail it.
+ * A one-bit filter in front of the table, by 16 bits of the hash: most
+ * words of running text are not in the lexicon, and fail it.
  */
-static uint32_t first[256], final[256];
+static uint64_t bloom[1024];
+
+#define FNV0 0xcbf29ce484222325ULL
+#define FNV(h, b) (((h) ^ (b)) * 0x100000001b3ULL)
+#define BLOOM(h) ((size_t)((h) >> 24) & 0xffff)
 
 static uint64_t
 fnv(const unsigned char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = FNV0;
 
 	while (n-- > 0)
-		h = (h ^ *s++) * 0x100000001b3ULL;
+		h = FNV(h, *s++);
 	return h;
 }
 
 static struct lex *
-slot(const unsigned char *s, size_t n)
+slot(const unsigned char *s, size_t n, uint64_t h)
 {
-	size_t i = (size_t)fnv(s, n) & (LEXSZ - 1);
+	size_t i = (size_t)h & (LEXSZ - 1);
 
 	while (lex[i].s != NULL && (lex[i].len != n || memcmp(lex[i].s, s, n) != 0))
 		i = (i + 1) & (LEXSZ - 1);
 	return &lex[i];
 }
 
+/* The entry for s[0..n), whose fnv() is h, or NULL. */
 static struct lex *
-lookup(const unsigned char *s, size_t n)
+lookuph(const unsigned char *s, size_t n, uint64_t h)
 {
 	struct lex *l;
 
-	uint32_t bit;
-
-	if (!ready || n == 0 || n > 0xffff)
+	if (!ready || n == 0 || n > 0xffff ||
+	    !(bloom[BLOOM(h) >> 6] & (1ULL << (BLOOM(h) & 63))))
 		return NULL;
-	bit = 1u << (n < 31 ? n : 31);
-	if (!(first[s[0]] & bit) || !(final[s[n - 1]] & bit))
-		return NULL;
-	l = slot(s, n);
+	l = slot(s, n, h);
 	return l->s != NULL ? l : NULL;
+}
+
+static struct lex *
+lookup(const unsigned char *s, size_t n)
+{
+	return lookuph(s, n, fnv(s, n));
 }
 
 static void
 add(const unsigned char *s, size_t n, int flags, int mark, int prefix)
 {
-	struct lex *l = slot(s, n);
+	uint64_t h = fnv(s, n);
+	struct lex *l = slot(s, n, h);
 
 	l->s = s;
 	l->len = (unsigned short)n;
-	first[s[0]] |= 1u << (n < 31 ? n : 31);
-	final[s[n - 1]] |= 1u << (n < 31 ? n : 31);
+	bloom[BLOOM(h) >> 6] |= 1ULL << (BLOOM(h) & 63);
 	l->flags |= (unsigned char)flags;
 	if (mark && prefix)
 		l->pmark = (unsigned char)mark;
@@ -194,8 +200,8 @@ ucls(int32_t cp, int *unspaced)
 
 /* The token just ended: word[0..wl) folded, first class fc, all-caps. */
 static void
-endtok(struct split_feat *f, const unsigned char *w, size_t wl, int first,
-    int fc, int caps, int digits, size_t nletters)
+endtok(struct split_feat *f, const unsigned char *w, size_t wl, uint64_t wh,
+    int first, int fc, int caps, int digits, size_t nletters)
 {
 	struct lex *l;
 
@@ -211,7 +217,7 @@ endtok(struct split_feat *f, const unsigned char *w, size_t wl, int first,
 		if (wl == 4 && ((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')))
 			f->ndate++;
 	}
-	l = wl <= 20 && !digits ? lookup(w, wl) : NULL;
+	l = wl <= 20 && !digits ? lookuph(w, wl, wh) : NULL;
 	if (l != NULL) {
 		if (l->flags & W_STOP)
 			f->nstop++;
@@ -259,7 +265,8 @@ fold(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
 			}
 			sp = 0;
 			dig = 1;
-		} else if (c == '\'' && o > 0 && i + 1 < n && cls[s[i + 1]] == C_LOW) {
+		} else if (c == '\'' && o > 0 && i + 1 < n && s[i + 1] < 0x80 &&
+		    cls[s[i + 1]] == C_LOW) {
 			out[o++] = '\'';	/* "don't", "editor's" */
 		} else {
 			sp = 1;
@@ -276,10 +283,11 @@ markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t o,
 {
 	size_t i, blen = 0;
 	struct lex *l, *best;
+	uint64_t h;
 
 	if (o == 0)
 		return;
-	if (f->ntok <= 10 && n <= 200 && (l = lookup(buf, o)) != NULL && l->mark) {
+	if (f->ntok <= 10 && n <= 96 && (l = lookup(buf, o)) != NULL && l->mark) {
 		f->mark = l->mark;
 		return;
 	}
@@ -288,13 +296,16 @@ markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t o,
 	 * block or when a colon or bar follows the phrase: "Related talks
 	 * went on" is a sentence.
 	 */
-	for (i = 1, best = NULL; i <= o && i < 40; i++) {
+	h = FNV(FNV0, buf[0]);
+	for (i = 1, best = NULL; i <= o && i < 40; h = FNV(h, buf[i]), i++) {
 		if (i < o && buf[i] != ' ')
 			continue;
-		if ((l = lookup(buf, i)) != NULL && l->pmark) {
+		if ((l = lookuph(buf, i, h)) != NULL && l->pmark) {
 			best = l;
 			blen = i;
 		}
+		if (i == o)
+			break;
 	}
 	if (best != NULL) {
 		/* The longest phrase: "more from" over "more". */
@@ -378,11 +389,104 @@ credited(const unsigned char *s, size_t n, struct split_feat *f)
 		}
 }
 
+/*
+ * Past the first SAMPLE tokens of a block only counts go on: the ratios
+ * (capitals, stop words) of a long paragraph are those of its start, and
+ * the lexicon is not consulted, which keeps long text fast.
+ */
+#define SAMPLE 40
+
+static void
+scale(struct split_feat *f)
+{
+	double k = (double)f->ntok / SAMPLE;
+
+	f->nalpha = (unsigned)(f->nalpha * k);
+	f->ncap = (unsigned)(f->ncap * k);
+	f->nupper = (unsigned)(f->nupper * k);
+	f->nstop = (unsigned)(f->nstop * k);
+	f->nnum = (unsigned)(f->nnum * k);
+	f->leadopen = 0;
+}
+
+/* Counts for s[i..n), from the start of a token; returns the new last. */
+static size_t
+rest(const unsigned char *s, size_t n, size_t i, struct split_feat *f, size_t last)
+{
+	int in = 0, c, l, uns;
+	int32_t cp;
+	unsigned b;
+
+	while (i < n) {
+		b = s[i];
+		if (b < 0x80) {
+			c = cls[b];
+			if (c >= C_LOW && c <= C_DIG) {
+				if (!in) {
+					f->ntok++;
+					in = 1;
+					if (b == 'h' && n - i >= 4 && memcmp(s + i, "http", 4) == 0)
+						f->url = 1;
+					else if (b == 'w' && n - i >= 4 && memcmp(s + i, "www.", 4) == 0)
+						f->url = 1;
+					else if ((b | 0x20) == 'c' && n - i >= 9 &&
+					    memcmp(s + i + 1, "opyright", 8) == 0)
+						f->copy = 1;
+				}
+				last = ++i;
+				continue;
+			}
+			l = 1;
+		} else {
+			l = nib_utf8_decode(s + i, n - i, &cp);
+			c = ucls(cp, &uns);
+			if (cp == 0xA9)
+				f->copy = 1;
+			if (c >= C_LOW && c <= C_DIG) {
+				if (uns) {
+					f->ntok++;
+					f->nunspaced++;
+					in = 0;
+				} else if (!in) {
+					f->ntok++;
+					in = 1;
+				}
+				i += (size_t)l;
+				last = i;
+				continue;
+			}
+		}
+		in = 0;
+		switch (c) {
+		case C_TERM:
+			if (i + (size_t)l >= n || cls[s[i + l] & 0x7f] == C_SPACE ||
+			    cls[s[i + l] & 0x7f] == C_CLOSE || s[i + l] >= 0x80)
+				f->nterm++;
+			break;
+		case C_COMMA:
+			f->ncomma++;
+			break;
+		case C_SEP:
+			f->nsep++;
+			break;
+		case C_OTHER:
+			if (b == '(' && i + 2 < n && (s[i + 1] | 0x20) == 'c' && s[i + 2] == ')')
+				f->copy = 1;
+			break;
+		}
+		if (c != C_SPACE && c != C_CLOSE)
+			last = i + (size_t)l;
+		i += (size_t)l;
+	}
+	return last;
+}
+
 void
 split_features(const unsigned char *s, size_t n, struct split_feat *f)
 {
 	unsigned char w[32], buf[256];
 	size_t i = 0, wl = 0, nlet = 0, last = 0, o;
+	uint64_t wh = FNV0;
 	int intok = 0, fc = 0, caps = 1, digits = 1, c, l, uns, lastc = C_SPACE;
 	int32_t cp;
 	unsigned b;
@@ -395,11 +499,17 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 		if (b < 0x80 && (c = cls[b]) >= C_LOW && c <= C_DIG) {
 			/* The hot path: a run of ASCII letters and digits. */
 			if (!intok) {
+				if (f->ntok == SAMPLE) {
+					last = rest(s, n, i, f, last);
+					scale(f);
+					goto end;
+				}
 				f->ntok++;
 				intok = 1;
 				fc = c;
 				caps = digits = 1;
 				wl = nlet = 0;
+				wh = FNV0;
 				if (b == 'h' && n - i >= 4 && memcmp(s + i, "http", 4) == 0)
 					f->url = 1;
 				else if (b == 'w' && n - i >= 4 && memcmp(s + i, "www.", 4) == 0)
@@ -415,8 +525,11 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 					if (c == C_LOW)
 						caps = 0;
 				}
-				if (wl < sizeof w)
-					w[wl++] = (unsigned char)(b | (c == C_UP ? 0x20 : 0));
+				if (wl < sizeof w) {
+					w[wl] = (unsigned char)(b | (c == C_UP ? 0x20 : 0));
+					wh = FNV(wh, w[wl]);
+					wl++;
+				}
 				f->nchar++;
 				i++;
 			} while (i < n && (b = s[i]) < 0x80 && (c = cls[b]) >= C_LOW && c <= C_DIG);
@@ -437,12 +550,13 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 		if (c == C_LOW || c == C_UP || c == C_DIG) {
 			if (uns || !intok) {
 				if (intok)
-					endtok(f, w, wl, f->ntok == 1, fc, caps, digits, nlet);
+					endtok(f, w, wl, wh, f->ntok == 1, fc, caps, digits, nlet);
 				f->ntok++;
 				intok = !uns;
 				fc = c;
 				caps = digits = 1;
 				wl = nlet = 0;
+				wh = FNV0;
 				if (uns)
 					f->nunspaced++;
 			}
@@ -452,14 +566,16 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 				digits = 0;
 				nlet++;
 			}
-			if (intok && wl + (size_t)l <= sizeof w) {
-				memcpy(w + wl, s + i, (size_t)l);
-				wl += (size_t)l;
-			}
+			if (intok && wl + (size_t)l <= sizeof w)
+				for (int k = 0; k < l; k++) {
+					w[wl] = s[i + k];
+					wh = FNV(wh, w[wl]);
+					wl++;
+				}
 			last = i + (size_t)l;
 		} else {
 			if (intok) {
-				endtok(f, w, wl, f->ntok == 1, fc, caps, digits, nlet);
+				endtok(f, w, wl, wh, f->ntok == 1, fc, caps, digits, nlet);
 				intok = 0;
 			}
 			/* A headline's words run on without commas or stops. */
@@ -497,7 +613,8 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 		i += (size_t)l;
 	}
 	if (intok)
-		endtok(f, w, wl, f->ntok == 1, fc, caps, digits, nlet);
+		endtok(f, w, wl, wh, f->ntok == 1, fc, caps, digits, nlet);
+end:
 	/* The end: the last character that is not a space or a closing mark. */
 	if (last > 0) {
 		size_t j = last - 1;
@@ -512,15 +629,14 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 	 * The key that tells repeats: short blocks folded (case, spaces and
 	 * punctuation do not count), long ones as they are.
 	 */
-	if (n <= 200) {
+	if (n <= 96) {
 		o = fold(s, n, buf, sizeof buf);
 		f->key = XXH3_64bits(buf, o);
-		if (f->ntok <= 40)
-			markers(s, n, buf, o, f);
+		markers(s, n, buf, o, f);
 	} else {
 		f->key = XXH3_64bits(s, n);
 		if (f->ntok <= 40) {
-			o = fold(s, 200, buf, sizeof buf);
+			o = fold(s, 48, buf, sizeof buf);
 			markers(s, n, buf, o, f);
 		}
 	}
