@@ -102,7 +102,7 @@ main(int argc, char **argv)
 	int ch, rc;
 
 	nib_usage_text = "[-HjPt] [-k full|partial] [file ...]";
-	while ((ch = getopt_long(argc, argv, "HjPtk:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "HhjPtk:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'H':
 			Hflag = 1;
