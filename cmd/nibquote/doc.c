@@ -154,7 +154,6 @@ nq_doc_free(struct nq_doc *d)
 {
 	nq_doc_end(d);
 	free(d->held);
-	free(d->rec);
 	free(d->tail);
 	nib_qscan_free(&d->q);
 	nq_names_free(&d->names);

@@ -144,9 +144,6 @@ struct nq_doc {
 	size_t taillen, tailcap;
 	int tailok;		/* tail not read yet */
 	int havetail;		/* tail is the end of the block before */
-	/* records of the current block */
-	struct nq_rec *rec;
-	size_t nrec, reccap;
 };
 
 void nq_doc_init(struct nq_doc *d, int paragraphs,
