@@ -643,6 +643,18 @@ nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at)
 			return 0;
 		k++;
 	}
+	/* "Her husband, Colm, was": the name in the appositive */
+	if (k < n && detword(&t[k], s)) {
+		int c, d;
+
+		for (c = k; c < n && t[c].t == T_WORD; c++)
+			;
+		for (d = c + 1; d < n && t[d].t == T_WORD; d++)
+			;
+		if (c < n && t[c].t == T_COMMA && d < n && t[d].t == T_COMMA &&
+		    namelike(s, t, c + 1, d))
+			return speaker(s, t, c + 1, d, at) ? 2 : 0;
+	}
 	/* "Kestrels coach Andre Villiers was": names and titles */
 	for (e = k; e < n && t[e].t == T_WORD && (t[e].cap || (wcls(s, &t[e]) & W_TITLE)); e++)
 		;

@@ -381,8 +381,9 @@ finish(struct pass *p, struct nq_rec *r, size_t a, size_t z, size_t lo, size_t h
 		 * the document gave. */
 		struct nq_attr at;
 
-		if (nq_subject(p->s, sent, a, &at) && !at.pron &&
-		    nq_names_known(&d->names, at.speaker))
+		int k = nq_subject(p->s, sent, a, &at);
+
+		if (k && !at.pron && (k == 2 || nq_names_known(&d->names, at.speaker)))
 			r->speaker = nq_names_speaker(&d->names, &at);
 		nq_attr_free(&at);
 	}

@@ -81,7 +81,8 @@ int nq_attr_sentence(const unsigned char *s, size_t from, size_t to,
 /*
  * The subject that opens a sentence of the writer's own, when it is a
  * name: "Morrison was the third witness" gives Morrison.  Returns 1 when
- * found.
+ * found, 2 when the name stands in an appositive ("Her husband, Colm,"),
+ * which makes it a person's even if the document never named him before.
  */
 int nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at);
 /* How the writer's words before a mark end. */
