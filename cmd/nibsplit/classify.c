@@ -631,7 +631,7 @@ split_classify(struct split_doc *d)
 	for (i = a; i <= b; i++)
 		if (B(i)->role == R_RELATED)
 			while (i + 1 <= b && !split_prose(&B(i + 1)->f) &&
-			    split_titlelike(&B(i + 1)->f))
+			    B(i + 1)->f.ntok >= 2 && B(i + 1)->f.ntok <= 20)
 				B(++i)->role = R_RELATED;
 	/* A short block over a credit is the photo's caption. */
 	for (i = a; i < b; i++)

@@ -266,7 +266,7 @@ fold(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
 			sp = 0;
 			dig = 1;
 		} else if (c == '\'' && o > 0 && i + 1 < n && s[i + 1] < 0x80 &&
-		    cls[s[i + 1]] == C_LOW) {
+		    (cls[s[i + 1]] == C_LOW || cls[s[i + 1]] == C_UP)) {
 			out[o++] = '\'';	/* "don't", "editor's" */
 		} else {
 			sp = 1;
