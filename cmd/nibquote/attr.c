@@ -208,6 +208,23 @@ lyword(const struct tok *t, const unsigned char *s)
 	    s[t->b - 2] == 'l' && s[t->b - 1] == 'y';
 }
 
+/*
+ * A role by its form, right before a name: "planetary geologist Rosaly
+ * Lopes", "farmer Tom Hill", "senior analyst Ann Lee" (-ist, -er, -or, -ian).
+ */
+static int
+roleword(const struct tok *t, const unsigned char *s)
+{
+	size_t n = t->b - t->a;
+	const unsigned char *e = s + t->b;
+
+	if (t->t != T_WORD || t->cap || n < 5)
+		return 0;
+	return (e[-3] == 'i' && e[-2] == 's' && e[-1] == 't') ||
+	    (e[-2] == 'e' && e[-1] == 'r') || (e[-2] == 'o' && e[-1] == 'r') ||
+	    (e[-3] == 'i' && e[-2] == 'a' && e[-1] == 'n');
+}
+
 /* Words that end a name or noun phrase that is a speaker. */
 static int
 cutword(const struct tok *t, const unsigned char *s)
@@ -295,8 +312,10 @@ speaker(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 			break;
 		if (k > lo && cutword(&t[k], s))
 			break;
-		if (k > lo && allcap && (isword(&t[k], s, "of") || isword(&t[k], s, "for") ||
-		    isword(&t[k], s, "from") || isword(&t[k], s, "with")))
+		/* "Thomas Kennedy of the coalition": a name ends there */
+		if (k > lo && (allcap || t[k - 1].cap) && (isword(&t[k], s, "of") ||
+		    isword(&t[k], s, "for") || isword(&t[k], s, "from") ||
+		    isword(&t[k], s, "with")))
 			break;
 		if (!t[k].cap)
 			allcap = 0;
@@ -332,7 +351,8 @@ speaker(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 	for (j = hi - 1; j > k; j--) {
 		if (!t[j].cap || (wcls(s, &t[j]) & (W_ORG | W_PLACE)))
 			break;
-		if ((wcls(s, &t[j - 1]) & W_TITLE) && !(wcls(s, &t[j]) & W_TITLE)) {
+		if ((wcls(s, &t[j - 1]) & W_TITLE || roleword(&t[j - 1], s)) &&
+		    !(wcls(s, &t[j]) & W_TITLE)) {
 			k = j;
 			break;
 		}

@@ -332,7 +332,9 @@ finish(struct pass *p, struct nq_rec *r, size_t a, size_t z, size_t lo, size_t h
 	memset(&gap, 0, sizeof gap);
 	sent0 = nq_sent_start(p->s, 0, a);
 	sent = sent0 < lo ? lo : sent0;
-	pk = cont ? (d->pendfull ? PRE_START : PRE_MID) : nq_pre_kind(p->s, sent, a);
+	/* The kind from the whole sentence: in 'including "A," "B,"' B is no
+	 * sentence of its own. */
+	pk = cont ? (d->pendfull ? PRE_START : PRE_MID) : nq_pre_kind(p->s, sent0, a);
 	ce = nq_clause_end(p->s, z, hi);
 	havepost = nq_attr_post(p->s, z, ce, r->textlen > 0 &&
 	    r->text[r->textlen - 1] != 0 && strchr(".!?", r->text[r->textlen - 1]),
@@ -396,6 +398,13 @@ finish(struct pass *p, struct nq_rec *r, size_t a, size_t z, size_t lo, size_t h
 			r->speaker = dup(p->prevspk);
 		else if (p->nrec == 0 && r->kind == NQ_FULL && sent == 0 && pk == PRE_START)
 			r->speaker = dup(inherited(d));
+		else if (r->kind == NQ_FULL && pk == PRE_START) {
+			/* "Herbert said the cells sense it. "Once ..."" */
+			struct nq_attr named = { prevsentence(p, sent), NULL, 0 };
+
+			r->speaker = nq_names_speaker(&d->names, &named);
+			free(named.speaker);
+		}
 	}
 	nq_attr_free(&pre);
 	nq_attr_free(&post);
