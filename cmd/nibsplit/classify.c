@@ -420,13 +420,13 @@ top(struct split_doc *d, size_t a, size_t b)
 	while (s < b && !split_prose(&B(s)->f))
 		s++;
 	/*
-	 * Key points: two or more short one-sentence blocks under the
+	 * Key points: three or more short one-sentence blocks under the
 	 * headline, then a longer paragraph, are a summary, not the story.
 	 */
 	for (i = s, prose = 0; i < b && point(&B(i)->f); i++)
 		if (B(i)->dup < 0)
 			prose++;
-	if (prose >= 2 && i < b && split_prose(&B(i)->f) && !point(&B(i)->f))
+	if (prose >= 3 && i < b && split_prose(&B(i)->f) && !point(&B(i)->f))
 		s = i;
 	return s;
 }
