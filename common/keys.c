@@ -248,16 +248,6 @@ nib_key_fold(struct nib_keybuf *kb, int mode, const unsigned char *s, size_t n)
 	return kb->len = f.o;
 }
 
-static uint64_t
-mix(uint64_t a, uint64_t b, size_t n)
-{
-	uint64_t h = (a ^ 0x9E3779B97F4A7C15ULL) * 0xBF58476D1CE4E5B9ULL;
-
-	h ^= (b + n) * 0x94D049BB133111EBULL;
-	h ^= h >> 31;
-	h *= 0xD6E8FEB86659FD93ULL;
-	return h ^ (h >> 32);
-}
 
 static struct nib_key
 tokey(XXH128_hash_t h)
@@ -301,7 +291,7 @@ nib_key_token_ascii(struct nib_keybuf *kb, const unsigned char *s, size_t n)
 		memcpy(&a, s, n);
 		a |= lo & (n ? ~0ULL >> (64 - 8 * n) : 0);
 	}
-	return mix(a, b, n);
+	return nib_key_mix(a, b, n);
 }
 
 uint64_t
@@ -317,7 +307,7 @@ nib_key_token(struct nib_keybuf *kb, const unsigned char *s, size_t n)
 		if (i == n) {
 			memcpy(&a, t, 8);
 			memcpy(&b, t + 8, 8);
-			return mix(a, b, n);
+			return nib_key_mix(a, b, n);
 		}
 	}
 	m = nib_key_fold(kb, NIB_KEY_FOLD, s, n);
@@ -330,7 +320,7 @@ nib_key_token(struct nib_keybuf *kb, const unsigned char *s, size_t n)
 			memcpy(t, kb->buf, m);
 			memcpy(&a, t, 8);
 			memcpy(&b, t + 8, 8);
-			return mix(a, b, m);
+			return nib_key_mix(a, b, m);
 		}
 	}
 	return XXH3_64bits(kb->buf, m);

@@ -61,6 +61,21 @@ uint64_t nib_key_token(struct nib_keybuf *kb, const unsigned char *s, size_t n);
  * hash, faster.
  */
 uint64_t nib_key_token_ascii(struct nib_keybuf *kb, const unsigned char *s, size_t n);
+/*
+ * The hash that nib_key_token() gives an ASCII token of n <= 16 letters
+ * and digits whose lowered bytes, zero-padded and read little-endian, are
+ * the words a and b; inline for tokenizers that load words themselves.
+ */
+static inline uint64_t
+nib_key_mix(uint64_t a, uint64_t b, size_t n)
+{
+	uint64_t h = (a ^ 0x9E3779B97F4A7C15ULL) * 0xBF58476D1CE4E5B9ULL;
+
+	h ^= (b + n) * 0x94D049BB133111EBULL;
+	h ^= h >> 31;
+	h *= 0xD6E8FEB86659FD93ULL;
+	return h ^ (h >> 32);
+}
 /* Frees kb's buffers. */
 void nib_keybuf_free(struct nib_keybuf *kb);
 

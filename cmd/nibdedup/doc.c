@@ -11,6 +11,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "dedup.h"
 #include "mem.h"
@@ -170,8 +171,23 @@ pushtok(struct dd *d, struct doc *D, size_t a, size_t b, int ascii)
 	}
 	D->ta[D->nt] = a;
 	D->tb[D->nt] = b;
-	D->th[D->nt] = ascii ? nib_key_token_ascii(&d->kb, p, b - a) :
-	    nib_key_token(&d->kb, p, b - a);
+	if (ascii && b - a <= 16) {
+		/* Letters and digits lower with | 0x20: load, mask, mix. */
+		static const uint64_t lo = 0x2020202020202020ULL;
+		size_t n = b - a;
+		uint64_t w0, w1;
+		memcpy(&w0, p, 8);
+		memcpy(&w1, p + 8, 8);
+		if (n < 8) {
+			w0 &= ~0ULL >> (64 - 8 * n);
+			w1 = 0;
+		} else
+			w1 &= n == 8 ? 0 : ~0ULL >> (64 - 8 * (n - 8));
+		w0 |= lo & (n < 8 ? ~0ULL >> (64 - 8 * n) : ~0ULL);
+		w1 |= n <= 8 ? 0 : lo & (~0ULL >> (64 - 8 * (n - 8)));
+		D->th[D->nt] = nib_key_mix(w0, w1, n);
+	} else
+		D->th[D->nt] = nib_key_token(&d->kb, p, b - a);
 	/* A character of a script written without spaces: a third of a word. */
 	D->tcjk[D->nt + 1] = D->tcjk[D->nt] + (!ascii && b - a >= 3 &&
 	    b - a <= 4 && p[0] >= 0xe0 && (b - a == 3 || p[0] >= 0xf0));
@@ -314,11 +330,22 @@ exact(struct dd *d, struct doc *D)
 	for (size_t i = 0; i < D->nu; i++) {
 		struct unit *u = &D->u[i];
 		const unsigned char *s = D->buf + u->a;
-		u->key = nib_key_make(&d->kb, d->mode, s, u->b - u->a);
-		if (fuzzy(d) && d->kb.len == 0) {
-			u->keep = 1;	/* "***", "--": layout, not text */
-			continue;
-		}
+		if (fuzzy(d)) {
+			/*
+			 * Folded text is its tokens folded and hashed: the key
+			 * is that of the token hashes, with no second pass
+			 * over the text.
+			 */
+			if (u->t1 == u->t0) {
+				u->keep = 1;	/* "***", "--": layout, not text */
+				continue;
+			}
+			XXH128_hash_t h = XXH3_128bits(D->th + u->t0,
+			    (u->t1 - u->t0) * sizeof *D->th);
+			u->key.lo = h.low64 | 1;
+			u->key.hi = h.high64;
+		} else
+			u->key = nib_key_make(&d->kb, d->mode, s, u->b - u->a);
 		v = map_put(&D->exact, u->key.lo, (uint32_t)i);
 		if (v < 0 || D->u[v].key.hi != u->key.hi)
 			continue;
@@ -608,7 +635,8 @@ add(struct nib_reader *r, struct dd *d, struct doc *D, int type,
 		nib_errl(2, r, "document longer than %zu bytes (--max-doc)",
 		    d->maxdoc);
 	}
-	nib_grow(&D->buf, &D->cap, D->len + b->len + 1);
+	/* 16 bytes of slack: tokens are hashed by 8-byte loads. */
+	nib_grow(&D->buf, &D->cap, D->len + b->len + 16);
 	memcpy(D->buf + D->len, b->s, b->len);
 	GROW(D->it, D->nit, D->itcap);
 	it = &D->it[D->nit++];
