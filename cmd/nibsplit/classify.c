@@ -587,8 +587,8 @@ list(struct split_doc *d, size_t b)
 	size_t i = b + 1, j, k;
 	unsigned sh;
 
-	if (i < d->n && (B(i)->f.endcolon || split_titlelike(&B(i)->f)) &&
-	    !B(i)->f.mark && B(i)->f.ntok <= 12)
+	if (i < d->n && !B(i)->f.endterm && !B(i)->f.mark && B(i)->f.ntok >= 1 &&
+	    B(i)->f.ntok <= 12)
 		i++;
 	/* Capitalised lines alone are as likely a list of links. */
 	if (i >= d->n || (sh = shape(d, i)) == 0 || sh == 2 || sh == 3)
