@@ -67,6 +67,14 @@ keys(void)
 	    nib_key_token(&kb, (const unsigned char *)"\xef\xbd\x94\xef\xbd\x81\xef\xbd\x98", 9));
 	T(nib_key_token(&kb, (const unsigned char *)"tax", 3) !=
 	    nib_key_token(&kb, (const unsigned char *)"tab", 3));
+	/* The ASCII-only entry gives the same hashes, at every length. */
+	static const char *w[] = { "A", "Tax", "Deadline", "Negotiator", "Internationalize",
+	    "Internationalized", "x1" };
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+		size_t n = strlen(w[i]);
+		T(nib_key_token_ascii(&kb, (const unsigned char *)w[i], n) ==
+		    nib_key_token(&kb, (const unsigned char *)w[i], n));
+	}
 }
 
 /* A long non-ASCII run that expands under NFKD must not overflow. */
