@@ -39,7 +39,7 @@ capsy(const struct split_feat *f)
 static int
 teaser(const struct split_feat *f)
 {
-	return (f->leadstop >= 2 && f->lead >= 6) || f->lead >= 9;
+	return (f->leadstop >= 2 && f->lead >= 6) || f->lead >= 9 || f->glued;
 }
 
 /* Reads as running text: long enough and ending (or holding) sentences. */

@@ -481,6 +481,36 @@ rest(const unsigned char *s, size_t n, size_t i, struct split_feat *f, size_t la
 	return last;
 }
 
+/*
+ * A teaser glued to its headline: "... may be deemed stateless
+ * WASHINGTON: Expressing concern ...": a dateline in capitals after a
+ * lower-case word, inside the block.
+ */
+static void
+glued(const unsigned char *s, size_t n, struct split_feat *f)
+{
+	const unsigned char *p = s + 10, *e = s + n;
+	size_t q, caps;
+
+	while (p < e && (p = memchr(p, ':', (size_t)(e - p))) != NULL) {
+		q = (size_t)(p - s);
+		caps = 0;
+		while (q > 0 && ((s[q - 1] >= 'A' && s[q - 1] <= 'Z') || s[q - 1] == ' ' ||
+		    s[q - 1] == '.')) {
+			caps += s[q - 1] >= 'A' && s[q - 1] <= 'Z';
+			q--;
+		}
+		while (q < (size_t)(p - s) && s[q] == ' ')
+			q++;
+		if (caps >= 3 && q >= 2 && s[q - 1] == ' ' &&
+		    ((s[q - 2] >= 'a' && s[q - 2] <= 'z') || (s[q - 2] >= '0' && s[q - 2] <= '9'))) {
+			f->glued = 1;
+			return;
+		}
+		p++;
+	}
+}
+
 void
 split_features(const unsigned char *s, size_t n, struct split_feat *f)
 {
@@ -641,4 +671,6 @@ end:
 		}
 	}
 	credited(s, n, f);
+	if (n > 40 && f->ntok >= 8)
+		glued(s, n, f);
 }

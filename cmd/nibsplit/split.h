@@ -58,6 +58,7 @@ struct split_feat {
 	unsigned char mark;	/* enum split_mark of a marker line */
 	unsigned char prefix;	/* the marker matched a prefix only */
 	unsigned char capt;	/* ends in a credit: "... (Photo: AP)" */
+	unsigned char glued;	/* "headline WASHINGTON: teaser" */
 	uint64_t key;		/* hash of the folded text (repeats) */
 };
 

@@ -80,6 +80,16 @@ test_features(void)
 	T(feat("Boat owners rallied at the dock on Sunday (Photo: AP)").capt);
 	T(!feat("Boat owners rallied at the dock on Sunday (and Monday)").capt);
 
+	/* A teaser glued to its headline, and a colon in a sentence. */
+	T(feat("Town weighs new ferry fares after long summer PORT WICK: The council met on Monday to set new fares.").glued);
+	T(!feat("The council said on Monday that the fares would rise: most riders will pay more.").glued);
+	T(!feat("PORT WICK: The council met on Monday to set new fares for the island ferry.").glued);
+	/* The leading Title Case run of a headline glued to its teaser. */
+	f = feat("Ferry Fares To Rise In Spring After Council Vote The council voted on Monday to raise fares.");
+	T(f.lead >= 9 && f.leadstop >= 2);
+	f = feat("Dr. Ada Finch of the Harbor Board said the fares would rise in the spring.");
+	T(f.leadstop == 0);
+
 	/* Repeats: case and punctuation do not change the key. */
 	T(feat("Show caption").key == feat("SHOW CAPTION!").key);
 	T(feat("Show caption").key != feat("Hide caption").key);
