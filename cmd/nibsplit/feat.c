@@ -347,6 +347,11 @@ tail(const unsigned char *s, size_t n, struct split_feat *f)
 			}
 			in = 1;
 		} else {
+			/* "Credit: ESA", "Photo: Jane Doe" */
+			if (c == C_COLON && tok == 1) {
+				in = 0;
+				continue;
+			}
 			if (c == C_TERM || c == C_COMMA || c == C_COLON || c == C_CLOSE)
 				return;
 			in = 0;
