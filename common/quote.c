@@ -331,7 +331,7 @@ lookahead(struct nib_qscan *q)
 	for (size_t k = q->nmark; k-- > 0;) {
 		struct nib_qmark *m = &q->mark[k];
 
-		q->next[k] = (size_t)strong;
+		q->next[k] = (unsigned char)strong;
 		if (m->fam != NIB_QF_SINGLE)
 			continue;
 		if ((m->fl & M_CLOSE) && !(m->fl & M_WEAK))

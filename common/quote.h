@@ -52,7 +52,7 @@ struct nib_qscan {
 	size_t spancap;
 	struct nib_qmark *mark;
 	size_t nmark, markcap;
-	size_t *next;
+	unsigned char *next;	/* per mark: a strong closer comes first */
 	size_t nextcap;
 };
 

@@ -490,6 +490,10 @@ nq_doc_block(struct nq_doc *d, const struct nib_block *b)
 			continue;
 		if (cont && i == 0 && !sp->closed)
 			break;
+		/* "" quotes nothing */
+		if (!(cont && i == 0) && firstbyte(b->s + sp->ta, sp->tb - sp->ta) ==
+		    sp->tb - sp->ta)
+			continue;
 		/* The next top-level quotation, for an interruption. */
 		for (j = i + 1; j < nq && !nib_qspan_top(q, j); j++)
 			;
