@@ -197,7 +197,7 @@ weight(const struct split_block *b)
 		/* "Title In Title Case A sentence follows.": a teaser. */
 		if (teaser(f))
 			return -2;
-		return l > 12 ? l - 10 : 2;
+		return l > 13 ? l - 11 : 2;
 	}
 	return -(2 + 0.5 * (l < 30 ? l : 30));
 }
