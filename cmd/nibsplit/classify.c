@@ -417,7 +417,7 @@ top(struct split_doc *d, size_t a, size_t b)
 		    (split_titlelike(f) && f->ntok >= 4 && i > a && B(i)->dup >= 0))
 			s = i + 1;
 	}
-	while (s < b && !split_prose(&B(s)->f))
+	while (s < b && B(s)->w <= 0)
 		s++;
 	/*
 	 * Key points: three or more short one-sentence blocks under the
@@ -577,6 +577,30 @@ shape(const struct split_doc *d, size_t i)
 }
 
 /*
+ * Tables: five or more rows in a run that start with a number and share
+ * their shape (standings, results, schedules) are content, not menus.
+ */
+static void
+tables(struct split_doc *d)
+{
+	size_t i, j;
+	unsigned sh;
+
+	for (i = 0; i < d->n; i = j) {
+		j = i + 1;
+		sh = shape(d, i);
+		if ((sh & 7) != 1 || B(i)->f.ntok < 3 || B(i)->w < -1e6)
+			continue;
+		while (j < d->n && shape(d, j) == sh && B(j)->f.ntok >= 3 &&
+		    B(j)->f.ntok <= 40 && B(j)->w > -1e6)
+			j++;
+		if (j - i >= 5)
+			for (size_t k = i; k < j; k++)
+				B(k)->w = 2;
+	}
+}
+
+/*
  * A list that ends the story ("Tour dates:", then one line a date): three
  * or more items of one shape right after the body, perhaps under a line
  * that introduces them, belong to it.  Returns the new end of the body.
@@ -617,6 +641,7 @@ split_classify(struct split_doc *d)
 		split_features(d->text + B(i)->off, B(i)->len, &B(i)->f);
 	repeats(d);
 	h = weigh(d);
+	tables(d);
 	if (!densest(d, &a, &b)) {
 		/* Nothing reads as prose: all of it is page furniture. */
 		before(d, d->n, h);
