@@ -1,10 +1,8 @@
 /* nibstrip: remove page chrome (UI lines, "Advertisement", photo credits). */
 #include <err.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "mem.h"
 #include "opts.h"
@@ -19,66 +17,27 @@ static struct strip_set set;
 static int nflag, vflag;
 static unsigned long nremoved;
 
-static void
-addrules(const char *name, const unsigned char *text, size_t len)
-{
-	char *msg;
+static char *rec;		/* the report record being built */
+static size_t reclen, reccap;
 
-	if (strip_parse(&set, name, text, len, &msg) < 0)
-		errx(2, "%s", msg ? msg : "out of memory");
-}
-
-static void
-loadfile(const char *path)
-{
-	unsigned char *buf = NULL;
-	size_t cap = 0, len = 0;
-	ssize_t n;
-	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
-
-	if (fd < 0)
-		err(2, "%s", path);
-	do {
-		nib_grow(&buf, &cap, len + 65536);
-		if ((n = read(fd, buf + len, cap - len)) < 0)
-			err(2, "%s", path);
-		len += (size_t)n;
-	} while (n > 0);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	addrules(path, buf, len);
-	free(buf);
-}
-
-/* Report output: standard output with -v, standard error with -n alone. */
-static void
-emit(const void *p, size_t n)
-{
-	if (vflag)
-		nib_out_write(p, n);
-	else
-		fwrite(p, 1, n, stderr);
-}
-
-/* s[0..n) as a TSV field (as nib_tsv_str writes it), then end. */
+/* Appends s[0..n) to the record as a TSV field (as nib_tsv_str does), then end. */
 static void
 field(const void *p, size_t n, char end)
 {
 	const unsigned char *s = p;
-	size_t at = 0;
 
+	nib_grow(&rec, &reccap, reclen + 2 * n + 1);
 	for (size_t i = 0; i < n; i++) {
 		const char *e = s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" :
 		    s[i] == '\r' ? "\\r" : s[i] == '\\' ? "\\\\" : NULL;
 
 		if (e != NULL) {
-			emit(s + at, i - at);
-			emit(e, 2);
-			at = i + 1;
-		}
+			memcpy(rec + reclen, e, 2);
+			reclen += 2;
+		} else
+			rec[reclen++] = (char)s[i];
 	}
-	emit(s + at, n - at);
-	emit(&end, 1);
+	rec[reclen++] = end;
 }
 
 /*
@@ -103,12 +62,18 @@ report(const struct nib_reader *r, const unsigned char *s, const struct strip_sp
 		nib_out_putc('\n');
 		return;
 	}
+	reclen = 0;
 	field(r->name, strlen(r->name), '\t');
 	field(num, (size_t)snprintf(num, sizeof num, "%lu", r->line), '\t');
 	field(name, strlen(name), '\t');
 	field(rule->src, strlen(rule->src), ':');
 	field(num, (size_t)snprintf(num, sizeof num, "%lu", rule->line), '\t');
 	field(s + a, b - a, '\n');
+	/* One write a record: standard error is not buffered. */
+	if (vflag)
+		nib_out_write(rec, reclen);
+	else
+		fwrite(rec, 1, reclen, stderr);
 }
 
 static void
@@ -163,7 +128,7 @@ main(int argc, char *argv[])
 		NIB_LONGOPTS_COMMON,
 		{ NULL, 0, NULL, 0 }
 	};
-	char **files = nib_calloc((size_t)argc, sizeof *files);
+	char **files = nib_calloc((size_t)argc, sizeof *files), *msg;
 	int ch, rc, nfiles = 0, builtin = 1, pflag = 0;
 
 	nib_usage_text = "[-npv] [-f rules] [-F rules] [file ...]";
@@ -195,16 +160,18 @@ main(int argc, char *argv[])
 		return 0;
 	}
 	/* Rule files load in order after the built-in rules (none with -F). */
-	if (builtin)
-		addrules("builtin", nib_data_rules, nib_data_rules_len);
+	if (builtin && strip_parse(&set, "builtin", nib_data_rules, nib_data_rules_len, &msg) < 0)
+		errx(2, "%s", msg ? msg : "out of memory");
 	for (int i = 0; i < nfiles; i++)
-		loadfile(files[i]);
+		if (strip_load(&set, files[i], &msg) < 0)
+			errx(2, "%s", msg ? msg : "out of memory");
 	free(files);
 	argc -= optind;
 	argv += optind;
 	rc = nib_each_file(argc, argv, strip, NULL);
 	nib_out_close();
 	strip_free(&set);
+	free(rec);
 	if (rc == 0 && vflag && nremoved == 0)
 		rc = 1;
 	return rc;

@@ -7,9 +7,12 @@
  * pass over the line that looks up each pair of bytes in a bit set.
  */
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <xxhash.h>
 
@@ -694,6 +697,34 @@ addbyte(struct strip_set *set, unsigned char c, size_t rule, size_t key)
 	if (set->bhead[c] == 0)
 		set->bkey[set->nbkey++] = c;
 	addcand(set, &set->bhead[c], rule, key);
+}
+
+int
+strip_load(struct strip_set *set, const char *path, char **msg)
+{
+	unsigned char *buf = NULL;
+	size_t cap = 0, len = 0;
+	ssize_t n = 0;
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY), rc;
+
+	*msg = NULL;
+	if (fd >= 0) {
+		do {
+			nib_grow(&buf, &cap, len + 65536);
+			if ((n = read(fd, buf + len, cap - len)) > 0)
+				len += (size_t)n;
+		} while (n > 0);
+	}
+	if (fd < 0 || n < 0) {
+		if (asprintf(msg, "%s: %s", path, strerror(errno)) < 0)
+			*msg = NULL;
+		rc = -1;
+	} else
+		rc = strip_parse(set, path, buf, len, msg);
+	if (fd > STDIN_FILENO)
+		close(fd);
+	free(buf);
+	return rc;
 }
 
 /* Builds the key index and the match data, once, after the last parse. */

@@ -125,6 +125,11 @@ void strip_init(struct strip_set *set);
 int strip_parse(struct strip_set *set, const char *src,
     const unsigned char *text, size_t len, char **msg);
 /*
+ * strip_parse() of the file at path ("-": standard input).  Returns 0, or
+ * -1 and sets *msg ("path: reason" or a parse error; the caller frees it).
+ */
+int strip_load(struct strip_set *set, const char *path, char **msg);
+/*
  * Decides what to remove from line s[0..len).  Returns the number of
  * removals and points *sp at them: either one span covering the whole line
  * (a line rule), or fragment spans, sorted, not overlapping, each widened
