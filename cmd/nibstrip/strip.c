@@ -547,7 +547,7 @@ freerule(struct strip_rule *r)
 }
 
 static int
-compile(struct strip_set *set, struct strip_rule *r, const unsigned char *p, size_t n, char **msg)
+compile(struct strip_rule *r, const unsigned char *p, size_t n, char **msg)
 {
 	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C;
 	uint32_t ncap = 0;
@@ -572,7 +572,6 @@ compile(struct strip_set *set, struct strip_rule *r, const unsigned char *p, siz
 	if (opts & PCRE2_ANCHORED)
 		firstbytes(r, p, n, opts & ~(uint32_t)(PCRE2_ANCHORED | PCRE2_ENDANCHORED));
 	setkeys(r, p, n);
-	(void)set;
 	return 0;
 }
 
@@ -632,7 +631,7 @@ parseline(struct strip_set *set, const char *src, unsigned long line,
 		return 0;
 	}
 	set->ready = 0;
-	if (compile(set, r, t, n, msg) < 0) {
+	if (compile(r, t, n, msg) < 0) {
 		/* The bad rule goes: the rules before it stay usable. */
 		set->nrule--;
 		freerule(r);
@@ -826,7 +825,6 @@ keyeq(const unsigned char *s, const unsigned char *k, size_t n, int ci)
 }
 
 static void scan(struct strip_set *, const unsigned char *, size_t);
-
 
 static void
 hit(struct strip_set *set, size_t rule)
