@@ -108,6 +108,12 @@ for i in sorted(f[:-9] for f in os.listdir(pages) if f.endswith('.body.txt')):
 print(f'removals {tot} ({lines} lines, {tot - lines} fragments); in the true body: {bad}'
       f' ({100.0 * bad / max(tot, 1):.2f}%), removal precision {1 - bad / max(tot, 1):.4f}')
 EOF
+# The same rules over the true bodies alone: every removal there is text
+# the annotators kept (none should be a story sentence).
+printf 'run over the true bodies alone, nibstrip removes: '
+for f in "$pages"/*.body.txt; do "$bin/nibstrip" -nv "$f"; done >"$NIB_BENCH_TMP/strip-bodies.tsv"
+echo "$(wc -l <"$NIB_BENCH_TMP/strip-bodies.tsv") lines or fragments"
+cut -f 3,5 "$NIB_BENCH_TMP/strip-bodies.tsv" | cut -c 1-100 | sed 's/^/  /'
 echo "body score (run.sh: token 4-shingle P/R/F1 of all the text left):"
 printf '  cat:      '; (cd "$NIB_TOP" && sh "$pages/run.sh" cat "$pages" | head -1)
 printf '  nibstrip: '; (cd "$NIB_TOP" && sh "$pages/run.sh" "'$bin/nibstrip'" "$pages" | head -1)
