@@ -588,9 +588,11 @@ tables(struct split_doc *d)
 
 	for (i = 0; i < d->n; i = j) {
 		j = i + 1;
-		sh = shape(d, i);
-		if ((sh & 7) != 1 || B(i)->f.ntok < 3 || B(i)->w < -1e6)
+		/* Rows are short and start with a digit: look no further. */
+		if (B(i)->len == 0 || d->text[B(i)->off] < '0' || d->text[B(i)->off] > '9' ||
+		    B(i)->f.ntok < 3 || B(i)->f.ntok > 40 || B(i)->w < -1e6)
 			continue;
+		sh = shape(d, i);
 		while (j < d->n && shape(d, j) == sh && B(j)->f.ntok >= 3 &&
 		    B(j)->f.ntok <= 40 && B(j)->w > -1e6)
 			j++;

@@ -179,6 +179,8 @@ ucls(int32_t cp, int *unspaced)
 		return C_COLON;
 	case 0x00A0: case 0x3000:
 		return C_SPACE;
+	case 0x2018: case 0x201C: case 0x2013: case 0x2014: case 0x00AB:
+		return C_OTHER;		/* common marks: no table lookup */
 	}
 	if ((cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
 	    (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
@@ -670,7 +672,9 @@ end:
 		markers(s, n, buf, o, f);
 	} else {
 		f->key = XXH3_64bits(s, n);
-		if (f->ntok <= 40) {
+		/* Past 12 tokens a prefix marker needs a colon or bar after it. */
+		if (f->ntok <= 12 || (f->ntok <= 40 && (memchr(s, ':', 44) != NULL ||
+		    memchr(s, '|', 44) != NULL))) {
 			o = fold(s, 48, buf, sizeof buf);
 			markers(s, n, buf, o, f);
 		}
