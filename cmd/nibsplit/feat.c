@@ -19,9 +19,11 @@ extern const size_t nib_data_split_markers_len;
 enum { C_OTHER, C_LOW, C_UP, C_DIG, C_SPACE, C_TERM, C_COMMA, C_CLOSE, C_SEP, C_COLON };
 
 static unsigned char cls[128];
+/* The class of an ASCII letter or digit, 0 for any other byte. */
+static unsigned char alnum[256];
 
 /* Lexicon: stop words, date words, byline words and marker phrases. */
-enum { W_STOP = 1, W_DATE = 2, W_BY = 4 };
+enum { W_STOP = 1, W_DATE = 2, W_BY = 4, W_PFIRST = 8 };
 #define LEXSZ 2048
 struct lex { const unsigned char *s; unsigned short len; unsigned char flags, mark, pmark; };
 static struct lex lex[LEXSZ];
@@ -124,6 +126,10 @@ load(const unsigned char *p, size_t n, int flags, int marks)
 			p = t + 1;
 			if (len > 1 && p[len - 1] == '*') {
 				add(p, len - 1, 0, m, 1);
+				/* Its first word, so that most blocks need one look. */
+				for (t = p; t < p + len - 1 && *t != ' '; t++)
+					;
+				add(p, (size_t)(t - p), W_PFIRST, 0, 0);
 				continue;
 			}
 		}
@@ -151,6 +157,9 @@ init(void)
 	cls['"'] = cls['\''] = cls[')'] = cls[']'] = C_CLOSE;
 	cls['|'] = C_SEP;
 	cls[':'] = C_COLON;
+	for (c = 0; c < 128; c++)
+		if (cls[c] >= C_LOW && cls[c] <= C_DIG)
+			alnum[c] = cls[c];
 	load(nib_data_split_stopwords, nib_data_split_stopwords_len, W_STOP, 0);
 	load(nib_data_split_datewords, nib_data_split_datewords_len, W_DATE, 0);
 	load(bywords, sizeof bywords - 1, W_BY, 0);
@@ -298,6 +307,10 @@ markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t o,
 	 * block or when a colon or bar follows the phrase: "Related talks
 	 * went on" is a sentence.
 	 */
+	for (i = 0; i < o && buf[i] != ' '; i++)
+		;
+	if ((l = lookup(buf, i)) == NULL || !(l->flags & W_PFIRST))
+		return;
 	h = FNV(FNV0, buf[0]);
 	for (i = 1, best = NULL; i <= o && i < 40; h = FNV(h, buf[i]), i++) {
 		if (i < o && buf[i] != ' ')
@@ -562,14 +575,13 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 					if (c == C_LOW)
 						caps = 0;
 				}
-				if (wl < sizeof w) {
+				if (wl <= 20) {
 					w[wl] = (unsigned char)(b | (c == C_UP ? 0x20 : 0));
 					wh = FNV(wh, w[wl]);
 					wl++;
 				}
-				f->nchar++;
 				i++;
-			} while (i < n && (b = s[i]) < 0x80 && (c = cls[b]) >= C_LOW && c <= C_DIG);
+			} while (i < n && (c = alnum[b = s[i]]) != 0);
 			last = i;
 			lastc = c = cls[s[i - 1]];
 			continue;
@@ -583,7 +595,6 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 			if (cp == 0xA9)
 				f->copy = 1;
 		}
-		f->nchar++;
 		if (c == C_LOW || c == C_UP || c == C_DIG) {
 			if (uns || !intok) {
 				if (intok)

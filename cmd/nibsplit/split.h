@@ -46,7 +46,6 @@ struct split_feat {
 	unsigned ncomma;	/* , ; 、 ， */
 	unsigned ndate;		/* month names, "ago", times and the like */
 	unsigned nsep;		/* | • · » separators */
-	unsigned nchar;		/* characters */
 	unsigned lead;		/* leading capitalised words (and numbers) */
 	unsigned leadstop;	/* capitalised stop words among them */
 	unsigned char leadopen;	/* (the leading run goes on) */
