@@ -198,15 +198,22 @@ ucls(int32_t cp, int *unspaced)
 		*unspaced = 1;
 		return C_LOW;
 	}
-	if (nib_isupper(cp))
+	/* One category lookup, in the terms of utf8.h's classes. */
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
 		return C_UP;
-	if (nib_isletter(cp))
+	case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
 		return C_LOW;
-	if (nib_isdigit(cp))
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
 		return C_DIG;
-	if (nib_isspace(cp) || (cp >= 0x2000 && cp <= 0x200A))
+	case UTF8PROC_CATEGORY_ZS:
 		return C_SPACE;
-	return C_OTHER;
+	default:
+		return C_OTHER;
+	}
 }
 
 /* The token just ended: word[0..wl) folded, first class fc, all-caps. */
