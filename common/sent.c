@@ -18,6 +18,7 @@
 #include "mem.h"
 #include "sent.h"
 #include "utf8.h"
+#include "keys.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -74,15 +75,6 @@ static const unsigned char asciiws[256] = {
 	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
 };
 
-static uint32_t
-hash(const unsigned char *k, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ k[i]) * 16777619u;
-	return h;
-}
 
 static unsigned char
 lower(unsigned char c)
@@ -107,7 +99,7 @@ tabput(const unsigned char *k, size_t n, int kind)
 				tabput(old[i].key, old[i].len, old[i].kind);
 		free(old);
 	}
-	for (i = hash(k, n) & (tabcap - 1); tab[i].len; i = (i + 1) & (tabcap - 1))
+	for (i = nib_fnv(k, n) & (tabcap - 1); tab[i].len; i = (i + 1) & (tabcap - 1))
 		if (tab[i].len == n && memcmp(tab[i].key, k, n) == 0) {
 			tab[i].kind |= kind;
 			return;
@@ -131,7 +123,7 @@ tabget(const unsigned char *s, size_t n)
 		return 0;
 	for (i = 0; i < n; i++)
 		k[i] = lower(s[i]);
-	for (i = hash(k, n) & (tabcap - 1); tab[i].len; i = (i + 1) & (tabcap - 1))
+	for (i = nib_fnv(k, n) & (tabcap - 1); tab[i].len; i = (i + 1) & (tabcap - 1))
 		if (tab[i].len == n && memcmp(tab[i].key, k, n) == 0)
 			return tab[i].kind;
 	return 0;

@@ -14,6 +14,7 @@
 #include "nq.h"
 #include "quote.h"
 #include "utf8.h"
+#include "keys.h"
 
 struct nq_person {
 	char *name;
@@ -81,15 +82,6 @@ setlast(struct nq_names *nm, long p)
 #define HCAP 2048
 #define MAXWORDS 8
 
-static uint32_t
-hash(const unsigned char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 16777619u;
-	return h;
-}
 
 void
 nq_names_init(struct nq_names *nm)
@@ -106,7 +98,7 @@ void
 nq_names_reset(struct nq_names *nm)
 {
 	for (size_t i = 0; i < nm->np; i++) {
-		uint32_t h = hash((unsigned char *)nm->p[i].name + nm->p[i].last,
+		uint32_t h = nib_fnv((unsigned char *)nm->p[i].name + nm->p[i].last,
 		    nm->p[i].len - nm->p[i].last) % HCAP;
 
 		while (nm->hash[h] >= 0) {
@@ -135,7 +127,7 @@ nq_names_free(struct nq_names *nm)
 static long
 lookup(const struct nq_names *nm, const unsigned char *s, size_t n)
 {
-	for (uint32_t h = hash(s, n) % HCAP; nm->hash[h] >= 0; h = (h + 1) % HCAP) {
+	for (uint32_t h = nib_fnv(s, n) % HCAP; nm->hash[h] >= 0; h = (h + 1) % HCAP) {
 		const struct nq_person *p = &nm->p[nm->hash[h]];
 
 		if (p->len - p->last == n && memcmp(p->name + p->last, s, n) == 0)
@@ -175,7 +167,7 @@ addperson(struct nq_names *nm, const unsigned char *s, size_t n, size_t last)
 	nm->p[nm->np].sex = sexof(s, n);
 	nm->p[nm->np].title[0] = '\0';
 	nm->p[nm->np].seen = 0;
-	for (h = hash(s + last, n - last) % HCAP; nm->hash[h] >= 0; h = (h + 1) % HCAP)
+	for (h = nib_fnv(s + last, n - last) % HCAP; nm->hash[h] >= 0; h = (h + 1) % HCAP)
 		;
 	nm->hash[h] = (long)nm->np;
 	return (long)nm->np++;

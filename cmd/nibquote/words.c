@@ -8,6 +8,7 @@
 
 #include "mem.h"
 #include "nq.h"
+#include "keys.h"
 
 extern const unsigned char nib_data_verbs[], nib_data_titles[],
     nib_data_orgs[], nib_data_places[], nib_data_stopcaps[],
@@ -31,15 +32,6 @@ static struct slot table[NSLOT];
 /* Which (length, first, last letter) any list holds: most words are in none. */
 static unsigned char seen[KEYMAX + 1][32][32];
 
-static uint32_t
-hash(const unsigned char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 16777619u;
-	return h;
-}
 
 /* Folds s[0..n) to lower case into k; returns the length or 0. */
 static size_t
@@ -62,7 +54,7 @@ add(const unsigned char *s, size_t n, int cls)
 
 	if ((n = fold(s, n, k)) == 0)
 		return;
-	for (h = hash(k, n) % NSLOT; table[h].len; h = (h + 1) % NSLOT)
+	for (h = nib_fnv(k, n) % NSLOT; table[h].len; h = (h + 1) % NSLOT)
 		if (table[h].len == n && memcmp(table[h].key, k, n) == 0) {
 			table[h].cls |= cls;
 			return;
@@ -147,15 +139,15 @@ nq_words_init(void)
 int
 nq_word(const unsigned char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = NIB_FNV_INIT;
 
 	if (n > 0 && s[n - 1] == '.')
 		n--;
 	if (n == 0 || n > KEYMAX || !seen[n][s[0] & 31][s[n - 1] & 31])
 		return 0;
-	/* hash() of the folded word, without folding a copy */
+	/* nib_fnv() of the folded word, without folding a copy */
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32u : s[i])) * 16777619u;
+		h = nib_fnv_step(h, s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 	for (h %= NSLOT; table[h].len; h = (h + 1) % NSLOT)
 		if (table[h].len == n && strncasecmp(table[h].key, (const char *)s, n) == 0)
 			return table[h].cls;
