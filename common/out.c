@@ -1,5 +1,6 @@
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,6 +34,19 @@ fail(int e)
 static void
 drain(const unsigned char *p, size_t n)
 {
+	static int piped;
+
+	if (!piped) {
+		/*
+		 * A pipeline of nib tools shares two cores: a 1 MiB pipe
+		 * lets each stage run longer between switches (a wish only,
+		 * so its failure does not matter).
+		 */
+		piped = 1;
+#ifdef F_SETPIPE_SZ
+		(void)fcntl(STDOUT_FILENO, F_SETPIPE_SZ, 1 << 20);
+#endif
+	}
 	while (n > 0) {
 		ssize_t w = write(STDOUT_FILENO, p, n);
 
