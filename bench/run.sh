@@ -13,7 +13,7 @@ export LC_ALL=C.UTF-8
 mkdir -p "$NIB_BENCH_TMP"
 [ -d "$NIB_BENCH_DATA" ] || echo "bench: data directory $NIB_BENCH_DATA is absent; benchmarks that need it are skipped" >&2
 rc=0
-if [ $# -eq 0 ]; then set -- $(cd "$top/bench" && ls *.sh | grep -v '^run.sh$\|^lib.sh$' | sed 's/\.sh$//'); fi
+if [ $# -eq 0 ]; then set -- $(cd "$top/bench" && ls nib*.sh | sed 's/\.sh$//'); fi
 for t in "$@"; do
 	echo "== $t"
 	sh "$top/bench/$t.sh" || rc=1
