@@ -338,7 +338,9 @@ speaker(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_a
 
 		for (int m = j; m < hi; m++)
 			titled |= wcls(s, &t[m]) & W_TITLE;
-		if (j < hi && !titled && (hi - j > 2 || s[t[hi - 1].b - 1] != 's' ||
+		/* ...but "Harbor master Glen Tuttle" ends in the name. */
+		if (j < hi && !titled && !t[hi - 1].cap &&
+		    (hi - j > 2 || s[t[hi - 1].b - 1] != 's' ||
 		    lyword(&t[hi - 1], s)))
 			hi = j;
 	}
