@@ -436,6 +436,27 @@ scale(struct split_feat *f)
 	f->leadopen = 0;
 }
 
+/* Stops, commas and separators: the counts both feature passes keep. */
+static inline void
+punct(const unsigned char *s, size_t n, size_t i, int l, int c,
+    struct split_feat *f)
+{
+	switch (c) {
+	case C_TERM:
+		/* A stop before a space or the end; "3.5" and "U.S" no. */
+		if (i + (size_t)l >= n || cls[s[i + l] & 0x7f] == C_SPACE ||
+		    cls[s[i + l] & 0x7f] == C_CLOSE || s[i + l] >= 0x80)
+			f->nterm++;
+		break;
+	case C_COMMA:
+		f->ncomma++;
+		break;
+	case C_SEP:
+		f->nsep++;
+		break;
+	}
+}
+
 /* Counts for s[i..n), from the start of a token; returns the new last. */
 static size_t
 rest(const unsigned char *s, size_t n, size_t i, struct split_feat *f, size_t last)
@@ -484,23 +505,10 @@ rest(const unsigned char *s, size_t n, size_t i, struct split_feat *f, size_t la
 			}
 		}
 		in = 0;
-		switch (c) {
-		case C_TERM:
-			if (i + (size_t)l >= n || cls[s[i + l] & 0x7f] == C_SPACE ||
-			    cls[s[i + l] & 0x7f] == C_CLOSE || s[i + l] >= 0x80)
-				f->nterm++;
-			break;
-		case C_COMMA:
-			f->ncomma++;
-			break;
-		case C_SEP:
-			f->nsep++;
-			break;
-		case C_OTHER:
-			if (b == '(' && i + 2 < n && (s[i + 1] | 0x20) == 'c' && s[i + 2] == ')')
-				f->copy = 1;
-			break;
-		}
+		punct(s, n, i, l, c, f);
+		if (c == C_OTHER && b == '(' && i + 2 < n && (s[i + 1] | 0x20) == 'c' &&
+		    s[i + 2] == ')')
+			f->copy = 1;
 		if (c != C_SPACE && c != C_CLOSE)
 			last = i + (size_t)l;
 		i += (size_t)l;
@@ -636,19 +644,8 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 			/* A headline's words run on without commas or stops. */
 			if (c == C_TERM || c == C_COMMA || b == '(' || b == ')')
 				f->leadopen = 0;
+			punct(s, n, i, l, c, f);
 			switch (c) {
-			case C_TERM:
-				/* A stop before a space or the end; "3.5" and "U.S" no. */
-				if (i + (size_t)l >= n || cls[s[i + l] & 0x7f] == C_SPACE ||
-				    cls[s[i + l] & 0x7f] == C_CLOSE || s[i + l] >= 0x80)
-					f->nterm++;
-				break;
-			case C_COMMA:
-				f->ncomma++;
-				break;
-			case C_SEP:
-				f->nsep++;
-				break;
 			case C_COLON:
 				if (lastc == C_DIG && i + 1 < n && cls[s[i + 1] & 0x7f] == C_DIG)
 					f->ndate++;
