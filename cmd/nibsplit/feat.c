@@ -436,6 +436,21 @@ scale(struct split_feat *f)
 	f->leadopen = 0;
 }
 
+/* An ASCII word starts at s[i]: a web address or a copyright notice? */
+static inline void
+wordstart(const unsigned char *s, size_t n, size_t i, struct split_feat *f)
+{
+	unsigned b = s[i];
+
+	if (b == 'h' && n - i >= 4 && memcmp(s + i, "http", 4) == 0)
+		f->url = 1;
+	else if (b == 'w' && n - i >= 4 && memcmp(s + i, "www.", 4) == 0)
+		f->url = 1;
+	else if ((b | 0x20) == 'c' && n - i >= 9 &&
+	    memcmp(s + i + 1, "opyright", 8) == 0)
+		f->copy = 1;
+}
+
 /* Stops, commas and separators: the counts both feature passes keep. */
 static inline void
 punct(const unsigned char *s, size_t n, size_t i, int l, int c,
@@ -473,13 +488,7 @@ rest(const unsigned char *s, size_t n, size_t i, struct split_feat *f, size_t la
 				if (!in) {
 					f->ntok++;
 					in = 1;
-					if (b == 'h' && n - i >= 4 && memcmp(s + i, "http", 4) == 0)
-						f->url = 1;
-					else if (b == 'w' && n - i >= 4 && memcmp(s + i, "www.", 4) == 0)
-						f->url = 1;
-					else if ((b | 0x20) == 'c' && n - i >= 9 &&
-					    memcmp(s + i + 1, "opyright", 8) == 0)
-						f->copy = 1;
+					wordstart(s, n, i, f);
 				}
 				last = ++i;
 				continue;
@@ -575,13 +584,7 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 				caps = digits = 1;
 				wl = nlet = 0;
 				wh = FNV0;
-				if (b == 'h' && n - i >= 4 && memcmp(s + i, "http", 4) == 0)
-					f->url = 1;
-				else if (b == 'w' && n - i >= 4 && memcmp(s + i, "www.", 4) == 0)
-					f->url = 1;
-				else if ((b | 0x20) == 'c' && n - i >= 9 &&
-				    memcmp(s + i + 1, "opyright", 8) == 0)
-					f->copy = 1;
+				wordstart(s, n, i, f);
 			}
 			do {
 				if (c != C_DIG) {
