@@ -53,9 +53,9 @@ $(B)/%.o: %.c
 
 # Data files (abbreviation lists, rule files, verb lists) are compiled in
 # as nib_data_<name>[] and nib_data_<name>_len.
-$(B)/%.c: %.txt tools/embed.sh
+$(B)/%.c: %.txt common/embed.sh
 	@mkdir -p $(@D)
-	sh tools/embed.sh $< > $@
+	sh common/embed.sh $< > $@
 
 $(B)/%.o: $(B)/%.c
 	$(CC) $(CFLAGS) $(NIBCFLAGS) -c -o $@ $<
@@ -80,19 +80,19 @@ check: deps all units
 	@BIN=$(BIN) sh tests/run.sh
 
 demo: deps all
-	@sh tools/demo.sh
+	@sh tests/demo/run.sh
 
 bench: all
-	@sh tools/deps.sh icu-devtools mawk gawk perl time
+	@sh .ci/deps.sh icu-devtools mawk gawk perl time
 	@command -v npm >/dev/null || echo 'bench: npm is missing: the npm peers are skipped (apt-get install npm)' >&2
-	@sh bench/run.sh $(BENCH)
+	@sh tests/bench/run.sh $(BENCH)
 
 fuzz: deps
 	@$(MAKE) -s DEPS_EXTRA='clang libclang-rt-14-dev' deps
 	@sh tests/fuzz/run.sh
 
 deps:
-	@sh tools/deps.sh $(DEPS_EXTRA)
+	@sh .ci/deps.sh $(DEPS_EXTRA)
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7

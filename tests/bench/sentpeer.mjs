@@ -1,5 +1,5 @@
 // sentpeer.mjs PEER: an npm sentence segmenter as a filter, for
-// bench/nibsent.sh.  Reads standard input, feeds it to PEER ("sbd" or
+// tests/bench/nibsent.sh.  Reads standard input, feeds it to PEER ("sbd" or
 // "sentence-splitter") one line at a time, as nibsent splits each line on
 // its own, and prints one sentence a line.  The packages are looked up
 // through NODE_PATH-free resolution from $NIB_NPM (a directory holding

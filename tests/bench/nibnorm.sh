@@ -9,7 +9,7 @@
 # curly quotes, dashes, accented words and a few entities).
 # Targets: >= 10x uconv's throughput, >= 0.5x iconv -c's.
 set -u
-. "$NIB_TOP/bench/lib.sh"
+. "$NIB_TOP/tests/bench/lib.sh"
 bin=$NIB_TOP/bin
 big=$NIB_BENCH_TMP/norm-100m.txt
 small=$NIB_BENCH_TMP/norm-10m.txt

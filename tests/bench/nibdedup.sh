@@ -12,7 +12,7 @@
 # Targets: -g -x >= 3x the fastest peer with <= 1/3 of mawk's peak RSS;
 # -g (folded) >= 1.5x the fastest peer; per-document mode >= 50 MB/s.
 set -u
-. "$NIB_TOP/bench/lib.sh"
+. "$NIB_TOP/tests/bench/lib.sh"
 bin=$NIB_TOP/bin
 big=$NIB_BENCH_TMP/dedup-500m.txt
 pages=$NIB_BENCH_TMP/dedup-pages-100m.txt

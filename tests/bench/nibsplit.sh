@@ -14,7 +14,7 @@
 # the awk one-liner, ratios, and nibsplit's peak RSS (it holds one
 # document).  Target: pipeline >= 50 MB/s.
 set -u
-. "$NIB_TOP/bench/lib.sh"
+. "$NIB_TOP/tests/bench/lib.sh"
 bin=$NIB_TOP/bin
 pages=$NIB_BENCH_DATA/pages
 need_data "$pages/run.sh" || exit 0

@@ -2,8 +2,8 @@
 # demo.sh: what `make demo` shows — the sample page as scraped, then the
 # pipeline's output on it, using whichever nib tools are built.
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-page=$top/examples/sample-page.txt
+top=$(cd "$(dirname "$0")/../.." && pwd)
+page=$top/tests/demo/page.txt
 cd "$top" || exit 2
 pipe=
 for stage in "nibnorm" "nibstrip" "nibdedup" "nibsplit -s body"; do
@@ -11,7 +11,7 @@ for stage in "nibnorm" "nibstrip" "nibdedup" "nibsplit -s body"; do
 	[ -x "bin/$t" ] || continue
 	pipe="${pipe:+$pipe | }bin/$stage"
 done
-echo "== input: examples/sample-page.txt ($(wc -l <"$page") lines)"
+echo "== input: tests/demo/page.txt ($(wc -l <"$page") lines)"
 cat "$page"
 echo
 [ -n "$pipe" ] || { echo "demo: no nib tool is built (make)" >&2; exit 1; }

@@ -6,7 +6,7 @@
 # hit text of the annotated article bodies, and the body score (run.sh) of
 # the page as it is and of the page after nibstrip.
 set -u
-. "$NIB_TOP/bench/lib.sh"
+. "$NIB_TOP/tests/bench/lib.sh"
 bin=$NIB_TOP/bin
 pages=$NIB_BENCH_DATA/pages
 need_data "$pages" || exit 0

@@ -1,9 +1,9 @@
 // quotepeer.mjs: npm compromise as a quotation extractor, for
-// bench/nibquote.sh.  Reads files (or standard input), runs
+// tests/bench/nibquote.sh.  Reads files (or standard input), runs
 // nlp(paragraph).quotations() on each line, as nibquote reads each line as
 // a paragraph, and prints one record a quotation in nibquote's TSV shape
 // (doc, line, start, end, speaker, verb, kind, text) so that
-// bench/quote-score.sh can score it: compromise gives no offsets, speaker
+// tests/bench/quote-score.sh can score it: compromise gives no offsets, speaker
 // or kind, so those are 0, empty and "full".  The package is looked up
 // from $NIB_NPM (a directory holding node_modules).
 import { createRequire } from 'node:module';

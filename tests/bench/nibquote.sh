@@ -1,11 +1,11 @@
 #!/bin/sh
 # nibquote.sh: nibquote against npm compromise (nlp(text).quotations(),
-# one paragraph at a time, bench/quotepeer.mjs) and a plain regex
+# one paragraph at a time, tests/bench/quotepeer.mjs) and a plain regex
 # (perl, ["“][^"”]*["”]), in the same run.
 #
 # Quality: quotation F1 on full quotations and on all, and speaker
 # accuracy, on our own annotated articles (tests/nibquote/corpus, scored
-# by bench/quote-score.sh) for all three.
+# by tests/bench/quote-score.sh) for all three.
 # Speed: the article bodies of $NIB_BENCH_DATA/pages (*.body.txt), one
 # document each, repeated to ~50 MB; compromise, at about 0.1 MB/s, gets
 # the first ~100 KB of the same input (nibquote is timed on it too).
@@ -16,7 +16,7 @@
 # Peer: `npm install compromise` into $NIB_BENCH_TMP/npm-quote (done here
 # once when npm is there).
 set -u
-. "$NIB_TOP/bench/lib.sh"
+. "$NIB_TOP/tests/bench/lib.sh"
 bin=$NIB_TOP/bin
 big=$NIB_BENCH_TMP/quote-50m.txt
 small=$NIB_BENCH_TMP/quote-100k.txt
@@ -40,13 +40,13 @@ fi
 [ $have_npm = 1 ] || echo "bench: npm package compromise could not be installed: that peer skipped"
 
 score() {
-	NIBQUOTE="$1" PATH="$bin:$PATH" sh "$NIB_TOP/bench/quote-score.sh" "$NIB_TOP/tests/nibquote/corpus" |
+	NIBQUOTE="$1" PATH="$bin:$PATH" sh "$NIB_TOP/tests/bench/quote-score.sh" "$NIB_TOP/tests/nibquote/corpus" |
 	    awk '/^full:/ { f = $7 } /^all:/ { a = $7 } /^speaker:/ { s = $NF }
 	    END { printf "F1 full %s, all %s; speaker %s", f, a, s }'
 }
 echo "quality on tests/nibquote/corpus (own annotated articles):"
 printf '  %-24s %s\n' nibquote "$(score nibquote)"
-[ $have_npm = 1 ] && printf '  %-24s %s\n' "npm compromise" "$(score "node $NIB_TOP/bench/quotepeer.mjs")"
+[ $have_npm = 1 ] && printf '  %-24s %s\n' "npm compromise" "$(score "node $NIB_TOP/tests/bench/quotepeer.mjs")"
 printf '  %-24s %s\n' "regex (perl)" "$(score "sh $regex")"
 
 need_data "$NIB_BENCH_DATA/pages" || exit 0
@@ -83,7 +83,7 @@ printf '%-24s %9s MB/s  RSS %6s MB\n' "regex (perl)" "$(mbps "$T_SEC" "$bytes")"
 if [ $have_npm = 1 ]; then
 	timeit "'$bin/nibquote' '$small'"
 	qs_mbps=$(mbps "$T_SEC" "$sbytes")
-	NIB_BENCH_RUNS=1 timeit "node '$NIB_TOP/bench/quotepeer.mjs' '$small'"
+	NIB_BENCH_RUNS=1 timeit "node '$NIB_TOP/tests/bench/quotepeer.mjs' '$small'"
 	c_mbps=$(awk -v s="$T_SEC" -v b="$sbytes" 'BEGIN { printf "%.3f", (s > 0 ? b / 1e6 / s : 0) }')
 	c_sec=$T_SEC
 	printf '%-24s %9s MB/s  RSS %6s MB  (%s s on %s bytes; nibquote there, start-up included: %s MB/s)\n' \

@@ -11,7 +11,7 @@
 # (done here once), Debian liblingua-en-sentence-perl.
 # Target: nibsent >= 20x sbd's throughput; 52/52 Golden Rules.
 set -u
-. "$NIB_TOP/bench/lib.sh"
+. "$NIB_TOP/tests/bench/lib.sh"
 # A directory of our own: timeit keeps its figures in $NIB_BENCH_TMP/time,
 # which another benchmark running at the same time would overwrite.
 NIB_BENCH_TMP=$NIB_BENCH_TMP/nibsent
@@ -20,7 +20,7 @@ bin=$NIB_TOP/bin
 big=$NIB_BENCH_TMP/sent-20m.txt
 small=$NIB_BENCH_TMP/sent-1m.txt
 npm=${NIB_NPM:-$NIB_BENCH_TMP/npm}
-peer="node '$NIB_TOP/bench/sentpeer.mjs'"
+peer="node '$NIB_TOP/tests/bench/sentpeer.mjs'"
 perlsent="perl -MLingua::EN::Sentence=get_sentences -ne 'chomp; print \"\$_\\n\" for @{get_sentences(\$_) || []}'"
 rules=$NIB_BENCH_DATA/sentences/golden-en.jsonl
 export NIB_NPM="$npm"
