@@ -30,43 +30,25 @@ static const struct option longopts[] = {
 };
 
 /*
- * Writes s[0..n), a soft line wrap (white space around a newline) made
- * one space.  In JSON the text is collected in buf first.
+ * Writes s[0..n), in -P mode with its soft wraps made spaces (a copy in
+ * buf), as a JSON string with -j.
  */
 static void
 text(const unsigned char *s, size_t n)
 {
 	static unsigned char *buf;
 	static size_t cap;
-	size_t i = 0, o = 0, a;
 
-	if (!pflag || memchr(s, '\n', n) == NULL) {
-		if (jflag)
-			nib_json_str(s, n);
-		else
-			nib_out_write(s, n);
-		return;
-	}
-	if (cap < n && (buf = realloc(buf, cap = n)) == NULL)
-		err(2, "out of memory");
-	while (i < n) {
-		for (a = i; i < n && s[i] != '\n'; i++)
-			;
-		size_t e = i;
-		while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
-			e--;
-		memcpy(buf + o, s + a, e - a);
-		o += e - a;
-		if (i < n) {
-			while (i < n && (s[i] == '\n' || s[i] == ' ' || s[i] == '\t'))
-				i++;
-			buf[o++] = ' ';
-		}
+	if (pflag && memchr(s, '\n', n) != NULL) {
+		if (cap < n && (buf = realloc(buf, cap = n)) == NULL)
+			err(2, "out of memory");
+		n = nib_sent_unwrap(s, n, buf);
+		s = buf;
 	}
 	if (jflag)
-		nib_json_str(buf, o);
+		nib_json_str(s, n);
 	else
-		nib_out_write(buf, o);
+		nib_out_write(s, n);
 }
 
 static void

@@ -65,5 +65,12 @@ int nib_sent_abbrev_file(const char *path);
  * used (too long) are skipped.  Returns the number added.
  */
 size_t nib_sent_abbrev_add(const unsigned char *s, size_t n);
+/*
+ * Copies the sentence s[0..n) of a paragraph block to out with each soft
+ * wrap (a newline and the spaces and tabs around it) made one space, for
+ * writing it on one line.  out has room for n bytes (the result is never
+ * longer) and may be s itself.  Returns the length written.
+ */
+size_t nib_sent_unwrap(const unsigned char *s, size_t n, unsigned char *out);
 
 #endif
