@@ -61,8 +61,8 @@ int nib_sent_next(struct nib_sent *st, size_t *start, size_t *end);
  */
 int nib_sent_abbrev_file(const char *path);
 /*
- * Adds abbreviations from text in the format above; lines that cannot be
- * used (too long) are skipped.  Returns the number added.
+ * Adds abbreviations from text in the format above.  Returns the number
+ * added.
  */
 size_t nib_sent_abbrev_add(const unsigned char *s, size_t n);
 /*

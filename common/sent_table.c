@@ -3,135 +3,78 @@
  * in from common/data/ (abbrev.txt, starters.txt, ordinals.txt) and from
  * files given with nib_sent_abbrev_file().
  *
- * One open-addressing table holds every word, lower-cased, with the bit
- * set of its kinds (W_* in sent_impl.h): a word may be both an
- * abbreviation and a sentence starter.
+ * One set of words (common/words.h, without ASCII case) holds every word
+ * with the bit set of its kinds (W_* in sent_impl.h) as its value: a word
+ * may be both an abbreviation and a sentence starter.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "keys.h"
 #include "mem.h"
-#include "sent_chars.h"
 #include "sent_impl.h"
+#include "words.h"
 
 extern const unsigned char nib_data_abbrev[], nib_data_starters[],
     nib_data_ordinals[];
 extern const size_t nib_data_abbrev_len, nib_data_starters_len,
     nib_data_ordinals_len;
 
-#define KEYMAX 31
-
-struct word {
-	unsigned char key[KEYMAX];
-	unsigned char len;
-	unsigned char kind;
-};
-
-static struct word *tab;
-static size_t tabcap, tabused, tabmax;	/* tabmax: longest key */
-
-static void
-tabput(const unsigned char *k, size_t n, int kind)
-{
-	size_t i;
-
-	if (tabused * 2 >= tabcap) {
-		struct word *old = tab;
-		size_t oldcap = tabcap;
-
-		tabcap = tabcap ? tabcap * 2 : 1024;
-		tab = nib_calloc(tabcap, sizeof *tab);
-		tabused = 0;
-		for (i = 0; i < oldcap; i++)
-			if (old[i].len)
-				tabput(old[i].key, old[i].len, old[i].kind);
-		free(old);
-	}
-	for (i = nib_fnv(k, n) & (tabcap - 1); tab[i].len; i = (i + 1) & (tabcap - 1))
-		if (tab[i].len == n && memcmp(tab[i].key, k, n) == 0) {
-			tab[i].kind |= kind;
-			return;
-		}
-	memcpy(tab[i].key, k, n);
-	if (n > tabmax)
-		tabmax = n;
-	tab[i].len = (unsigned char)n;
-	tab[i].kind = (unsigned char)kind;
-	tabused++;
-}
+static struct nib_words tab;
+static int loaded;
 
 int
 nib_sent_lookup(const unsigned char *s, size_t n)
 {
-	unsigned char k[KEYMAX];
-	size_t i;
+	return (int)nib_words_get(&tab, s, n);
+}
 
-	if (n == 0 || n > tabmax)
-		return 0;
-	for (i = 0; i < n; i++)
-		k[i] = lower(s[i]);
-	for (i = nib_fnv(k, n) & (tabcap - 1); tab[i].len; i = (i + 1) & (tabcap - 1))
-		if (tab[i].len == n && memcmp(tab[i].key, k, n) == 0)
-			return tab[i].kind;
-	return 0;
+/* Does the field s[0..n) start with word? */
+static int
+startswith(const unsigned char *s, size_t n, const char *word)
+{
+	size_t l = strlen(word);
+
+	return n >= l && memcmp(s, word, l) == 0;
 }
 
 /*
- * The kind a line's second field (starting at s[f], the line ending at e)
- * gives a word of a list whose words are dflt by default.
+ * The kind a line's second field rest[0..n) gives a word of a list whose
+ * words are dflt by default.
  */
 static int
-fieldkind(const unsigned char *s, size_t f, size_t e, int dflt)
+fieldkind(const unsigned char *rest, size_t n, int dflt)
 {
-	if (dflt == W_ABBR && e - f >= 5 && memcmp(s + f, "title", 5) == 0)
+	if (dflt == W_ABBR && startswith(rest, n, "title"))
 		return W_TITLE;
-	if (dflt == W_ABBR && e - f >= 6 && memcmp(s + f, "number", 6) == 0)
+	if (dflt == W_ABBR && startswith(rest, n, "number"))
 		return W_NUMBER;
-	if (dflt == W_START && e - f >= 4 && memcmp(s + f, "prep", 4) == 0)
+	if (dflt == W_START && startswith(rest, n, "prep"))
 		return W_START | W_PREP;
-	if (dflt == W_ORDPRE && e - f >= 5 && memcmp(s + f, "after", 5) == 0)
+	if (dflt == W_ORDPRE && startswith(rest, n, "after"))
 		return W_ORDPOST;
 	return dflt;
 }
 
 /*
- * Adds the words of a list: one a line, '#' starts a comment, a final
- * period is dropped, an optional second field gives the kind.
+ * Adds the words of a list (common/words.h): a final period is dropped,
+ * an optional second field gives the kind.
  */
 static size_t
 addlist(const unsigned char *s, size_t n, int dflt)
 {
-	size_t i = 0, added = 0;
+	struct nib_listline ln = { 0 };
+	size_t pos = 0, added = 0, len;
 
-	while (i < n) {
-		size_t e = i, a, b, f;
-		unsigned char k[KEYMAX];
-		int kind;
-
-		while (e < n && s[e] != '\n')
-			e++;
-		a = i;
-		while (a < e && (s[a] == ' ' || s[a] == '\t'))
-			a++;
-		b = a;
-		while (b < e && s[b] != ' ' && s[b] != '\t' && s[b] != '\r' && s[b] != '#')
-			b++;
-		f = b;
-		while (f < e && (s[f] == ' ' || s[f] == '\t'))
-			f++;
-		kind = fieldkind(s, f, e, dflt);
-		if (b > a && s[b - 1] == '.')
-			b--;
-		if (b > a && b - a <= KEYMAX) {
-			for (size_t j = a; j < b; j++)
-				k[j - a] = lower(s[j]);
-			tabput(k, b - a, kind);
-			added++;
-		}
-		i = e + 1;
+	while (nib_list_next(s, n, &pos, 0, &ln)) {
+		len = ln.wlen;
+		if (ln.word[len - 1] == '.')
+			len--;
+		if (len == 0)
+			continue;
+		nib_words_add(&tab, ln.word, len, (uint32_t)fieldkind(ln.rest, ln.rlen, dflt));
+		added++;
 	}
 	return added;
 }
@@ -139,8 +82,10 @@ addlist(const unsigned char *s, size_t n, int dflt)
 void
 nib_sent_tables(void)
 {
-	if (tab != NULL)
+	if (loaded)
 		return;
+	loaded = 1;
+	nib_words_init(&tab, NIB_WORDS_ICASE);
 	addlist(nib_data_abbrev, nib_data_abbrev_len, W_ABBR);
 	addlist(nib_data_starters, nib_data_starters_len, W_START);
 	addlist(nib_data_ordinals, nib_data_ordinals_len, W_ORDPRE);
@@ -163,7 +108,7 @@ nib_sent_abbrev_file(const char *path)
 	if (fp == NULL)
 		return -1;
 	do {
-		nib_grow(&buf, &cap, n + 65536);
+		NIB_GROW(buf, cap, n + 65536);
 		r = fread(buf + n, 1, cap - n, fp);
 		n += r;
 	} while (r > 0);
