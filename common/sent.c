@@ -100,8 +100,6 @@ longestline(const unsigned char *s, size_t n)
 void
 nib_sent_init(struct nib_sent *st, const unsigned char *s, size_t n)
 {
-	size_t i, j;
-
 	nib_sent_tables();
 	st->s = s;
 	st->n = n;
@@ -114,10 +112,7 @@ nib_sent_init(struct nib_sent *st, const unsigned char *s, size_t n)
 	if (n == 0)
 		return;
 	st->wrap = longestline(s, n);
-	i = skipws(s, n, 0);
-	j = nib_sent_marker(s, n, i, &st->list, &st->item, st->bullet, &st->blen);
-	if (j > i && st->list != L_NONE)
-		st->cut = nib_sent_nextitem(st, j);
+	nib_sent_startlist(st, skipws(s, n, 0));
 }
 
 /*
@@ -172,8 +167,10 @@ nib_sent_next(struct nib_sent *st, size_t *start, size_t *end)
 		if (st->list != L_BULLET)
 			st->item = item;
 		st->cut = nib_sent_nextitem(st, m > a ? m : a + 1);
-	}
-	e = scan(st, a, st->cut > a ? st->cut : n);
+	} else if (st->list == L_NONE && a > 0)
+		/* "Finally, this. 1. The first item 2. The second item" */
+		nib_sent_startlist(st, a);
+	e = scan(st, a, nib_sent_labelcut(s, st->cut > a ? st->cut : n, a));
 	st->pos = e;
 	while (e > a) {
 		int l = wsback(s, n, a, e);

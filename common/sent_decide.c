@@ -40,6 +40,26 @@ stoptail(const unsigned char *s, size_t lim, size_t j, size_t *next)
 	return e;
 }
 
+/*
+ * What starts at nx (nextkind), where a letter list marker before a
+ * capital ("matter. a) The price b) The place") counts as a capital.
+ */
+static int
+following(const unsigned char *s, size_t lim, size_t nx)
+{
+	int nk = nextkind(s, lim, nx), kind;
+	unsigned long item;
+	unsigned char b[4];
+	size_t bl, m;
+
+	if (nk != N_LOWER || nx + 2 >= lim || (s[nx + 1] != '.' && s[nx + 1] != ')'))
+		return nk;
+	m = nib_sent_marker(s, lim, nx, &kind, &item, b, &bl);
+	if (m > nx && (kind & L_ALPHA) && nextkind(s, lim, m) == N_UPPER)
+		return N_UPPER;
+	return nk;
+}
+
 /* Do at least half the words of s[a..e) start with a capital or a digit? */
 static int
 titleish(const unsigned char *s, size_t a, size_t e)
@@ -126,7 +146,7 @@ decide_term(const unsigned char *s, size_t lim, int kind, size_t j, size_t *end)
 	if ((e = stoptail(s, lim, j, &nx)) == 0)
 		return 0;
 	*end = e;
-	return nextkind(s, lim, nx) != N_LOWER;
+	return following(s, lim, nx) != N_LOWER;
 }
 
 /*
@@ -167,7 +187,7 @@ decide_period(const unsigned char *s, size_t lim, size_t a, size_t i, size_t j,
 	if ((e = stoptail(s, lim, j, &nx)) == 0)
 		return 0;
 	*end = e;
-	nk = nextkind(s, lim, nx);
+	nk = following(s, lim, nx);
 	if (nk == N_END)
 		return 1;
 	if (nk == N_LOWER)

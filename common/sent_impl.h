@@ -7,7 +7,7 @@
  *	sent_decide.c	the boundary decision at one candidate stop
  *	sent_words.c	what the words around a single period say
  *			(abbreviation, number, initial, ordinal, starter)
- *	sent_list.c	inline list markers ("1." "a)" "•")
+ *	sent_list.c	inline list markers ("1." "a)" "•") and labels ("Q:")
  *	sent_table.c	the word tables and their list parser
  *	sent_chars.h	character classes (inline)
  */
@@ -25,7 +25,11 @@ enum {
 	W_START = 8,	/* usually starts a sentence */
 	W_PREP = 16,	/* preposition that opens a phrase */
 	W_ORDPRE = 32,	/* comes before an ordinal: "am 3. Oktober" */
-	W_ORDPOST = 64	/* comes after an ordinal */
+	W_ORDPOST = 64,	/* comes after an ordinal */
+	W_FINAL = 128,	/* abbreviation that often ends a sentence: Inc. p.m. */
+	W_INNER = 256,	/* abbreviation that never ends one: e.g. vs. */
+	W_LABEL = 512,	/* labels the sentence it starts: Q. A: */
+	W_NAME = 1024	/* goes on a name after an abbreviation: Senate */
 };
 
 /* List markers at the start of a block. */
@@ -76,5 +80,15 @@ size_t nib_sent_marker(const unsigned char *s, size_t n, size_t i, int *kind,
     unsigned long *item, unsigned char *bullet, size_t *blen);
 /* Where the next item of st's list starts, after i; st->n when nowhere. */
 size_t nib_sent_nextitem(const struct nib_sent *st, size_t i);
+/*
+ * Starts a list in st when a marker is at s[a] (the block's or a
+ * sentence's start): sets st->list, st->item and st->cut.
+ */
+void nib_sent_startlist(struct nib_sent *st, size_t a);
+/*
+ * Where the sentence that starts at a must end at the latest: before the
+ * next label and colon ("A:") when it starts with one ("Q:"), else lim.
+ */
+size_t nib_sent_labelcut(const unsigned char *s, size_t lim, size_t a);
 
 #endif

@@ -1,7 +1,9 @@
 /*
- * sent_list: inline lists.  A block that starts with a list marker ("1."
- * "a)" "2.)" or a bullet) is cut before each following marker of the same
- * list: the next number or letter, or the same bullet.
+ * sent_list: inline lists and interview labels.  A block, or a sentence,
+ * that starts with a list marker ("1." "a)" "2.)" or a bullet) is cut
+ * before each following marker of the same list: the next number or
+ * letter, or the same bullet.  A sentence that starts with a label and a
+ * colon ("Q:") is cut before the next one ("A:").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,4 +109,51 @@ nib_sent_nextitem(const struct nib_sent *st, size_t i)
 		i = at + 1;
 	}
 	return n;
+}
+
+void
+nib_sent_startlist(struct nib_sent *st, size_t a)
+{
+	size_t j = nib_sent_marker(st->s, st->n, a, &st->list, &st->item,
+	    st->bullet, &st->blen);
+
+	if (j > a && st->list != L_NONE)
+		st->cut = nib_sent_nextitem(st, j);
+}
+
+/*
+ * The end of the label and colon at s[i] ("Q:", with a capital and white
+ * space after the colon), or 0 when there is none.
+ */
+static size_t
+labelat(const unsigned char *s, size_t lim, size_t i)
+{
+	size_t e = i;
+
+	if (i >= lim || s[i] < 'A' || s[i] > 'Z')
+		return 0;
+	while (e < lim && e - i < 8 && isalpha_(s[e]))
+		e++;
+	if (e + 1 >= lim || s[e] != ':' || wslen(s, lim, e + 1) == 0 ||
+	    !(nib_sent_lookup(s + i, e - i) & W_LABEL))
+		return 0;
+	return e + 1;
+}
+
+size_t
+nib_sent_labelcut(const unsigned char *s, size_t lim, size_t a)
+{
+	size_t p = labelat(s, lim, a), w;
+	const unsigned char *q;
+
+	if (p == 0)
+		return lim;
+	for (; p < lim && (q = memchr(s + p, ':', lim - p)) != NULL; p = w + 1) {
+		for (w = (size_t)(q - s); w > a && isalpha_(s[w - 1]); w--)
+			;
+		if (w > a && wsback(s, lim, a, w) && labelat(s, lim, w))
+			return w;
+		w = (size_t)(q - s);
+	}
+	return lim;
 }

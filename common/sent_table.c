@@ -1,7 +1,7 @@
 /*
  * sent_table: the segmenter's word tables, loaded from the lists compiled
- * in from common/data/ (abbrev.txt, starters.txt, ordinals.txt) and from
- * files given with nib_sent_abbrev_file().
+ * in from common/data/ (abbrev.txt, starters.txt, ordinals.txt,
+ * namewords.txt) and from files given with nib_sent_abbrev_file().
  *
  * One set of words (common/words.h, without ASCII case) holds every word
  * with the bit set of its kinds (W_* in sent_impl.h) as its value: a word
@@ -17,9 +17,9 @@
 #include "words.h"
 
 extern const unsigned char nib_data_abbrev[], nib_data_starters[],
-    nib_data_ordinals[];
+    nib_data_ordinals[], nib_data_namewords[];
 extern const size_t nib_data_abbrev_len, nib_data_starters_len,
-    nib_data_ordinals_len;
+    nib_data_ordinals_len, nib_data_namewords_len;
 
 static struct nib_words tab;
 static int loaded;
@@ -50,6 +50,12 @@ fieldkind(const unsigned char *rest, size_t n, int dflt)
 		return W_TITLE;
 	if (dflt == W_ABBR && startswith(rest, n, "number"))
 		return W_NUMBER;
+	if (dflt == W_ABBR && startswith(rest, n, "final"))
+		return W_ABBR | W_FINAL;
+	if (dflt == W_ABBR && startswith(rest, n, "inner"))
+		return W_INNER;
+	if (dflt == W_ABBR && startswith(rest, n, "label"))
+		return W_ABBR | W_LABEL;
 	if (dflt == W_START && startswith(rest, n, "prep"))
 		return W_START | W_PREP;
 	if (dflt == W_ORDPRE && startswith(rest, n, "after"))
@@ -89,6 +95,7 @@ nib_sent_tables(void)
 	addlist(nib_data_abbrev, nib_data_abbrev_len, W_ABBR);
 	addlist(nib_data_starters, nib_data_starters_len, W_START);
 	addlist(nib_data_ordinals, nib_data_ordinals_len, W_ORDPRE);
+	addlist(nib_data_namewords, nib_data_namewords_len, W_NAME);
 }
 
 size_t

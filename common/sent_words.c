@@ -2,9 +2,10 @@
  * sent_words: what the words around a single period say about a sentence
  * end.  The word before the period is a plain word, a number, an
  * abbreviation (from the tables, or dotted letters such as "U.S" and
- * initials), a title ("Mr") or a word that comes before numbers ("No");
- * the word after it may usually start a sentence (starters.txt) or follow
- * an ordinal ("am 3. Oktober").
+ * initials), one that often ends sentences ("Inc", "p.m"), a title ("Mr")
+ * or a word that comes before numbers ("No"); the word after it may
+ * usually start a sentence (starters.txt), go on a name (namewords.txt)
+ * or follow an ordinal ("am 3. Oktober").
  */
 #include <stdint.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 #include "sent_impl.h"
 
 /* What the word before a period is. */
-enum { K_WORD, K_NUM, K_ABBR, K_TITLE, K_NUMPRE };
+enum { K_WORD, K_NUM, K_ABBR, K_FINAL, K_TITLE, K_NUMPRE };
 
 /*
  * No abbreviation or number of interest is longer than WORDMAX bytes, and
@@ -159,8 +160,10 @@ wordkind(const unsigned char *s, size_t a, size_t b)
 	if (i == b && digits)
 		return K_NUM;
 	k = nib_sent_lookup(s + a, b - a);
-	if (k & W_TITLE)
+	if (k & (W_TITLE | W_INNER))
 		return K_TITLE;
+	if (k & W_FINAL)
+		return K_FINAL;
 	/* "P." in "James P. Kennedy" is an initial, not "p. 5". */
 	if (dotted(s, a, b) && (b - a > 1 || !(k & W_NUMBER) || s[a] < 'a'))
 		return K_ABBR;
@@ -171,12 +174,92 @@ wordkind(const unsigned char *s, size_t a, size_t b)
 	return K_WORD;
 }
 
+/*
+ * What follows the word at nx, after its final period or "'s": the
+ * position of the next word (past white space), or 0 when something else
+ * (a comma, the end) comes first.
+ */
+static size_t
+nextword(const unsigned char *s, size_t lim, size_t nx)
+{
+	size_t e = wordend(s, lim, nx), k;
+
+	if (e < lim && s[e] == '.')
+		e++;
+	else if (e + 1 < lim && s[e] == '\'' && (s[e + 1] | 32) == 's')
+		e += 2;
+	else if (e + 3 < lim && s[e] == 0xe2 && s[e + 1] == 0x80 && s[e + 2] == 0x99 &&
+	    (s[e + 3] | 32) == 's')
+		e += 4;
+	if (e >= lim || wslen(s, lim, e) == 0)
+		return 0;
+	k = skipws(s, lim, e);
+	return k < lim ? k : 0;
+}
+
+/*
+ * The end of the word at n when it joins the parts of a name ("of",
+ * "and", "for", "&") and white space follows, else 0.
+ */
+static size_t
+connector(const unsigned char *s, size_t lim, size_t n)
+{
+	size_t e = n < lim && s[n] == '&' ? n + 1 : wordend(s, lim, n);
+
+	if (e >= lim || wslen(s, lim, e) == 0)
+		return 0;
+	if ((e - n == 1 && s[n] == '&') || (e - n == 2 && memcmp(s + n, "of", 2) == 0) ||
+	    (e - n == 3 && (memcmp(s + n, "and", 3) == 0 || memcmp(s + n, "for", 3) == 0)))
+		return e;
+	return 0;
+}
+
+/*
+ * Does the capitalised word at nx go on a name (or a headline) after an
+ * abbreviation that often ends a sentence?  It does not when it usually
+ * starts a sentence; it does when it is listed as a name word or a title.
+ * Else it starts a new sentence only when a lower-case word follows it
+ * ("U.S. Millions attended", not "U.S. Virgin Islands", "U.S. Route 66",
+ * "A.M. Roundup:"), unless that word joins the parts of a name ("U.S.
+ * Department of Justice").
+ */
+static int
+goeson(const unsigned char *s, size_t lim, size_t nx)
+{
+	size_t e = wordend(s, lim, nx), n = nextword(s, lim, nx), c;
+	int k = nib_sent_lookup(s + nx, e - nx), nk;
+
+	nk = n ? nextkind(s, lim, n) : N_END;
+	/* A month or day before a date: "7 p.m. May 5". */
+	if ((k & W_NAME) && nk == N_DIGIT)
+		return 1;
+	if (starter(s, lim, nx))
+		return 0;
+	if ((k & (W_NAME | W_TITLE)) || nk != N_LOWER)
+		return 1;
+	if ((c = connector(s, lim, n)) == 0)
+		return 0;
+	c = skipws(s, lim, c);
+	return c < lim && nextkind(s, lim, c) == N_UPPER;
+}
+
+/* An abbreviation before a closing quote and a capital: 'at 5 p.m." Smith left.' */
+static int
+quoteend(const unsigned char *s, size_t lim, size_t j, int nk)
+{
+	return nk == N_UPPER && j < lim && closelen(s, lim, j) &&
+	    s[j] != ')' && s[j] != ']' && s[j] != '}';
+}
+
 int
 nib_sent_period(const unsigned char *s, size_t lim, size_t a, size_t i,
     size_t j, size_t nx, int nk)
 {
 	size_t w = wordstart(s, lim, a, i);
 
+	/* "Q." and "A." label the sentence they start. */
+	if (w == skipopen(s, i, a) && (nib_sent_lookup(s + w, i - w) & W_LABEL))
+		return 0;
 	switch (wordkind(s, w, i)) {
 	case K_TITLE:
 		return 0;
@@ -185,11 +268,13 @@ nib_sent_period(const unsigned char *s, size_t lim, size_t a, size_t i,
 	case K_NUMPRE:
 		return nk != N_DIGIT;
 	case K_ABBR:
-		/* A closing quote after it: 'at 5 p.m." Smith left.' */
-		if (nk == N_UPPER && j < lim && closelen(s, lim, j) &&
-		    s[j] != ')' && s[j] != ']' && s[j] != '}')
+		if (quoteend(s, lim, j, nk))
 			return 1;
 		return nk == N_UPPER && starter(s, lim, nx) && !prepphrase(s, a, i);
+	case K_FINAL:
+		if (quoteend(s, lim, j, nk))
+			return 1;
+		return nk == N_UPPER && !prepphrase(s, a, i) && !goeson(s, lim, nx);
 	}
 	return 1;
 }

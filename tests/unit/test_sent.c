@@ -85,6 +85,32 @@ main(void)
 	T(is("No stop here", "No stop here"));
 	T(is("The Zq. Hall opened.", "The Zq.|Hall opened."));
 
+	/* Abbreviations that often end a sentence, and names after them. */
+	T(is("He moved to the U.S. Crowds met him.", "He moved to the U.S.|Crowds met him."));
+	T(is("The U.S. Navy came.", "The U.S. Navy came."));
+	T(is("Ask Lee Inc. Chief Clerk Ma.", "Ask Lee Inc. Chief Clerk Ma."));
+	T(is("Ask Lee Inc. Staff left.", "Ask Lee Inc.|Staff left."));
+	T(is("It ends at 5 p.m. Pacific.", "It ends at 5 p.m. Pacific."));
+	T(is("See e.g. Dr. Ruiz.", "See e.g. Dr. Ruiz."));
+	/* Labels, and lists that start after a sentence. */
+	T(is("Q. Who? A. Me.", "Q. Who?|A. Me."));
+	T(is("Q: Who A: Me", "Q: Who|A: Me"));
+	T(is("Go. 1. Red 2. Blue", "Go.|1. Red|2. Blue"));
+	T(is("Go. a) Red b) Blue", "Go.|a) Red|b) Blue"));
+
+	/* Soft wraps made one space, in place or into another buffer. */
+	{
+		const char *w = "one  \n  two\t\nthree\n";
+		unsigned char buf[32];
+		char in[32];
+		size_t n = nib_sent_unwrap((const unsigned char *)w, strlen(w), buf);
+
+		T(n == 14 && memcmp(buf, "one two three ", 14) == 0);
+		strcpy(in, "a\n b");
+		n = nib_sent_unwrap((unsigned char *)in, 4, (unsigned char *)in);
+		T(n == 3 && memcmp(in, "a b", 3) == 0);
+	}
+
 	/* Added abbreviations, with and without a kind. */
 	{
 		const char *list = "# c\nzq.\nvx title\n\n";
