@@ -2,15 +2,15 @@
  * nibsent: one sentence per line.
  *
  * Each block (a line; with -P a paragraph) is split by the segmenter in
- * common/sent.c.  Blocks come out separated by one empty line, so that
+ * common/sent.h.  Blocks come out separated by one empty line, so that
  * `nibX -P` reads each block back as one paragraph; form-feed lines are
  * written through.  Sentences are never joined across blocks.
  */
 #include <err.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
+#include "mem.h"
 #include "opts.h"
 #include "out.h"
 #include "reader.h"
@@ -40,8 +40,7 @@ text(const unsigned char *s, size_t n)
 	static size_t cap;
 
 	if (pflag && memchr(s, '\n', n) != NULL) {
-		if (cap < n && (buf = realloc(buf, cap = n)) == NULL)
-			err(2, "out of memory");
+		NIB_GROW(buf, cap, n);
 		n = nib_sent_unwrap(s, n, buf);
 		s = buf;
 	}
