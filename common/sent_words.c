@@ -218,10 +218,10 @@ connector(const unsigned char *s, size_t lim, size_t n)
  * Does the capitalised word at nx go on a name (or a headline) after an
  * abbreviation that often ends a sentence?  It does not when it usually
  * starts a sentence; it does when it is listed as a name word or a title.
- * Else it starts a new sentence only when a lower-case word follows it
- * ("U.S. Millions attended", not "U.S. Virgin Islands", "U.S. Route 66",
- * "A.M. Roundup:"), unless that word joins the parts of a name ("U.S.
- * Department of Justice").
+ * Else it starts a new sentence only when a comma or a lower-case word
+ * follows it ("U.S. Millions attended", not "U.S. Virgin Islands", "U.S.
+ * Route 66", "A.M. Roundup:"), unless that word joins the parts of a name
+ * ("U.S. Department of Justice").
  */
 static int
 goeson(const unsigned char *s, size_t lim, size_t nx)
@@ -235,7 +235,13 @@ goeson(const unsigned char *s, size_t lim, size_t nx)
 		return 1;
 	if (starter(s, lim, nx))
 		return 0;
-	if ((k & (W_NAME | W_TITLE)) || nk != N_LOWER)
+	/* A name word, or a bracket: "U.S. (English, weekly)". */
+	if ((k & (W_NAME | W_TITLE)) || s[nx - 1] == '(' || s[nx - 1] == '[')
+		return 1;
+	/* "6 p.m. Afterwards, we ate": a name seldom takes a comma there. */
+	if (e < lim && (s[e] == ',' || s[e] == ';'))
+		return 0;
+	if (nk != N_LOWER)
 		return 1;
 	if ((c = connector(s, lim, n)) == 0)
 		return 0;
