@@ -217,7 +217,8 @@ connector(const unsigned char *s, size_t lim, size_t n)
 /*
  * Does the capitalised word at nx go on a name (or a headline) after an
  * abbreviation that often ends a sentence?  It does not when it usually
- * starts a sentence; it does when it is listed as a name word or a title.
+ * starts a sentence; it does when it is listed as a name word, a title or
+ * another abbreviation.
  * Else it starts a new sentence only when a comma or a lower-case word
  * follows it ("U.S. Millions attended", not "U.S. Virgin Islands", "U.S.
  * Route 66", "A.M. Roundup:"), unless that word joins the parts of a name
@@ -237,6 +238,9 @@ goeson(const unsigned char *s, size_t lim, size_t nx)
 		return 0;
 	/* A name word, or a bracket: "U.S. (English, weekly)". */
 	if ((k & (W_NAME | W_TITLE)) || s[nx - 1] == '(' || s[nx - 1] == '[')
+		return 1;
+	/* Another abbreviation: "Acme Co. Ltd. said". */
+	if ((k & (W_ABBR | W_NUMBER | W_INNER)) && e < lim && s[e] == '.')
 		return 1;
 	/* "6 p.m. Afterwards, we ate": a name seldom takes a comma there. */
 	if (e < lim && (s[e] == ',' || s[e] == ';'))
