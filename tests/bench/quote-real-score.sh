@@ -27,7 +27,8 @@
 # found.  -v also lists every miss (page, offsets, what went wrong, text).
 # A first line counts pages and quotations (-q leaves it out); -n NAME
 # labels the rows (default: CMD).
-# Exits 0, saying so, when $NIB_BENCH_DATA/pages is absent.
+# Exits 0, saying so, when $NIB_BENCH_DATA/pages is absent.  $NIB_QUOTES_REAL
+# names another annotation file (tests/bench/real-score/ tests this script).
 set -u
 verbose=0
 header=1
@@ -44,7 +45,7 @@ cmd=${1:-${NIBQUOTE:-nibquote}}
 [ -n "$name" ] || name=$cmd
 top=$(cd "$(dirname "$0")/../.." && pwd)
 data=${NIB_BENCH_DATA:-$top/../shared/bench}/pages
-gold=$top/tests/bench/quotes-real.tsv
+gold=${NIB_QUOTES_REAL:-$top/tests/bench/quotes-real.tsv}
 if [ ! -d "$data" ]; then
 	echo "quote-real-score: $data is absent: real-quotation scores skipped (set NIB_BENCH_DATA)"
 	exit 0
