@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "norm.h"
+#include "../../cmd/nibnorm/norm.h"
 #include "utf8.h"
 
 static int

@@ -1,7 +1,7 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
-#include "norm.h"
+#include "../../cmd/nibnorm/norm.h"
 #include "t.h"
 #include "utf8.h"
 

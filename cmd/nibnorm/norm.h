@@ -1,7 +1,7 @@
 /*
- * norm: the repairs and normalization of nibnorm, one line at a time, so
- * that any tool can see text as nibnorm would print it (man/nibnorm.1 has
- * the details).
+ * norm: the repairs and normalization of nibnorm, one line at a time
+ * (man/nibnorm.1 has the details).  line.c runs the loop, writer.c the
+ * output, charclass.c, entities.c and mojibake.c the parts.
  *
  * For each line, in this order: invalid UTF-8 becomes U+FFFD, one for each
  * maximal invalid subsequence (NIB_NORM_CP1252: each invalid byte is read
