@@ -108,8 +108,8 @@ numref(int32_t v)
 {
 	if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
 		return 0xFFFD;
-	if (v >= 0x80 && v <= 0x9F && norm_cp1252[v - 0x80])
-		return norm_cp1252[v - 0x80];
+	if (v >= 0x80 && v <= 0x9F)
+		return nib_cp1252(v);
 	return v;
 }
 

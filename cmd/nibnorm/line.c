@@ -1,13 +1,14 @@
 /*
  * line.c: nib_norm_line, the loop over a line's bytes.  ASCII takes a
  * fast path that copies it eight bytes at a time; '&' goes to the
- * entity decoder, runs of non-ASCII bytes are decoded (and repaired) here
- * and written through writer.c.
+ * entity decoder, runs of non-ASCII bytes are decoded here and written
+ * through writer.c.  A line with mojibake is repaired first (mojibake.c).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "line.h"
+#include "utf8.h"
 
 /* Byte classes of the fast path. */
 enum { B_PLAIN, B_BLANK, B_AMP, B_CTRL, B_HIGH, B_NL };
@@ -55,29 +56,27 @@ nib_norm_free(struct nib_norm *nm)
 		return;
 	free(nm->cls);
 	free(nm->o);
-	free(nm->u);
 	free(nm->nb);
+	norm_free_mojibake(nm);
 	free(nm);
 }
 
 /*
- * A run of non-ASCII bytes from s[i]: decoded, repaired, written.  Most
- * runs (a curly quote, an accented letter, a word of Cyrillic or Han)
- * are valid, safe and hold no possible mojibake: they are copied whole.
+ * A run of non-ASCII bytes from s[i]: decoded and written.  Most runs (a
+ * curly quote, an accented letter, a word of Cyrillic or Han) are valid
+ * and safe: they are copied whole.
  */
 static size_t
 run(struct nib_norm *nm, const unsigned char *s, size_t n, size_t i)
 {
-	size_t j = i, m = 0;
-	int cand = 0, l;
-	int32_t cp, prev = 0;
+	size_t j = i;
+	int l;
+	int32_t cp;
 
 	while (j < n && s[j] >= 0x80) {
 		l = norm_decode(s + j, n - j, &cp);
-		if (cp <= 0x9F || norm_cpclass(nm, cp) != C_SAFE ||
-		    (prev >= 0xC2 && prev <= 0xF4 && norm_contbyte(cp) >= 0))
+		if (cp <= 0x9F || norm_cpclass(nm, cp) != C_SAFE)
 			goto slow;
-		prev = cp;
 		j += (size_t)l;
 	}
 	norm_settle(nm);
@@ -88,7 +87,6 @@ run(struct nib_norm *nm, const unsigned char *s, size_t n, size_t i)
 slow:
 	j = i;
 	while (j < n && s[j] >= 0x80) {
-		norm_grow32(&nm->u, &nm->ucap, m + 1);
 		l = norm_decode(s + j, n - j, &cp);
 		if (cp < 0) {
 			nm->stats.invalid++;
@@ -96,23 +94,31 @@ slow:
 				nm->badoff = (long long)j;
 			if (nm->flags & NIB_NORM_CP1252) {
 				/* One byte of Windows-1252 text. */
-				cp = s[j] < 0xA0 ? norm_cp1252[s[j] - 0x80] : s[j];
+				cp = nib_cp1252(s[j]);
 				l = 1;
-				if (cp == 0)
-					cp = s[j];
 			} else
-				/* U+FFFD once mojibake repair has seen it. */
-				cp = BADBYTE;
-		} else if (cp <= 0xF4)
-			cand = 1;
-		nm->u[m++] = cp;
+				cp = 0xFFFD;
+		}
+		norm_emit(nm, cp);
 		j += (size_t)l;
 	}
-	if (cand && !(nm->flags & NIB_NORM_NOMOJI))
-		m = norm_repair_mojibake(nm, m, i > 0 ? s[i - 1] : -1, j < n ? s[j] : -1);
-	for (size_t k = 0; k < m; k++)
-		norm_emit(nm, nm->u[k] == BADBYTE ? 0xFFFD : nm->u[k]);
 	return j;
+}
+
+/* Whether s[0..n) holds a byte past ASCII, eight bytes at a time. */
+static int
+has_high(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w, acc = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= s[i];
+	return (acc & 0x8080808080808080ULL) != 0;
 }
 
 #define ONES 0x0101010101010101ULL
@@ -203,12 +209,21 @@ const unsigned char *
 nib_norm_line(struct nib_norm *nm, const unsigned char *s, size_t n,
     size_t *outlen)
 {
-	size_t i = 0;
+	const unsigned char *fixed;
+	size_t i = 0, fixedlen;
+	long long firstbad = -1;
 
 	nm->olen = nm->lstart = 0;
 	nm->pend = 0;
 	nm->dirty = NONE;
 	nm->badoff = -1;
+	if (!(nm->flags & NIB_NORM_NOMOJI) && has_high(s, n) &&
+	    (fixed = norm_fix_mojibake(nm, s, n, &fixedlen)) != NULL) {
+		/* Invalid bytes are kept, so only their offsets move. */
+		firstbad = (long long)nib_utf8_valid(s, n);
+		s = fixed;
+		n = fixedlen;
+	}
 	norm_reserve(nm, n + 8);
 	while (i < n) {
 		if (nm->dirty == NONE && nm->pend == 0) {
@@ -241,6 +256,8 @@ nib_norm_line(struct nib_norm *nm, const unsigned char *s, size_t n,
 	}
 	if (nm->dirty != NONE)
 		norm_flush_chunk(nm);
+	if (nm->badoff >= 0 && firstbad >= 0)
+		nm->badoff = firstbad;
 	*outlen = nm->olen;
 	return nm->o;
 }

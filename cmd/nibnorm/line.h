@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "codepage.h"
 #include "mem.h"
 #include "norm.h"
 
@@ -20,20 +21,12 @@ enum { C_UNKNOWN, C_SAFE, C_UNSAFE, C_DROP, C_BLANK, C_FOLD };
 /* No chunk waits for normalization (nm->dirty). */
 #define NONE ((size_t)-1)
 /*
- * An invalid byte, in a run being repaired: told apart from a U+FFFD that
- * was in the input, which may stand for a byte a decoder could not read.
- */
-#define BADBYTE (-2)
-/*
  * A chunk that normalization must see whole is a starter and the
  * characters after it that fail the quick check.  Past this many bytes
  * (a pathological pile of combining marks) it is cut, so that time stays
  * linear: utf8proc sorts marks in quadratic time.
  */
 #define CHUNKMAX 4096
-
-/* Windows-1252's 0x80-0x9F; 0 where it defines nothing (mojibake.c). */
-extern const uint16_t norm_cp1252[32];
 
 /* charclass.c: the class of cp, C_*, and -a's ASCII spelling of it. */
 int norm_classify(const struct nib_norm *nm, int32_t cp);
@@ -50,14 +43,13 @@ size_t norm_entity(struct nib_norm *nm, const unsigned char *s, size_t n,
     size_t i);
 
 /*
- * mojibake.c: repairs the run u[0..m) of code points between the
- * characters prev and next (-1: none); returns the new length.
+ * mojibake.c: repairs the mojibake of the line s[0..n).  Returns NULL when
+ * there is none to repair, else the repaired line (nm's memory, valid
+ * until the next call) and its length in *outlen; invalid bytes stay.
  */
-size_t norm_repair_mojibake(struct nib_norm *nm, size_t m, int32_t prev,
-    int32_t next);
-/* The byte that Windows-1252 or Latin-1 shows as cp if it is a UTF-8
- * continuation byte (0x80-0xBF); -1 otherwise. */
-int norm_contbyte(int32_t cp);
+const unsigned char *norm_fix_mojibake(struct nib_norm *nm,
+    const unsigned char *s, size_t n, size_t *outlen);
+void norm_free_mojibake(struct nib_norm *nm);
 
 static inline int
 norm_asciiletter(int32_t c)

@@ -1,177 +1,574 @@
 /*
- * mojibake.c: UTF-8 that was read as Windows-1252 or Latin-1 ("Ã©" for
- * "é"), repaired in a run of non-ASCII code points where unambiguous.
+ * mojibake.c: UTF-8 that was decoded with the wrong code page, repaired
+ * on a whole line before it is normalized.  Nothing is tried on a line
+ * that scores zero on the badness of badness.h; a repair is kept only
+ * when the repaired text decodes cleanly and scores lower.  In turn:
+ *
+ *   - the whole line put back into the bytes of one code page and read
+ *     as UTF-8 (each code page of codepage.h in turn; again, for text
+ *     misread twice);
+ *   - failing that, each stretch of glyphs that spells UTF-8 characters
+ *     in one code page, inside otherwise good text ("IL2RÎ³cKO");
+ *   - C1 controls left over are taken as Windows-1252's characters.
+ *
+ * Bytes that a decoder lost show as U+FFFD or '?' in place of a
+ * continuation byte: the character they broke becomes one U+FFFD.
  */
+#include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
+#include "badness.h"
+#include "codepage.h"
 #include "line.h"
 #include "utf8.h"
+#include "utf8bytes.h"
 
-const uint16_t norm_cp1252[32] = {
-	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+/* An invalid input byte b, kept as it is: no code page has it. */
+#define RAW(b) (-0x100 - (int32_t)(b))
+#define ISRAW(c) ((c) <= -0x100)
+/* U+FFFD or '?' put back into bytes: a byte a decoder lost. */
+#define LOST 0x1A
+
+struct moji {
+	int32_t *u, *v;		/* the line, and a candidate repair */
+	size_t ucap, vcap;
+	unsigned char *b, *t;	/* bytes of a candidate, before and after */
+	size_t bcap, tcap;	/* lost bytes are marked */
+	unsigned char *out;	/* the repaired line */
+	size_t ocap;
+	size_t m;		/* code points in u */
+	int32_t *x, *y;		/* a stretch with its neighbours, before */
+	size_t xcap, ycap;	/* and after repair */
 };
 
-/* The byte that Windows-1252 or Latin-1 shows as cp, if it is a UTF-8
- * continuation byte (0x80-0xBF); -1 otherwise. */
-int
-norm_contbyte(int32_t cp)
+static void
+growbytes(unsigned char **p, size_t *cap, size_t n)
 {
-	if (cp >= 0x80 && cp <= 0xBF)
-		return (int)cp;
-	if (cp < 0x152 || cp > 0x2122)
-		return -1;
-	for (int i = 0; i < 32; i++)
-		if (norm_cp1252[i] == cp)
-			return 0x80 + i;
-	return -1;
+	if (*cap < n)
+		nib_grow(p, cap, n);
 }
 
-/*
- * Whether x, decoded from a mojibake sequence of need bytes, is text that
- * such a sequence plausibly meant: 0 no, 1 yes, 2 yes if it is not glued
- * to ASCII letters (a lone Greek, Cyrillic, Hebrew or Arabic letter in a
- * Latin word is not), 3 yes after a letter (a combining accent of
- * decomposed text, "cafe" U+0301).  Two-byte sequences are the risky ones (an
- * uppercase "É" before a quote mark is a real pair), so their results
- * must be Latin-1 or Latin Extended-A, one of the few Extended-B letters
- * in use (Romanian, Vietnamese, pinyin), or a letter of those scripts.
- */
-static int
-plausible(int32_t x, int need)
+/* Decodes s[0..n) into mj->u, invalid bytes as RAW(). */
+static void
+load(struct moji *mj, const unsigned char *s, size_t n)
 {
-	switch (utf8proc_category(x)) {
-	case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_CO:
-	case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_CC:
-		return 0;
-	default:
-		break;
+	size_t i = 0, m = 0;
+	int32_t cp;
+	int l;
+
+	norm_grow32(&mj->u, &mj->ucap, n + 1);
+	while (i < n) {
+		l = norm_decode(s + i, n - i, &cp);
+		if (cp < 0)
+			for (int k = 0; k < l; k++)
+				mj->u[m++] = RAW(s[i + k]);
+		else
+			mj->u[m++] = cp;
+		i += (size_t)l;
 	}
-	if (need > 2)
-		/* Samaritan, Mandaic and the like: "à" NBSP "»" in French. */
-		return x < 0x800 || x > 0x8FF;
-	if (x >= 0xA0 && x <= 0x17F)
-		return 1;
-	if (x == 0x192 || x == 0x1A0 || x == 0x1A1 || x == 0x1AF || x == 0x1B0 ||
-	    x == 0x259 || (x >= 0x1CD && x <= 0x1DC) || (x >= 0x218 && x <= 0x21B))
-		return 1;
-	if (x >= 0x300 && x <= 0x36F)
-		return 3;
-	if ((x >= 0x386 && x <= 0x3CE) || (x >= 0x400 && x <= 0x45F) ||
-	    x == 0x490 || x == 0x491 || (x >= 0x5D0 && x <= 0x5EA) ||
-	    (x >= 0x620 && x <= 0x6D3))
-		return 2;
-	return 0;
+	mj->m = m;
 }
 
 /*
- * Whether a two-byte sequence, lead then cont, between prev and next
- * could be real text: a capital and then a quote mark, dash or ellipsis
- * that ends a word ("IRMÃ”").
+ * Encodes u[0..m) in page p into mj->b; U+FFFD becomes LOST.  Returns the
+ * byte count, or -1 when a character has no byte there.
  */
-static int
-wordend(int32_t prev, int32_t cont, int32_t next)
+static long
+tobytes(struct moji *mj, const int32_t *u, size_t m, const struct codepage *p)
 {
-	switch (cont) {
-	case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2026:
-	case 0x2013: case 0x2014: case 0xAB: case 0xBB: case 0xA0:
-		break;
-	default:
-		return 0;
+	size_t k = 0;
+	int b;
+
+	/* Room for a no-break space put back before each byte. */
+	growbytes(&mj->b, &mj->bcap, 2 * m + 4);
+	for (size_t i = 0; i < m; i++) {
+		if (ISRAW(u[i]))
+			return -1;
+		if (u[i] == 0xFFFD)
+			b = LOST;
+		else if ((b = nib_codepage_byte(p, u[i])) < 0)
+			return -1;
+		mj->b[k++] = (unsigned char)b;
 	}
-	return prev >= 0 && nib_isupper(prev) && !(next >= 0 && nib_isletter(next));
+	return (long)k;
+}
+
+/* Portuguese words that start with à, which the space may belong to. */
+static int
+agrave_word(const unsigned char *b, size_t n)
+{
+	static const char *const words[] = { "s ", "quele", "quela", "quilo" };
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t l = strlen(words[i]);
+
+		if (n >= l && memcmp(b, words[i], l) == 0)
+			return 1;
+	}
+	return n > 0 && b[0] == ' ';
 }
 
 /*
- * One pass of mojibake repair over u[0..m); prev and next are the
- * characters around it (-1: none).  Returns the new length.
+ * A space where a continuation byte must be was a no-break space (0xA0)
+ * that something turned into a space.  "Ã " is "à" and a word: the space
+ * stays, after the à, unless a word of its own follows ("Ã s" is "às").
  */
 static size_t
-unmoji(struct nib_norm *nm, int32_t *u, size_t m, int32_t prev, int32_t next)
+restore_nbsp(unsigned char *b, size_t n)
 {
-	size_t r = 0, w = 0;
+	size_t i = 0, left = 0;
 
-	while (r < m) {
-		int32_t c = u[r], x, before, after;
-		unsigned char b[4];
-		int need, k, t, pl;
+	for (i = 0; i < n; i++) {
+		if (left > 0 && b[i] == ' ') {
+			if (b[i - 1] == 0xC3 && left == 1 && !agrave_word(b + i + 1, n - i - 1)) {
+				memmove(b + i + 1, b + i, n - i);
+				n++;
+			}
+			b[i] = 0xA0;
+		}
+		if (left > 0 && (b[i] & 0xC0) == 0x80)
+			left--;
+		else
+			left = (size_t)(nib_utf8_need(b[i]) > 0 ? nib_utf8_need(b[i]) - 1 : 0);
+	}
+	return n;
+}
 
-		if (c < 0xC2 || c > 0xF4)
-			goto keep;
-		need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		if (c == 0xE2 && r + 1 < m && u[r + 1] == 0x20AC &&
-		    (r + 2 == m || u[r + 2] == 0xFFFD || norm_contbyte(u[r + 2]) < 0)) {
-			/*
-			 * "â€" and no third byte: Windows-1252 has no character
-			 * for 0x9D, so the decoder dropped it (or made it
-			 * U+FFFD) from a closing double quote, E2 80 9D.
-			 */
-			u[w++] = 0x201D;
-			r += 2 + (r + 2 < m && u[r + 2] == 0xFFFD);
-			nm->stats.mojibake++;
+/*
+ * A character whose last bytes were lost (LOST, or '?' after the lead of
+ * a three- or four-byte one) becomes U+FFFD, and so does a lone LOST;
+ * b[0..n) is copied to t, the new length returned.
+ */
+static size_t
+mark_lost(const unsigned char *b, size_t n, unsigned char *t)
+{
+	size_t r = 0, w = 0, end;
+
+	while (r < n) {
+		int need = nib_utf8_need(b[r]), k = 1;
+
+		while (k < need && r + (size_t)k < n && (b[r + k] & 0xC0) == 0x80)
+			k++;
+		if (b[r] == LOST)
+			end = r + 1;
+		else if (k < need && r + (size_t)k < n &&
+		    (b[r + k] == LOST || (b[r + k] == '?' && need > 2))) {
+			/* The lost byte, and what is left of the character. */
+			for (end = r + (size_t)k + 1, k++; k < need && end < n &&
+			    ((b[end] & 0xC0) == 0x80 || b[end] == LOST); k++)
+				end++;
+		} else {
+			t[w++] = b[r++];
 			continue;
 		}
-		if (r + (size_t)need > m)
-			goto keep;
-		b[0] = (unsigned char)c;
-		for (k = 1; k < need; k++) {
-			if ((t = norm_contbyte(u[r + k])) < 0)
-				break;
-			b[k] = (unsigned char)t;
-		}
-		if (k < need || norm_decode(b, (size_t)need, &x) != need || x < 0)
-			goto keep;
-		if ((pl = plausible(x, need)) == 0)
-			goto keep;
-		before = w > 0 ? u[w - 1] : prev;
-		after = r + (size_t)need < m ? u[r + need] : next;
-		if (pl == 2 && (norm_asciiletter(before) || norm_asciiletter(after)))
-			goto keep;
-		if (pl == 3 && !(before >= 0 && nib_isletter(before)))
-			goto keep;
-		/*
-		 * "×" and a no-break space before a number is arithmetic,
-		 * not a Hebrew letter: a letter made with U+00A0 must stand
-		 * next to other non-ASCII letters, as in a misread word.
-		 */
-		if (pl == 2 && u[r + 1] == 0xA0 && !(before >= 0x80 &&
-		    nib_isletter(before)) && !(after >= 0x80 && nib_isletter(after)))
-			goto keep;
-		if (need == 2 && wordend(before, u[r + 1], after))
-			goto keep;
-		u[w++] = x;
-		r += (size_t)need;
-		nm->stats.mojibake++;
-		continue;
-keep:
-		u[w++] = u[r++];
+		memcpy(t + w, "\xEF\xBF\xBD", 3);
+		w += 3;
+		r = end;
 	}
 	return w;
 }
 
-/*
- * Repairs the run u[0..m): mojibake (twice over for text that was
- * misread twice), then C1 controls that Windows-1252 defines.
- */
-size_t
-norm_repair_mojibake(struct nib_norm *nm, size_t m, int32_t prev, int32_t next)
+static int
+asciialnum(int32_t c)
 {
-	int32_t *u = nm->u;
-	size_t k;
+	return norm_asciiletter(c) || (c >= '0' && c <= '9');
+}
 
-	for (int pass = 0; pass < 3; pass++) {
-		unsigned long long before = nm->stats.mojibake;
+/*
+ * Characters real text does not hold: unassigned and private ones, C0
+ * controls, a Hebrew or Arabic letter glued to Latin letters or digits
+ * ("5×\u00a0" is not "5נ"), a lone Cyrillic letter inside a Latin word.
+ */
+static int
+oddities(const int32_t *u, size_t m)
+{
+	int odd = 0;
 
-		m = unmoji(nm, u, m, prev, next);
-		if (nm->stats.mojibake == before)
-			break;
+	for (size_t i = 0; i < m; i++) {
+		utf8proc_category_t c = utf8proc_category(u[i]);
+		int32_t prev = i > 0 ? u[i - 1] : ' ', next = i + 1 < m ? u[i + 1] : ' ';
+
+		odd += c == UTF8PROC_CATEGORY_CN || c == UTF8PROC_CATEGORY_CO ||
+		    (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n');
+		if (u[i] >= 0x590 && u[i] <= 0x8FF)
+			odd += asciialnum(prev) || asciialnum(next);
+		if (u[i] >= 0x400 && u[i] <= 0x4FF)
+			odd += norm_asciiletter(prev) && norm_asciiletter(next);
 	}
-	for (k = 0; k < m; k++)
-		if (u[k] >= 0x80 && u[k] <= 0x9F && norm_cp1252[u[k] - 0x80]) {
-			u[k] = norm_cp1252[u[k] - 0x80];
-			nm->stats.mojibake++;
+	return odd;
+}
+
+/*
+ * u[0..m) read as UTF-8 from the bytes of page p, into mj->v.  Returns
+ * the new length, or -1 when p cannot hold it or the bytes are not
+ * UTF-8.
+ */
+static long
+reread(struct moji *mj, const int32_t *u, size_t m, int page)
+{
+	const struct codepage *p = &nib_codepages()[page];
+	long n = tobytes(mj, u, m, p);
+	size_t k;
+	int high = 0;
+
+	if (n < 0 || p->nrev == 0)
+		return -1;
+	for (long i = 0; i < n; i++)
+		high |= mj->b[i] >= 0x80;
+	if (!high)
+		return -1;
+	n = (long)restore_nbsp(mj->b, (size_t)n);
+	growbytes(&mj->t, &mj->tcap, 3 * (size_t)n + 1);
+	/* Only decoders that drop undefined bytes lose them. */
+	if (page == CP_1252 || page == CP_1251 || page == CP_1250 ||
+	    page == CP_1253 || page == CP_1257)
+		k = mark_lost(mj->b, (size_t)n, mj->t);
+	else {
+		memcpy(mj->t, mj->b, (size_t)n);
+		k = (size_t)n;
+	}
+	norm_grow32(&mj->v, &mj->vcap, k + 1);
+	return nib_utf8_strict(mj->t, k, mj->v);
+}
+
+/* Whether v[0..vn) is clearly better text than u[0..un). */
+static int
+better(const int32_t *v, size_t vn, const int32_t *u, size_t un)
+{
+	return nib_badness(v, vn) < nib_badness(u, un) &&
+	    oddities(v, vn) <= oddities(u, un);
+}
+
+/*
+ * Reads u[0..m) again in each code page; the first reading that is
+ * better than (bad, odd) replaces the line.  Text misread twice may look
+ * worse after one layer is undone ("√©" on the way from "‚àö¬©" to
+ * "é"), so a reading that decodes cleanly is read again, depth times.
+ */
+static int
+reread_all(struct moji *mj, const int32_t *u, size_t m, int bad, int odd,
+    int depth)
+{
+	for (int p = 0; p < CP_COUNT; p++) {
+		long n = reread(mj, u, m, p);
+		int32_t *copy;
+		int ok;
+
+		if (n < 0)
+			continue;
+		if (nib_badness(mj->v, (size_t)n) < bad &&
+		    oddities(mj->v, (size_t)n) <= odd) {
+			memcpy(mj->u, mj->v, (size_t)n * sizeof *mj->u);
+			mj->m = (size_t)n;
+			return 1;
 		}
-	return m;
+		if (depth <= 1)
+			continue;
+		copy = nib_calloc((size_t)n + 1, sizeof *copy);
+		memcpy(copy, mj->v, (size_t)n * sizeof *copy);
+		ok = reread_all(mj, copy, (size_t)n, bad, odd, depth - 1);
+		free(copy);
+		if (ok)
+			return 1;
+	}
+	return 0;
+}
+
+/* The whole line read again, in one code page or a few in a row. */
+static int
+fix_whole(struct moji *mj)
+{
+	return reread_all(mj, mj->u, mj->m, nib_badness(mj->u, mj->m),
+	    oddities(mj->u, mj->m), 3);
+}
+
+/* Whether page p's decoders are the kind that lose undefined bytes. */
+static int
+sloppy(int page)
+{
+	return page == CP_1252 || page == CP_1251 || page == CP_1250 ||
+	    page == CP_1253 || page == CP_1257;
+}
+
+/* A character written as two CESU-8 surrogates from u[0..6), or 0. */
+static int
+cesu(const struct codepage *p, const int32_t *u, size_t m, int32_t *out)
+{
+	unsigned char b[6];
+	int32_t cp[2];
+
+	if (m < 6)
+		return 0;
+	for (int k = 0; k < 6; k++) {
+		int c = nib_codepage_byte(p, u[k]);
+
+		if (c < 0x80)
+			return 0;
+		b[k] = (unsigned char)c;
+	}
+	if (nib_utf8_strict(b, 6, cp) != 1)
+		return 0;
+	*out = cp[0];
+	return 6;
+}
+
+/*
+ * The UTF-8 character that page p's glyphs at u[0..m) spell, in *out.
+ * Returns how many glyphs it takes, or 0 when they spell none.
+ */
+static int
+spell(const struct codepage *p, int page, const int32_t *u, size_t m,
+    int32_t *out)
+{
+	unsigned char b[4];
+	int32_t cp[4];
+	int need, k, c;
+
+	if (ISRAW(u[0]) || (c = nib_codepage_byte(p, u[0])) < 0 ||
+	    (need = nib_utf8_need((unsigned char)c)) == 0)
+		return 0;
+	b[0] = (unsigned char)c;
+	for (k = 1; k < need && (size_t)k < m; k++) {
+		c = ISRAW(u[k]) ? -1 : nib_codepage_byte(p, u[k]);
+		if (c >= 0x80 && c <= 0xBF) {
+			b[k] = (unsigned char)c;
+			continue;
+		}
+		if (u[k] == ' ' && k + 1 < need) {
+			/* A no-break space inside, turned into a space. */
+			b[k] = 0xA0;
+			continue;
+		}
+		if (sloppy(page) && (u[k] == 0xFFFD || (u[k] == '?' && need > 2))) {
+			*out = 0xFFFD;
+			return k + 1;
+		}
+		break;
+	}
+	if (k < need) {
+		/* "â€" and no third glyph: Windows-1252 has no 0x9D (”). */
+		if (page == CP_1252 && k == 2 && b[0] == 0xE2 && b[1] == 0x80) {
+			*out = 0x201D;
+			return 2;
+		}
+		return 0;
+	}
+	if (b[0] == 0xED && b[1] >= 0xA0)
+		return cesu(p, u, m, out);
+	if (nib_utf8_strict(b, (size_t)need, cp) != 1)
+		return 0;
+	*out = cp[0];
+	return need;
+}
+
+/*
+ * Whether the stretch u[s..e), read as fixed[0..fn), is better text, judged
+ * with the characters on each side of it (prev: -1 for none).
+ */
+static int
+stretch_better(struct moji *mj, int32_t prev, size_t s, size_t e,
+    const int32_t *fixed, size_t fn)
+{
+	size_t a = 0, b = 0;
+
+	norm_grow32(&mj->x, &mj->xcap, e - s + 2);
+	norm_grow32(&mj->y, &mj->ycap, fn + 2);
+	if (prev >= 0) {
+		mj->x[a++] = prev;
+		mj->y[b++] = prev;
+	}
+	memcpy(mj->x + a, mj->u + s, (e - s) * sizeof *mj->u);
+	memcpy(mj->y + b, fixed, fn * sizeof *fixed);
+	a += e - s;
+	b += fn;
+	if (e < mj->m) {
+		mj->x[a++] = mj->u[e];
+		mj->y[b++] = mj->u[e];
+	}
+	return better(mj->y, b, mj->x, a);
+}
+
+/*
+ * How many glyphs from u[i] spell UTF-8 characters in page p, one after
+ * another; the characters go to out, their count to *fn.
+ */
+static size_t
+stretch(const int32_t *u, size_t m, size_t i, int page, int32_t *out,
+    size_t *fn)
+{
+	const struct codepage *p = &nib_codepages()[page];
+	size_t e = i;
+	int k;
+
+	*fn = 0;
+	/*
+	 * Inside good text, only the code pages whose lead bytes show as
+	 * letters: misread text there looks like accented letters and signs.
+	 */
+	if (p->nrev == 0 || page == CP_MACROMAN || page == CP_437)
+		return 0;
+	while (e < m && (k = spell(p, page, u + e, m - e, out + *fn)) > 0) {
+		e += (size_t)k;
+		(*fn)++;
+	}
+	return e - i;
+}
+
+/*
+ * The longest stretch from u[i] that spells UTF-8 in some page (the first
+ * page of the longest), left in mj->x[0..*fn); returns its glyph count.
+ */
+static size_t
+longest(struct moji *mj, size_t i, size_t *fn)
+{
+	size_t best = 0, len, n;
+
+	norm_grow32(&mj->x, &mj->xcap, mj->m + 2);
+	norm_grow32(&mj->y, &mj->ycap, mj->m + 2);
+	for (int p = 0; p < CP_COUNT; p++) {
+		len = stretch(mj->u, mj->m, i, p, mj->y, &n);
+		if (len > best) {
+			best = len;
+			*fn = n;
+			memcpy(mj->x, mj->y, n * sizeof *mj->y);
+		}
+	}
+	return best;
+}
+
+/*
+ * Whether the two glyphs u[i..i+2) end a word in capitals with a closing
+ * quote or dash: "IRMÃ”" is Portuguese and a quote mark (but "HÃ”TEL"
+ * is "HÔTEL").
+ */
+static int
+word_end(const struct moji *mj, int32_t prev, size_t i, size_t len)
+{
+	int32_t q = mj->u[i + 1], next = i + 2 < mj->m ? mj->u[i + 2] : ' ';
+
+	if (len != 2 || prev < 0 || !nib_isupper(prev) || nib_isletter(next))
+		return 0;
+	return q == 0x2019 || q == 0x201D || q == 0x201C || q == 0x2018 ||
+	    q == 0xBB || q == 0x2026 || q == 0x2013 || q == 0x2014;
+}
+
+/*
+ * Each stretch of glyphs that spells UTF-8 in one code page, repaired on
+ * its own where that makes the text around it better: mojibake inside
+ * good text.  A stretch beside other signs is part of a garble that can
+ * not be told apart, and stays.
+ */
+static int
+fix_stretches(struct nib_norm *nm, struct moji *mj)
+{
+	size_t i = 0, w = 0, len, fn = 0;
+	int changed = 0;
+
+	norm_grow32(&mj->v, &mj->vcap, mj->m + 1);
+	while (i < mj->m) {
+		int32_t prev = w > 0 ? mj->v[w - 1] : -1;
+
+		if ((len = longest(mj, i, &fn)) == 0) {
+			mj->v[w++] = mj->u[i++];
+			continue;
+		}
+		memcpy(mj->v + w, mj->x, fn * sizeof *mj->x);
+		if (!word_end(mj, prev, i, len) &&
+		    !(prev >= 0 && nib_badness_sign(prev)) &&
+		    !(i + len < mj->m && nib_badness_sign(mj->u[i + len])) &&
+		    stretch_better(mj, prev, i, i + len, mj->v + w, fn)) {
+			w += fn;
+			changed = 1;
+			nm->stats.mojibake++;
+		} else {
+			memcpy(mj->v + w, mj->u + i, len * sizeof *mj->u);
+			w += len;
+		}
+		i += len;
+	}
+	if (changed) {
+		memcpy(mj->u, mj->v, w * sizeof *mj->u);
+		mj->m = w;
+	}
+	return changed;
+}
+
+/* C1 controls left: Windows-1252's characters, as browsers read them. */
+static int
+fix_c1(struct nib_norm *nm, struct moji *mj)
+{
+	int changed = 0;
+
+	for (size_t i = 0; i < mj->m; i++)
+		if (mj->u[i] >= 0x80 && mj->u[i] <= 0x9F &&
+		    nib_cp1252(mj->u[i]) != mj->u[i]) {
+			mj->u[i] = nib_cp1252(mj->u[i]);
+			nm->stats.mojibake++;
+			changed = 1;
+		}
+	return changed;
+}
+
+/* The repaired line as UTF-8 in mj->out (invalid bytes as they were). */
+static size_t
+store(struct moji *mj)
+{
+	size_t n = 0;
+
+	growbytes(&mj->out, &mj->ocap, 4 * mj->m + 1);
+	for (size_t i = 0; i < mj->m; i++) {
+		if (ISRAW(mj->u[i]))
+			mj->out[n++] = (unsigned char)(-0x100 - mj->u[i]);
+		else
+			n += (size_t)utf8proc_encode_char(mj->u[i], mj->out + n);
+	}
+	return n;
+}
+
+const unsigned char *
+norm_fix_mojibake(struct nib_norm *nm, const unsigned char *s, size_t n,
+    size_t *outlen)
+{
+	struct moji *mj = nm->moji;
+	int changed = 0, step;
+
+	if (mj == NULL)
+		mj = nm->moji = nib_calloc(1, sizeof *mj);
+	load(mj, s, n);
+	if (nib_badness(mj->u, mj->m) == 0)
+		return NULL;
+	/* Up to three layers of misreading. */
+	for (int pass = 0; pass < 3 && nib_badness(mj->u, mj->m) > 0; pass++) {
+		step = fix_whole(mj);
+		if (step)
+			nm->stats.mojibake++;
+		if (!step)
+			step = fix_stretches(nm, mj);
+		if (!step)
+			break;
+		changed = 1;
+	}
+	changed |= fix_c1(nm, mj);
+	if (!changed)
+		return NULL;
+	*outlen = store(mj);
+	return mj->out;
+}
+
+void
+norm_free_mojibake(struct nib_norm *nm)
+{
+	struct moji *mj = nm->moji;
+
+	if (mj == NULL)
+		return;
+	free(mj->u);
+	free(mj->v);
+	free(mj->b);
+	free(mj->t);
+	free(mj->out);
+	free(mj->x);
+	free(mj->y);
+	free(mj);
 }

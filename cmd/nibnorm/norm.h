@@ -50,10 +50,9 @@ struct nib_norm {
 	unsigned char *o;		/* the line's output */
 	size_t olen, ocap, lstart, dirty;
 	int pend;			/* a blank waiting for the next char */
-	int32_t *u;			/* code points of a non-ASCII run */
-	size_t ucap;
 	int32_t *nb;			/* code points of a chunk to normalize */
 	size_t nbcap;
+	struct moji *moji;		/* mojibake repair's buffers */
 };
 
 /* A normalizer with flags NIB_NORM_*; free it with nib_norm_free(). */
