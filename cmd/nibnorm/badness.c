@@ -34,7 +34,9 @@ enum {
 	K_CONT = 1 << 18,	/* of 80-BF */
 	K_E2 = 1 << 19,		/* of E2, which starts punctuation and symbols */
 	K_AUP = 1 << 20,	/* ASCII A-Z */
-	K_LIG = 1 << 21		/* the ligatures Œ and œ */
+	K_LIG = 1 << 21,	/* the ligatures Œ and œ */
+	K_LEADX = 1 << 22,	/* of any two-byte lead, C2-DF */
+	K_CYR = 1 << 23		/* Cyrillic letter */
 };
 
 #define ACC (K_UACC | K_LACC)
@@ -120,6 +122,8 @@ bycategory(int32_t cp)
 		k |= K_FACE;
 	if (cp == 0x152 || cp == 0x153)
 		k |= K_LIG;
+	if (cp >= 0x400 && cp <= 0x4FF && (k & K_LETTER))
+		k |= K_CYR;
 	if (cp >= 0x2501 && cp <= 0x259F)
 		k |= K_BOX;
 	return k;
@@ -146,7 +150,9 @@ byglyph(void)
 			else if ((b == 0xC2 || b == 0xC3 || (b >= 0xCE && b <= 0xD1)) &&
 			    (letter || (b == 0xC3 && (kinds[c] & K_NUM))))
 				k = K_LEAD2;
-			else if (b >= 0xE0 && b <= 0xEF && letter)
+			if (b >= 0xC2 && b <= 0xDF)
+				k |= K_LEADX;
+			if (b >= 0xE0 && b <= 0xEF && letter)
 				k = K_LEAD3;
 			else if (b >= 0xF0 && b <= 0xF4)
 				k = K_LEAD4;
@@ -193,7 +199,8 @@ kind(int32_t cp)
 	if (cp == 0xFFFD)
 		return K_BAD;
 	if (cp == 0xF8FF)
-		return K_START;
+		/* Apple's logo, MacRoman's 0xF0: the lead of an emoji. */
+		return K_START | K_LEAD4;
 	return cp > 0 && utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO &&
 	    utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU ? K_LETTER : 0;
 }
@@ -218,6 +225,9 @@ badpair(uint32_t a, uint32_t b)
 	if ((b & K_CURR) && (a & (K_LACC | K_BOX | K_END)))
 		return 1;
 	if ((b & K_NUM) && (a & (K_UACC | K_BOX)))
+		return 1;
+	/* A Cyrillic capital glued to the end of a Latin word part. */
+	if ((b & K_CYR) && (b & K_UGC) && (a & (K_ALOW | K_AUP)))
 		return 1;
 	if ((b & K_START) && (a & (K_CURR | K_NUM | K_BOX)))
 		return 1;
@@ -244,6 +254,11 @@ badtriple(uint32_t a, uint32_t b, uint32_t c)
 		return 1;
 	/* An accented small letter between capitals. */
 	if ((a & (K_AUP | K_UACC)) && (b & K_LACC) && (c & (K_AUP | K_UACC)))
+		return 1;
+	/* A lone accented capital after a small letter: "cafÊ", "nĂŁo". */
+	if ((a & (K_ALOW | K_LACC)) && (b & K_UACC) &&
+	    !(c & (K_AUP | K_UACC | K_UGC | K_CURR | K_NUM | K_BAD | K_BOX |
+	    K_START | K_END)))
 		return 1;
 	/* The ligature œ lives inside words, before a plain letter. */
 	if ((b & K_LIG) && !(c & (K_ALOW | K_AUP)))
@@ -277,7 +292,7 @@ glyphs(const int32_t *u, size_t n)
 	const uint32_t sign = K_BAD | K_C1 | K_CURR | K_NUM | K_BOX;
 	uint32_t k = kind(u[0]), k1, k2;
 
-	if (n < 2 || !(k & (K_LEAD2 | K_LEAD3 | K_LEAD4 | K_E2)) ||
+	if (n < 2 || !(k & (K_LEAD2 | K_LEADX | K_LEAD3 | K_LEAD4 | K_E2)) ||
 	    !(kind(u[1]) & K_CONT))
 		return 0;
 	k1 = kind(u[1]);
@@ -303,10 +318,16 @@ glyphs(const int32_t *u, size_t n)
 		if ((k & K_LEAD2) && lead <= 0xC3 && u[1] == 0xA0 && latin)
 			return 1;
 		/* Two lead glyphs of a page around one of its signs. */
-		if ((k & K_LEAD2) && lead <= 0xDF && c2 < 0 && n > 2 &&
+		if ((k & K_LEADX) && lead <= 0xDF && c2 < 0 && n > 2 &&
 		    (k1 & (sign | K_START | K_END)) &&
 		    nib_utf8_need((unsigned char)(nib_codepage_byte(p, u[2]) & 0xFF)) == 2 &&
 		    nib_codepage_byte(p, u[2]) >= 0xC2)
+			return 1;
+		/* Two signs as leads, each with its continuation: "–ö–∏". */
+		if (lead <= 0xDF && !(k & K_LETTER) && n > 3 && c2 < 0 &&
+		    nib_utf8_need((unsigned char)(nib_codepage_byte(p, u[2]) & 0xFF)) == 2 &&
+		    !(kind(u[2]) & K_LETTER) && nib_codepage_byte(p, u[2]) >= 0xC2 &&
+		    contbyte(p, u[3]) >= 0)
 			return 1;
 		if (lead >= 0xE0 && lead <= 0xEF && c2 >= 0 && (k & K_LEAD3) &&
 		    ((k1 | k2) & sign))
@@ -351,7 +372,11 @@ nib_badness(const int32_t *u, size_t n)
 			bad += badpair(b, c);
 		if (i >= 2)
 			bad += badtriple(a, b, c);
-		if (c & (K_LEAD2 | K_LEAD3 | K_LEAD4 | K_E2))
+		/* Two accented capitals inside a small word: "StraÃŸe". */
+		if (i >= 3 && (b & K_UACC) && (a & K_UACC) &&
+		    (c & (K_ALOW | K_LACC)) && (kind(u[i - 3]) & (K_ALOW | K_LACC)))
+			bad++;
+		if (c & (K_LEAD2 | K_LEADX | K_LEAD3 | K_LEAD4 | K_E2))
 			bad += glyphs(u + i, n - i) + lone_lead(u, n, i);
 		a = b;
 		b = c;

@@ -58,6 +58,13 @@ build(struct codepage *cp)
 	for (int b = 0x80; b < 256; b++) {
 		if ((g = onebyte(cd, b)) >= 0)
 			cp->glyph[b] = g;
+		/*
+		 * glibc puts Apple's logo (MacRoman 0xF0) in its own private
+		 * use slot; Apple's table and the Mac decoders that made the
+		 * mojibake use U+F8FF.
+		 */
+		if (g == 0xE01E && cp == &pages[CP_MACROMAN])
+			cp->glyph[b] = 0xF8FF;
 		cp->rev[b - 0x80].cp = cp->glyph[b];
 		cp->rev[b - 0x80].byte = (unsigned char)b;
 	}

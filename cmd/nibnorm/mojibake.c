@@ -178,7 +178,8 @@ asciialnum(int32_t c)
 /*
  * Characters real text does not hold: unassigned and private ones, C0
  * controls, a Hebrew or Arabic letter glued to Latin letters or digits
- * ("5×\u00a0" is not "5נ"), a lone Cyrillic letter inside a Latin word.
+ * ("5×\u00a0" is not "5נ"), a lone Cyrillic letter inside a Latin word
+ * or a Cyrillic capital before a Latin letter.
  */
 static int
 oddities(const int32_t *u, size_t m)
@@ -194,7 +195,8 @@ oddities(const int32_t *u, size_t m)
 		if (u[i] >= 0x590 && u[i] <= 0x8FF)
 			odd += asciialnum(prev) || asciialnum(next);
 		if (u[i] >= 0x400 && u[i] <= 0x4FF)
-			odd += norm_asciiletter(prev) && norm_asciiletter(next);
+			odd += (norm_asciiletter(prev) && norm_asciiletter(next)) ||
+			    (nib_isupper(u[i]) && norm_asciiletter(next));
 	}
 	return odd;
 }
@@ -241,38 +243,50 @@ better(const int32_t *v, size_t vn, const int32_t *u, size_t un)
 }
 
 /*
- * Reads u[0..m) again in each code page; the first reading that is
- * better than (bad, odd) replaces the line.  Text misread twice may look
- * worse after one layer is undone ("√©" on the way from "‚àö¬©" to
- * "é"), so a reading that decodes cleanly is read again, depth times.
+ * Reads u[0..m) again in each code page; the best reading that is
+ * better than (bad, odd) replaces the line (two code pages may both
+ * decode it: "cafĂŠ" is "cafÊ" in Windows-1250 and "café" in
+ * ISO-8859-2).  Text misread twice may look worse after one layer is
+ * undone ("√©" on the way from "‚àö¬©" to "é"), so a reading that
+ * decodes cleanly is read again, depth times.
  */
 static int
 reread_all(struct moji *mj, const int32_t *u, size_t m, int bad, int odd,
     int depth)
 {
-	for (int p = 0; p < CP_COUNT; p++) {
-		long n = reread(mj, u, m, p);
-		int32_t *copy;
-		int ok;
+	int32_t *best = NULL, *copy;
+	size_t bestn = 0;
+	int bestbad = bad, ok = 0;
+	long n;
 
-		if (n < 0)
+	for (int p = 0; p < CP_COUNT; p++) {
+		int vb;
+
+		if ((n = reread(mj, u, m, p)) < 0 ||
+		    (vb = nib_badness(mj->v, (size_t)n)) >= bestbad ||
+		    oddities(mj->v, (size_t)n) > odd)
 			continue;
-		if (nib_badness(mj->v, (size_t)n) < bad &&
-		    oddities(mj->v, (size_t)n) <= odd) {
-			memcpy(mj->u, mj->v, (size_t)n * sizeof *mj->u);
-			mj->m = (size_t)n;
-			return 1;
-		}
-		if (depth <= 1)
+		free(best);
+		best = nib_calloc((size_t)n + 1, sizeof *best);
+		memcpy(best, mj->v, (size_t)n * sizeof *best);
+		bestn = (size_t)n;
+		bestbad = vb;
+	}
+	if (best != NULL) {
+		memcpy(mj->u, best, bestn * sizeof *mj->u);
+		mj->m = bestn;
+		free(best);
+		return 1;
+	}
+	for (int p = 0; depth > 1 && !ok && p < CP_COUNT; p++) {
+		if ((n = reread(mj, u, m, p)) < 0)
 			continue;
 		copy = nib_calloc((size_t)n + 1, sizeof *copy);
 		memcpy(copy, mj->v, (size_t)n * sizeof *copy);
 		ok = reread_all(mj, copy, (size_t)n, bad, odd, depth - 1);
 		free(copy);
-		if (ok)
-			return 1;
 	}
-	return 0;
+	return ok;
 }
 
 /* The whole line read again, in one code page or a few in a row. */
