@@ -357,29 +357,47 @@ lone_lead(const int32_t *u, size_t n, size_t i)
 	return u[i - 1] >= 'a' && u[i - 1] <= 'z';
 }
 
+/* The bad sequences that end at u[i]. */
+static int
+ending_at(const int32_t *u, size_t n, size_t i)
+{
+	uint32_t c = kind(u[i]), b = i >= 1 ? kind(u[i - 1]) : 0;
+	uint32_t a = i >= 2 ? kind(u[i - 2]) : 0;
+	int bad = (c & K_C1) != 0;
+
+	if (i >= 1)
+		bad += badpair(b, c);
+	if (i >= 2)
+		bad += badtriple(a, b, c);
+	/* Two accented capitals inside a small word: "StraÃŸe". */
+	if (i >= 3 && (b & K_UACC) && (a & K_UACC) &&
+	    (c & (K_ALOW | K_LACC)) && (kind(u[i - 3]) & (K_ALOW | K_LACC)))
+		bad++;
+	if (c & (K_LEAD2 | K_LEADX | K_LEAD3 | K_LEAD4 | K_E2))
+		bad += glyphs(u + i, n - i) + lone_lead(u, n, i);
+	return bad;
+}
+
+/*
+ * Every bad sequence holds a character past ASCII and is at most four
+ * long, so only the places up to three after each such character are
+ * looked at: an English line with one curly quote costs little.
+ */
 int
 nib_badness(const int32_t *u, size_t n)
 {
-	uint32_t a = 0, b = 0, c;
+	size_t done = 0, end;
 	int bad = 0;
 
 	if (!ready)
 		init();
-	for (size_t i = 0; i < n; i++) {
-		c = kind(u[i]);
-		bad += (c & K_C1) != 0;
-		if (i >= 1)
-			bad += badpair(b, c);
-		if (i >= 2)
-			bad += badtriple(a, b, c);
-		/* Two accented capitals inside a small word: "StraÃŸe". */
-		if (i >= 3 && (b & K_UACC) && (a & K_UACC) &&
-		    (c & (K_ALOW | K_LACC)) && (kind(u[i - 3]) & (K_ALOW | K_LACC)))
-			bad++;
-		if (c & (K_LEAD2 | K_LEADX | K_LEAD3 | K_LEAD4 | K_E2))
-			bad += glyphs(u + i, n - i) + lone_lead(u, n, i);
-		a = b;
-		b = c;
+	for (size_t j = 0; j < n; j++) {
+		if (u[j] < 0x80)
+			continue;
+		end = j + 4 < n ? j + 4 : n;
+		for (size_t i = done > j ? done : j; i < end; i++)
+			bad += ending_at(u, n, i);
+		done = end;
 	}
 	return bad;
 }
@@ -390,4 +408,40 @@ nib_badness_sign(int32_t cp)
 	if (!ready)
 		init();
 	return (kind(cp) & (K_BAD | K_C1 | K_CURR | K_NUM | K_BOX)) != 0;
+}
+
+int
+nib_badness_trigger(int32_t cp, int32_t prev)
+{
+	const uint32_t inert = K_CONT | K_LETTER | K_SPACE | K_START | K_END;
+	uint32_t k;
+
+	if (!ready)
+		init();
+	if (cp < 0x80)
+		return 0;
+	k = kind(cp);
+	/*
+	 * A Greek or Cyrillic letter that no code page shows for a
+	 * continuation byte: text of its own script, unless a capital is
+	 * glued to a Latin letter.
+	 */
+	if ((k & (K_LGC | K_UGC)) && !(k & K_CONT))
+		return (k & K_UGC) && prev < 0x80 && (kind(prev) & (K_ALOW | K_AUP));
+	return (k & ~inert) != 0;
+}
+
+const unsigned char *
+nib_badness_table2(void)
+{
+	static unsigned char t[0x800];
+	static int built;
+
+	if (!built) {
+		for (int32_t cp = 0x80; cp < 0x800; cp++)
+			t[cp] = nib_badness_trigger(cp, ' ') ? 1 :
+			    nib_badness_trigger(cp, 'a') ? 2 : 0;
+		built = 1;
+	}
+	return t;
 }

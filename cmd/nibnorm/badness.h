@@ -22,4 +22,18 @@ int nib_badness(const int32_t *u, size_t n);
  */
 int nib_badness_sign(int32_t cp);
 
+/*
+ * Whether cp, after prev, can be part of a bad sequence: every one holds
+ * a character past ASCII that is more than a letter of its own script, a
+ * continuation glyph or a quote mark (a line of English with curly
+ * quotes, of Russian or of Chinese has none, and is not scored at all).
+ */
+int nib_badness_trigger(int32_t cp, int32_t prev);
+
+/*
+ * nib_badness_trigger() for U+0080-U+07FF, indexed by code point: 0 no,
+ * 1 yes, 2 yes after an ASCII letter.
+ */
+const unsigned char *nib_badness_table2(void);
+
 #endif

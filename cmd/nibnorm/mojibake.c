@@ -70,6 +70,81 @@ load(struct moji *mj, const unsigned char *s, size_t n)
 	mj->m = m;
 }
 
+/* Where the character k characters before byte p starts. */
+static size_t
+back_chars(const unsigned char *s, size_t p, int k)
+{
+	while (k-- > 0 && p > 0)
+		do
+			p--;
+		while (p > 0 && (s[p] & 0xC0) == 0x80);
+	return p;
+}
+
+/* Where the character k characters after the one at byte p ends. */
+static size_t
+forward_chars(const unsigned char *s, size_t n, size_t p, int k)
+{
+	while (k-- > 0 && p < n)
+		do
+			p++;
+		while (p < n && (s[p] & 0xC0) == 0x80);
+	return p;
+}
+
+/*
+ * Whether s[0..n) scores above zero.  A bad sequence is at most four
+ * characters long and holds one that nib_badness_trigger() admits, so
+ * only three characters on each side of those are looked at: most lines
+ * (ASCII with a curly quote or an accent, or Russian with a dash) need
+ * no more.
+ */
+static int
+looks_bad(struct moji *mj, const unsigned char *s, size_t n)
+{
+	const unsigned char *table = nib_badness_table2();
+	size_t i = 0, at, from, to;
+	int32_t cp, prev = ' ';
+	uint64_t w;
+
+	while (i < n) {
+		while (i + 8 <= n && (memcpy(&w, s + i, 8),
+		    (w & 0x8080808080808080ULL) == 0))
+			i += 8;
+		while (i < n && s[i] < 0x80)
+			i++;
+		if (i >= n)
+			break;
+		if (i > 0 && s[i - 1] < 0x80)
+			prev = s[i - 1];
+		at = i;
+		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			/* Two bytes, most text past ASCII: by table. */
+			cp = (s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
+			i += 2;
+			if (table[cp] == 0 || (table[cp] == 2 &&
+			    !norm_asciiletter(prev))) {
+				prev = cp;
+				continue;
+			}
+		} else {
+			i += (size_t)norm_decode(s + i, n - i, &cp);
+			if (cp >= 0 && !nib_badness_trigger(cp, prev)) {
+				prev = cp;
+				continue;
+			}
+		}
+		prev = cp;
+		from = back_chars(s, at, 3);
+		to = forward_chars(s, n, at, 4);
+		load(mj, s + from, to - from);
+		if (nib_badness(mj->u, mj->m) > 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Encodes u[0..m) in page p into mj->b; U+FFFD becomes LOST.  Returns the
  * byte count, or -1 when a character has no byte there.
@@ -549,9 +624,9 @@ norm_fix_mojibake(struct nib_norm *nm, const unsigned char *s, size_t n,
 
 	if (mj == NULL)
 		mj = nm->moji = nib_calloc(1, sizeof *mj);
-	load(mj, s, n);
-	if (nib_badness(mj->u, mj->m) == 0)
+	if (!looks_bad(mj, s, n))
 		return NULL;
+	load(mj, s, n);
 	/* Up to three layers of misreading. */
 	for (int pass = 0; pass < 3 && nib_badness(mj->u, mj->m) > 0; pass++) {
 		step = fix_whole(mj);
