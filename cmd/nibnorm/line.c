@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "line.h"
-#include "utf8.h"
 
 /* Byte classes of the fast path. */
 enum { B_PLAIN, B_BLANK, B_AMP, B_CTRL, B_HIGH, B_NL };
@@ -211,7 +210,6 @@ nib_norm_line(struct nib_norm *nm, const unsigned char *s, size_t n,
 {
 	const unsigned char *fixed;
 	size_t i = 0, fixedlen;
-	long long firstbad = -1;
 
 	nm->olen = nm->lstart = 0;
 	nm->pend = 0;
@@ -219,8 +217,7 @@ nib_norm_line(struct nib_norm *nm, const unsigned char *s, size_t n,
 	nm->badoff = -1;
 	if (!(nm->flags & NIB_NORM_NOMOJI) && has_high(s, n) &&
 	    (fixed = norm_fix_mojibake(nm, s, n, &fixedlen)) != NULL) {
-		/* Invalid bytes are kept, so only their offsets move. */
-		firstbad = (long long)nib_utf8_valid(s, n);
+		/* Repair has counted the invalid bytes, and left none. */
 		s = fixed;
 		n = fixedlen;
 	}
@@ -256,8 +253,6 @@ nib_norm_line(struct nib_norm *nm, const unsigned char *s, size_t n,
 	}
 	if (nm->dirty != NONE)
 		norm_flush_chunk(nm);
-	if (nm->badoff >= 0 && firstbad >= 0)
-		nm->badoff = firstbad;
 	*outlen = nm->olen;
 	return nm->o;
 }

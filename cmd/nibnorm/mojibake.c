@@ -24,9 +24,6 @@
 #include "utf8.h"
 #include "utf8bytes.h"
 
-/* An invalid input byte b, kept as it is: no code page has it. */
-#define RAW(b) (-0x100 - (int32_t)(b))
-#define ISRAW(c) ((c) <= -0x100)
 /* U+FFFD or '?' put back into bytes: a byte a decoder lost. */
 #define LOST 0x1A
 
@@ -38,6 +35,9 @@ struct moji {
 	unsigned char *out;	/* the repaired line */
 	size_t ocap;
 	size_t m;		/* code points in u */
+	unsigned long long invalid;	/* invalid sequences read */
+	unsigned long long removed;	/* controls and zero-width left out */
+	long long firstbad;	/* the offset of the first */
 	int32_t *x, *y;		/* a stretch with its neighbours, before */
 	size_t xcap, ycap;	/* and after repair */
 };
@@ -49,23 +49,47 @@ growbytes(unsigned char **p, size_t *cap, size_t n)
 		nib_grow(p, cap, n);
 }
 
-/* Decodes s[0..n) into mj->u, invalid bytes as RAW(). */
+/*
+ * Decodes s[0..n) into mj->u as the line's loop would: an invalid
+ * sequence is one U+FFFD (a lost byte to repair), or with -W each
+ * invalid byte is Windows-1252's character.  They are counted in
+ * mj->invalid, the offset of the first in mj->firstbad.  Controls and
+ * zero-width characters are left out and counted in mj->removed.
+ */
 static void
-load(struct moji *mj, const unsigned char *s, size_t n)
+load(struct moji *mj, const unsigned char *s, size_t n, int cp1252)
 {
 	size_t i = 0, m = 0;
 	int32_t cp;
 	int l;
 
 	norm_grow32(&mj->u, &mj->ucap, n + 1);
+	mj->invalid = mj->removed = 0;
+	mj->firstbad = -1;
 	while (i < n) {
 		l = norm_decode(s + i, n - i, &cp);
-		if (cp < 0)
-			for (int k = 0; k < l; k++)
-				mj->u[m++] = RAW(s[i + k]);
-		else
-			mj->u[m++] = cp;
+		if (cp < 0) {
+			if (mj->invalid++ == 0)
+				mj->firstbad = (long long)i;
+			if (cp1252) {
+				cp = nib_cp1252(s[i]);
+				l = 1;
+			} else
+				cp = 0xFFFD;
+		}
 		i += (size_t)l;
+		/*
+		 * What the line's loop removes goes now, so that what
+		 * it stood between is judged side by side, as it will
+		 * be printed.
+		 */
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' &&
+		    cp != '\f') || cp == 0x7F || (cp >= 0x200B && cp <= 0x200D) ||
+		    cp == 0x2060 || cp == 0xFEFF) {
+			mj->removed++;
+			continue;
+		}
+		mj->u[m++] = cp;
 	}
 	mj->m = m;
 }
@@ -100,7 +124,7 @@ forward_chars(const unsigned char *s, size_t n, size_t p, int k)
  * no more.
  */
 static int
-looks_bad(struct moji *mj, const unsigned char *s, size_t n)
+looks_bad(struct moji *mj, const unsigned char *s, size_t n, int cp1252)
 {
 	const unsigned char *table = nib_badness_table2();
 	size_t i = 0, at, from, to;
@@ -138,7 +162,7 @@ looks_bad(struct moji *mj, const unsigned char *s, size_t n)
 		prev = cp;
 		from = back_chars(s, at, 3);
 		to = forward_chars(s, n, at, 4);
-		load(mj, s + from, to - from);
+		load(mj, s + from, to - from, cp1252);
 		if (nib_badness(mj->u, mj->m) > 0)
 			return 1;
 	}
@@ -158,8 +182,6 @@ tobytes(struct moji *mj, const int32_t *u, size_t m, const struct codepage *p)
 	/* Room for a no-break space put back before each byte. */
 	growbytes(&mj->b, &mj->bcap, 2 * m + 4);
 	for (size_t i = 0; i < m; i++) {
-		if (ISRAW(u[i]))
-			return -1;
 		if (u[i] == 0xFFFD)
 			b = LOST;
 		else if ((b = nib_codepage_byte(p, u[i])) < 0)
@@ -414,12 +436,12 @@ spell(const struct codepage *p, int page, const int32_t *u, size_t m,
 	int32_t cp[4];
 	int need, k, c;
 
-	if (ISRAW(u[0]) || (c = nib_codepage_byte(p, u[0])) < 0 ||
+	if ((c = nib_codepage_byte(p, u[0])) < 0 ||
 	    (need = nib_utf8_need((unsigned char)c)) == 0)
 		return 0;
 	b[0] = (unsigned char)c;
 	for (k = 1; k < need && (size_t)k < m; k++) {
-		c = ISRAW(u[k]) ? -1 : nib_codepage_byte(p, u[k]);
+		c = nib_codepage_byte(p, u[k]);
 		if (c >= 0x80 && c <= 0xBF) {
 			b[k] = (unsigned char)c;
 			continue;
@@ -583,35 +605,72 @@ fix_stretches(struct nib_norm *nm, struct moji *mj)
 	return changed;
 }
 
-/* C1 controls left: Windows-1252's characters, as browsers read them. */
+/*
+ * C1 controls left: Windows-1252's characters, as browsers read them;
+ * the five it leaves undefined go, and so do soft hyphens (a glyph of
+ * 0xAD until now), as the line's loop would drop them.
+ */
 static int
 fix_c1(struct nib_norm *nm, struct moji *mj)
 {
+	size_t w = 0;
 	int changed = 0;
 
-	for (size_t i = 0; i < mj->m; i++)
-		if (mj->u[i] >= 0x80 && mj->u[i] <= 0x9F &&
-		    nib_cp1252(mj->u[i]) != mj->u[i]) {
-			mj->u[i] = nib_cp1252(mj->u[i]);
-			nm->stats.mojibake++;
+	for (size_t i = 0; i < mj->m; i++) {
+		int32_t c = mj->u[i];
+
+		if (c == 0xAD) {
 			changed = 1;
+			mj->removed++;
+			continue;
 		}
+		if (c >= 0x80 && c <= 0x9F) {
+			changed = 1;
+			if (nib_cp1252(c) == c) {
+				mj->removed++;
+				continue;
+			}
+			c = nib_cp1252(c);
+			nm->stats.mojibake++;
+		}
+		mj->u[w++] = c;
+	}
+	mj->m = w;
 	return changed;
 }
 
-/* The repaired line as UTF-8 in mj->out (invalid bytes as they were). */
+/*
+ * The whole line is read again for up to three layers of misreading;
+ * stretches until nothing changes (a repair only ever shortens the
+ * line, and one can uncover the next), within reason.
+ */
+static int
+repair_passes(struct nib_norm *nm, struct moji *mj)
+{
+	int changed = 0, step;
+
+	for (int pass = 0; pass < 32 && nib_badness(mj->u, mj->m) > 0; pass++) {
+		step = pass < 3 && fix_whole(mj);
+		if (step)
+			nm->stats.mojibake++;
+		else
+			step = fix_stretches(nm, mj);
+		if (!step)
+			break;
+		changed = 1;
+	}
+	return changed;
+}
+
+/* The repaired line as UTF-8 in mj->out. */
 static size_t
 store(struct moji *mj)
 {
 	size_t n = 0;
 
 	growbytes(&mj->out, &mj->ocap, 4 * mj->m + 1);
-	for (size_t i = 0; i < mj->m; i++) {
-		if (ISRAW(mj->u[i]))
-			mj->out[n++] = (unsigned char)(-0x100 - mj->u[i]);
-		else
-			n += (size_t)utf8proc_encode_char(mj->u[i], mj->out + n);
-	}
+	for (size_t i = 0; i < mj->m; i++)
+		n += (size_t)utf8proc_encode_char(mj->u[i], mj->out + n);
 	return n;
 }
 
@@ -620,27 +679,26 @@ norm_fix_mojibake(struct nib_norm *nm, const unsigned char *s, size_t n,
     size_t *outlen)
 {
 	struct moji *mj = nm->moji;
-	int changed = 0, step;
+	int changed, cp1252 = (nm->flags & NIB_NORM_CP1252) != 0;
 
 	if (mj == NULL)
 		mj = nm->moji = nib_calloc(1, sizeof *mj);
-	if (!looks_bad(mj, s, n))
+	if (!looks_bad(mj, s, n, cp1252))
 		return NULL;
-	load(mj, s, n);
-	/* Up to three layers of misreading. */
-	for (int pass = 0; pass < 3 && nib_badness(mj->u, mj->m) > 0; pass++) {
-		step = fix_whole(mj);
-		if (step)
-			nm->stats.mojibake++;
-		if (!step)
-			step = fix_stretches(nm, mj);
-		if (!step)
-			break;
+	load(mj, s, n, cp1252);
+	changed = repair_passes(nm, mj);
+	/* What the controls stood between may now spell more. */
+	if (fix_c1(nm, mj)) {
 		changed = 1;
+		repair_passes(nm, mj);
 	}
-	changed |= fix_c1(nm, mj);
 	if (!changed)
 		return NULL;
+	/* The line's loop sees no invalid byte in what comes back. */
+	nm->stats.invalid += mj->invalid;
+	nm->stats.removed += mj->removed;
+	if (mj->firstbad >= 0)
+		nm->badoff = mj->firstbad;
 	*outlen = store(mj);
 	return mj->out;
 }
