@@ -50,6 +50,8 @@ size_t norm_entity(struct nib_norm *nm, const unsigned char *s, size_t n,
 const unsigned char *norm_fix_mojibake(struct nib_norm *nm,
     const unsigned char *s, size_t n, size_t *outlen);
 void norm_free_mojibake(struct nib_norm *nm);
+/* Whether the last repair stopped at its limit of layers (a garble). */
+int norm_mojibake_limited(const struct nib_norm *nm);
 
 static inline int
 norm_asciiletter(int32_t c)
