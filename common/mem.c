@@ -50,3 +50,20 @@ nib_grow(void *bufp, size_t *cap, size_t need)
 	*buf = nib_realloc(*buf, c, 1);
 	*cap = c;
 }
+
+void *
+nib_growarray(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap ? *cap : 256 / (size ? size : 1) + 1;
+
+	if (need <= *cap)
+		return p;
+	while (c < need) {
+		if (c > ((size_t)-1) / 2 / (size ? size : 1))
+			errx(2, "out of memory");
+		c *= 2;
+	}
+	p = nib_realloc(p, c, size);
+	*cap = c;
+	return p;
+}

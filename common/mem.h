@@ -11,5 +11,13 @@ void *nib_calloc(size_t n, size_t size);
 char *nib_strndup(const void *s, size_t len);
 /* Grows *buf (capacity *cap) to hold at least need bytes, doubling. */
 void nib_grow(void *bufp, size_t *cap, size_t need);
+/*
+ * Returns p grown (by doubling) to hold at least need elements of size
+ * bytes, updating *cap; p itself when it is big enough already.
+ */
+void *nib_growarray(void *p, size_t *cap, size_t need, size_t size);
+/* Grows the array p (capacity cap, in elements) to hold need elements. */
+#define NIB_GROW(p, cap, need) \
+	((p) = nib_growarray((p), &(cap), (need), sizeof *(p)))
 
 #endif
