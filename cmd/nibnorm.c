@@ -1,14 +1,14 @@
 /*
  * nibnorm: repair and normalize text, line by line.
  *
- * The work is common/norm.c's; this file reads lines, writes each result
+ * The work is cmd/nibnorm/'s (norm.h); this file reads lines, writes each result
  * with an LF, passes form-feed lines through, squeezes blank lines (-s),
  * reports counts (-v) and stops at the first invalid byte (-S).
  */
 #include <err.h>
 #include <stdlib.h>
 
-#include "norm.h"
+#include "nibnorm/norm.h"
 #include "opts.h"
 #include "out.h"
 #include "reader.h"

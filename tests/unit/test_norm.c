@@ -1,7 +1,10 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
-#include "norm.h"
+#include "../../cmd/nibnorm/badness.h"
+#include "../../cmd/nibnorm/codepage.h"
+#include "../../cmd/nibnorm/norm.h"
+#include "../../cmd/nibnorm/utf8bytes.h"
 #include "t.h"
 #include "utf8.h"
 
@@ -79,6 +82,51 @@ against_utf8proc(int flags)
 	nib_norm_free(k);
 }
 
+/* The badness of a UTF-8 literal. */
+static int
+bad(const char *s)
+{
+	int32_t u[256];
+	long n = nib_utf8_strict((const unsigned char *)s, strlen(s), u);
+
+	return n < 0 ? -1 : nib_badness(u, (size_t)n);
+}
+
+/* Code pages from iconv, the score, and the repair's promises. */
+static void
+mojibake_units(void)
+{
+	const struct codepage *cps = nib_codepages();
+	unsigned char cesu[] = "\xed\xa0\xbd\xed\xb8\x8d";
+	int32_t u[4];
+
+	T(cps[CP_1252].glyph[0x80] == 0x20AC && cps[CP_1252].glyph[0x81] == 0x81);
+	T(cps[CP_1251].glyph[0xC0] == 0x410 && cps[CP_437].glyph[0xB3] == 0x2502);
+	T(cps[CP_MACROMAN].glyph[0xF0] == 0xF8FF);
+	/* every glyph goes back to its byte */
+	for (int p = 0; p < CP_COUNT; p++)
+		for (int b = 0x80; b < 0x100; b++)
+			T(nib_codepage_byte(&cps[p], cps[p].glyph[b]) == b);
+	T(nib_cp1252(0x92) == 0x2019 && nib_cp1252(0x9D) == 0x9D);
+	T(nib_utf8_strict(cesu, 6, u) == 1 && u[0] == 0x1F60D);
+	T(nib_utf8_strict(cesu, 3, u) == -1);
+	/* real text scores zero; misread text does not */
+	T(bad("Le caf\xc3\xa9 \xe2\x80\x94 5 \xe2\x82\xac, x \xe2\x89\xa4 2 \xc3\x97 y") == 0);
+	T(bad("\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82, \xce\xb1\xce\xb2\xce\xb3") == 0);
+	T(bad("caf\xc3\x83\xc2\xa9") > 0);
+	T(bad("\xc3\xa2\xe2\x82\xac\xc5\x93quoted\xc3\xa2\xe2\x82\xac\xc2\x9d") > 0);
+	T(bad("x\xc2\x85y") > 0);
+	/* never corrupt: a repair is kept only when it is better */
+	T(is("5\xc3\x97\xc2\xa3" "35 and 4288\xc3\x97\xe2\x80\xa6",
+	    "5\xc3\x97\xc2\xa3" "35 and 4288\xc3\x97\xe2\x80\xa6"));
+	T(is("IL2R\xc3\x8e\xc2\xb3" "cKO", "IL2R\xce\xb3" "cKO"));
+	T(is("na\xc3\x83\xc2\xafve caf\xc3\x83\xc6\x92\xc3\x82\xc2\xa9", "na\xc3\xafve caf\xc3\xa9"));
+	/* invalid bytes stay where they were, and are still counted */
+	nm->stats.invalid = 0;
+	T(is("caf\xc3\x83\xc2\xa9 \xff!", "caf\xc3\xa9 \xef\xbf\xbd!"));
+	T(nm->stats.invalid == 1 && nm->badoff == 8);
+}
+
 int
 main(void)
 {
@@ -112,6 +160,7 @@ main(void)
 	T(is("cafe\xcc\x81", "caf\xc3\xa9"));
 	T(is("x\xe2\x80\x8by\xef\xbb\xbfz\x01", "xyz"));
 	T(is("a\xc2\xa0\xc2\xa0" "b\xe3\x80\x80", "a b"));
+	mojibake_units();
 	/* a block's inner line ends survive, trimmed around */
 	T(is(" one  \n  two \n\nthree ", "one\ntwo\n\nthree"));
 

@@ -1,7 +1,7 @@
 /*
- * norm: the repairs and normalization of nibnorm, one line at a time, so
- * that any tool can see text as nibnorm would print it (man/nibnorm.1 has
- * the details).
+ * norm: the repairs and normalization of nibnorm, one line at a time
+ * (man/nibnorm.1 has the details).  line.c runs the loop, writer.c the
+ * output, charclass.c, entities.c and mojibake.c the parts.
  *
  * For each line, in this order: invalid UTF-8 becomes U+FFFD, one for each
  * maximal invalid subsequence (NIB_NORM_CP1252: each invalid byte is read
@@ -50,10 +50,9 @@ struct nib_norm {
 	unsigned char *o;		/* the line's output */
 	size_t olen, ocap, lstart, dirty;
 	int pend;			/* a blank waiting for the next char */
-	int32_t *u;			/* code points of a non-ASCII run */
-	size_t ucap;
 	int32_t *nb;			/* code points of a chunk to normalize */
 	size_t nbcap;
+	struct moji *moji;		/* mojibake repair's buffers */
 };
 
 /* A normalizer with flags NIB_NORM_*; free it with nib_norm_free(). */
