@@ -11,6 +11,7 @@
 
 #include "quote.h"
 #include "reader.h"
+#include "words.h"
 
 enum { NQ_FULL, NQ_PARTIAL };
 
@@ -105,8 +106,8 @@ struct nq_names {
 	long lasthe, lastshe;	/* the same, not known to be a woman, a man */
 	char *group;		/* last group that spoke, or NULL */
 	char org[64];		/* last organisation named, or "" */
-	long *hash;		/* surname -> person */
-	size_t hcap;
+	struct nib_words surnames;	/* surname -> person + 1 */
+	unsigned long tick;	/* counts namings, for nq_person.seen */
 };
 void nq_names_init(struct nq_names *nm);
 void nq_names_reset(struct nq_names *nm);
