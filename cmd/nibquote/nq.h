@@ -4,6 +4,14 @@
  * said it, with which verb, full or partial), follows the names a
  * document gives for pronouns, and joins interrupted and multi-paragraph
  * quotations into one record.
+ *
+ * The parts: doc.c walks a block's quotations and joins their parts,
+ * record.c builds records and holds those of an open quotation,
+ * finish.c gives each its kind and speaker; attr.c reads attributions
+ * out of the tokens of tokens.c (tok.h) with phrase.c for the speaker's
+ * phrase, bounds.c finds sentence and clause ends; namescan.c reads the
+ * names a text gives into people.c's table, names.c turns an attribution
+ * into the speaker printed; words.c loads the word lists (*.txt).
  */
 #ifndef NQ_H
 #define NQ_H
@@ -148,12 +156,12 @@ struct nq_doc {
 	int havetail;		/* tail is the end of the block before */
 };
 
-void nq_doc_init(struct nq_doc *d, int paragraphs,
+void nq_doc_init(struct nq_doc *doc, int paragraphs,
     void (*emit)(const struct nq_rec *, void *), void *arg);
 /* Takes one block (NIB_BLOCK from nib_reader_block). */
-void nq_doc_block(struct nq_doc *d, const struct nib_block *b);
+void nq_doc_block(struct nq_doc *doc, const struct nib_block *b);
 /* Ends the current document: prints what is still held. */
-void nq_doc_end(struct nq_doc *d);
-void nq_doc_free(struct nq_doc *d);
+void nq_doc_end(struct nq_doc *doc);
+void nq_doc_free(struct nq_doc *doc);
 
 #endif
