@@ -1,53 +1,53 @@
 /*
  * Where the sentence that holds a quotation starts, and where the clause
- * after it ends.
+ * after it ends: common/sent decides, on a window of the block around
+ * the place asked about (sentence ends are local decisions, so a window
+ * of a few hundred bytes tells them as the whole block would).
  */
-#include <string.h>
-
+#include "sent.h"
 #include "tok.h"
 
-/* Whether the '.' at s[d] ends a sentence (not Gov., U.S., J.). */
-static int
-sentstop(const unsigned char *s, size_t lo, size_t d)
+size_t
+nq_sent_start(const unsigned char *s, size_t lo, size_t pos, size_t hi)
 {
-	size_t a = d;
+	size_t w = pos > lo + LOOKBACK ? pos - LOOKBACK : lo;
+	size_t start = w, a, b;
+	struct nib_sent st;
 
-	if (s[d] != '.')
-		return 1;
-	while (a > lo && (nq_isalnum(s[a - 1]) || s[a - 1] == '.'))
-		a--;
-	return a == d || !nq_tok_abbrev(s, a, d);
+	nib_sent_init(&st, s + w, hi - w);
+	while (nib_sent_next(&st, &a, &b) && w + a <= pos) {
+		start = w + a;
+		if (w + b > pos)
+			break;
+	}
+	return start;
 }
 
-size_t
-nq_sent_start(const unsigned char *s, size_t lo, size_t pos)
+/* Whether the span s[a..b) ends with a stop (closing marks aside). */
+static int
+endsstop(const unsigned char *s, size_t a, size_t b)
 {
-	size_t stop = pos > lo + LOOKBACK ? pos - LOOKBACK : lo;
-
-	for (size_t j = pos; j > stop; j--) {
-		unsigned char c = s[j - 1];
-
-		if ((c == '.' || c == '!' || c == '?') && j < pos &&
-		    (s[j] == ' ' || s[j] == '\n') && sentstop(s, lo, j - 1))
-			return j;
-		/* 'connected."' ends a sentence too */
-		if (j >= lo + 2 && j < pos && (s[j] == ' ' || s[j] == '\n') &&
-		    (c == '"' || c == '\'' || (c == 0x9D && j >= lo + 4 && s[j - 2] == 0x80 &&
-		    s[j - 3] == 0xE2)) && strchr(".!?", s[j - (c == 0x9D ? 4 : 2)]) &&
-		    s[j - (c == 0x9D ? 4 : 2)] != 0)
-			return j;
-	}
-	return stop;
+	while (b > a && (s[b - 1] == '"' || s[b - 1] == '\'' || s[b - 1] == ')' ||
+	    (b - a >= 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 &&
+	    (s[b - 1] == 0x9D || s[b - 1] == 0x99))))
+		b -= s[b - 1] < 0x80 ? 1 : 3;
+	if (b == a)
+		return 0;
+	if (s[b - 1] == '.' || s[b - 1] == '!' || s[b - 1] == '?')
+		return 1;
+	/* … */
+	return b - a >= 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 && s[b - 1] == 0xA6;
 }
 
 size_t
 nq_clause_end(const unsigned char *s, size_t pos, size_t hi)
 {
 	size_t lim = hi - pos > LOOKBACK ? pos + LOOKBACK : hi;
+	struct nib_sent st;
+	size_t a, b;
 
-	for (size_t j = pos; j < lim; j++)
-		if ((s[j] == '.' || s[j] == '!' || s[j] == '?') &&
-		    (j + 1 == hi || s[j + 1] == ' ' || s[j + 1] == '\n') && sentstop(s, pos, j))
-			return j + 1;
+	nib_sent_init(&st, s + pos, lim - pos);
+	if (nib_sent_next(&st, &a, &b) && endsstop(s, pos + a, pos + b))
+		return pos + b;
 	return lim;
 }

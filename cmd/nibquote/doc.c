@@ -21,9 +21,9 @@
 
 /* Whether the quotation at s[a] opens its clause (start, colon, "said,"). */
 static int
-opensclause(const unsigned char *s, size_t lo, size_t a)
+opensclause(const unsigned char *s, size_t lo, size_t a, size_t n)
 {
-	size_t sent = nq_sent_start(s, lo, a);
+	size_t sent = nq_sent_start(s, lo, a, n);
 
 	return nq_pre_kind(s, sent < lo ? lo : sent, a) != PRE_MID;
 }
@@ -82,7 +82,7 @@ joinparts(struct pass *p, struct nq_rec *r, size_t *ip, size_t nq, long open,
 	while (j < nq && (open < 0 || (long)j < open) &&
 	    (r->textlen > 0 && (r->text[r->textlen - 1] == ',' || s[pt->z] == ',')) &&
 	    nq_interrupt(s, pt->z, q->span[j].a) &&
-	    (opens >= 0 ? opens : (opens = opensclause(s, lo, q->span[i].a)))) {
+	    (opens >= 0 ? opens : (opens = opensclause(s, lo, q->span[i].a, p->n)))) {
 		pt->ga = pt->z;
 		pt->gb = q->span[j].a;
 		nq_rec_addtext(r, s, q->span[j].ta, q->span[j].tb);
@@ -166,7 +166,7 @@ leftopen(struct pass *p, size_t lo, long open, int cont)
 		doc->pending = 1;
 		return;
 	}
-	sent = nq_sent_start(p->s, lo, sp->a);
+	sent = nq_sent_start(p->s, lo, sp->a, p->n);
 	if (sent < lo)
 		sent = lo;
 	nq_rec_new(p, &r, sp);

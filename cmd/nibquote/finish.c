@@ -109,16 +109,16 @@ prevsentence(struct pass *p, size_t sent)
 {
 	struct nq_attr at;
 	const unsigned char *s = p->s;
-	size_t a, e = sent;
+	size_t a, e = sent, n = p->n;
 	char *r = NULL;
 
 	if (sent == 0) {
 		if (!p->doc->havetail || p->doc->taillen == 0)
 			return NULL;
 		s = p->doc->tail;
-		e = p->doc->taillen;
+		e = n = p->doc->taillen;
 	}
-	a = nq_sent_start(s, 0, e - 1);
+	a = nq_sent_start(s, 0, e - 1, n);
 	if (nq_attr_sentence(s, a, e, &at) && !at.pron && at.speaker)
 		r = nq_strdup(at.speaker);
 	nq_attr_free(&at);
@@ -158,7 +158,7 @@ readclues(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues
 	int stop;
 
 	memset(c, 0, sizeof *c);
-	c->sent0 = nq_sent_start(p->s, 0, pt->a);
+	c->sent0 = nq_sent_start(p->s, 0, pt->a, p->n);
 	c->sent = c->sent0 < pt->lo ? pt->lo : c->sent0;
 	/* The kind from the whole sentence: in 'including "A," "B,"' B is no
 	 * sentence of its own. */

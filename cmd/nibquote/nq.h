@@ -97,8 +97,11 @@ int nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *a
 /* How the writer's words before a mark end. */
 enum { PRE_START, PRE_COLON, PRE_SAID, PRE_MID };
 int nq_pre_kind(const unsigned char *s, size_t from, size_t to);
-/* Start of the sentence that holds s[pos], looking back no further than lo. */
-size_t nq_sent_start(const unsigned char *s, size_t lo, size_t pos);
+/*
+ * Start of the sentence that holds s[pos] (common/sent decides), looking
+ * back no further than lo; the block ends at hi.
+ */
+size_t nq_sent_start(const unsigned char *s, size_t lo, size_t pos, size_t hi);
 /* End of the clause that starts at s[pos] (a stop, or hi). */
 size_t nq_clause_end(const unsigned char *s, size_t pos, size_t hi);
 /* Whether s[from..to) is an attribution clause between two quotations. */

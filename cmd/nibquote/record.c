@@ -109,7 +109,7 @@ nq_doc_inherited(struct nq_doc *doc)
 	size_t a;
 
 	if (doc->tailok && doc->taillen > 0) {
-		a = nq_sent_start(doc->tail, 0, doc->taillen - 1);
+		a = nq_sent_start(doc->tail, 0, doc->taillen - 1, doc->taillen);
 		if (nq_attr_sentence(doc->tail, a, doc->taillen, &at) && !at.pron)
 			nq_doc_setinherit(doc, at.speaker);
 		nq_attr_free(&at);
