@@ -63,10 +63,67 @@ goeson(struct nq_doc *doc, const struct nib_block *b, size_t nq, long open)
 	    sp->fam == doc->pendfam && (sp->closed || open == 0);
 }
 
+/* Whether the first part's end fits an interruption of kind gap. */
+static int
+gapfits(int gap, const struct nq_rec *r, const unsigned char *s, size_t z)
+{
+	unsigned char c = r->textlen > 0 ? (unsigned char)r->text[r->textlen - 1] : 0;
+
+	if (gap == NQ_GAP_DASH || s[z] == ',' || c == ',')
+		return 1;
+	/* "A!" X tweeted. "B." */
+	return gap == NQ_GAP_STOP && (c == '.' || c == '!' || c == '?' ||
+	    (r->textlen >= 3 && memcmp(r->text + r->textlen - 3, "\xE2\x80\xA6", 3) == 0));
+}
+
+/*
+ * Whether the quotation at span j has an attribution of its own after
+ * it ('"B," Jones said.'): then it is a quotation of its own.
+ */
+static int
+ownattr(struct pass *p, size_t j, size_t nq)
+{
+	const struct nib_qscan *q = &p->doc->q;
+	size_t k = nexttop(q, j, nq), hi = k < nq ? q->span[k].a : p->n, end;
+	struct nq_attr at;
+	int r;
+
+	r = nq_attr_post(p->s, q->span[j].b, nq_clause_end(p->s, q->span[j].b, hi),
+	    0, &at, &end);
+	nq_attr_free(&at);
+	return r;
+}
+
+/*
+ * Whether the quotation at span j is a sentence of the speaker's own
+ * that goes on after an attribution: it ends with punctuation, or the
+ * paragraph (or a next quotation) comes right after it.  '‚Ja‘ was all
+ * she wrote' is no second part.
+ */
+static int
+sentencepart(struct pass *p, size_t j)
+{
+	const struct nib_qspan *sp = &p->doc->q.span[j];
+	const unsigned char *s = p->s;
+	size_t b = sp->tb, k = sp->b;
+
+	while (b > sp->ta && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+		b--;
+	if (b > sp->ta && strchr(".!?,:;-", s[b - 1]) != NULL && s[b - 1] != 0)
+		return 1;
+	if (b >= sp->ta + 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 &&
+	    (s[b - 1] == 0xA6 || s[b - 1] == 0x94 || s[b - 1] == 0x93))
+		return 1;
+	while (k < p->n && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t'))
+		k++;
+	return k == p->n || nib_qmark_len(s, p->n, k) > 0;
+}
+
 /*
  * Joins to r the parts that follow an interruption by attribution ("I
- * think," she said, "we can"); *ip is the record's first span, moved to
- * its last.  Returns the next top-level span; pt gets the gap.
+ * think," she said, "we can"; "A," X said. "B."); *ip is the record's
+ * first span, moved to its last.  Returns the next top-level span; pt
+ * gets the gap.
  */
 static size_t
 joinparts(struct pass *p, struct nq_rec *r, size_t *ip, size_t nq, long open,
@@ -77,11 +134,12 @@ joinparts(struct pass *p, struct nq_rec *r, size_t *ip, size_t nq, long open,
 	size_t i = *ip, j = nexttop(q, i, nq);
 	/* Only a quotation that opens its clause is interrupted: after
 	 * 'After hitting "Takin' It",' the next one is another. */
-	int opens = pt->cont ? 1 : -1;
+	int opens = pt->cont ? 1 : -1, gap;
 
 	while (j < nq && (open < 0 || (long)j < open) &&
-	    (r->textlen > 0 && (r->text[r->textlen - 1] == ',' || s[pt->z] == ',')) &&
-	    nq_interrupt(s, pt->z, q->span[j].a) &&
+	    (gap = nq_interrupt(s, pt->z, q->span[j].a)) != 0 &&
+	    gapfits(gap, r, s, pt->z) &&
+	    (gap != NQ_GAP_STOP || (sentencepart(p, j) && !ownattr(p, j, nq))) &&
 	    (opens >= 0 ? opens : (opens = opensclause(s, lo, q->span[i].a, p->n)))) {
 		pt->ga = pt->z;
 		pt->gb = q->span[j].a;

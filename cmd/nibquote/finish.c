@@ -169,7 +169,7 @@ readclues(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues
 	    strchr(".!?", r->text[r->textlen - 1]);
 	c->havepost = nq_attr_post(p->s, pt->z, c->ce, stop, &c->post, &endp);
 	if (pt->gapped)
-		c->havegap = nq_attr_post(p->s, pt->ga, pt->gb, 0, &c->gap, &endp);
+		c->havegap = nq_attr_gap(p->s, pt->ga, pt->gb, &c->gap);
 	if (!pt->cont && !c->havegap)
 		c->havepre = nq_attr_pre(p->s, c->sent, pt->a, c->pk != PRE_MID, &c->pre);
 	r->kind = kindof(c->pk, r, c->havepost || c->havegap,

@@ -104,8 +104,17 @@ int nq_pre_kind(const unsigned char *s, size_t from, size_t to);
 size_t nq_sent_start(const unsigned char *s, size_t lo, size_t pos, size_t hi);
 /* End of the clause that starts at s[pos] (a stop, or hi). */
 size_t nq_clause_end(const unsigned char *s, size_t pos, size_t hi);
-/* Whether s[from..to) is an attribution clause between two quotations. */
+/*
+ * Whether s[from..to) is an attribution clause between two parts of one
+ * quotation, and how it ends: NQ_GAP_COMMA ('"A," X said, "b"'),
+ * NQ_GAP_STOP ('"A," X said. "B."', also with a colon), NQ_GAP_DASH
+ * ('"A" — X said — "b"'); 0 when it is not one (other words of the
+ * writer's stand there, or a second verb: "he said, adding").
+ */
+enum { NQ_GAP_COMMA = 1, NQ_GAP_STOP, NQ_GAP_DASH };
 int nq_interrupt(const unsigned char *s, size_t from, size_t to);
+/* The attribution of such an interruption s[from..to).  Returns 1 when found. */
+int nq_attr_gap(const unsigned char *s, size_t from, size_t to, struct nq_attr *at);
 void nq_attr_free(struct nq_attr *at);
 
 /* Names a document gives, for pronouns and for full names. */
