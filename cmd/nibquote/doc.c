@@ -88,8 +88,16 @@ ownattr(struct pass *p, size_t j, size_t nq)
 	struct nq_attr at;
 	int r;
 
+	size_t b = q->span[j].tb;
+	int stop;
+
+	while (b > q->span[j].ta && p->s[b - 1] == ' ')
+		b--;
+	/* After "...decide." only a short attribution is the quotation's. */
+	stop = b > q->span[j].ta && (p->s[b - 1] == '.' || p->s[b - 1] == '!' ||
+	    p->s[b - 1] == '?');
 	r = nq_attr_post(p->s, q->span[j].b, nq_clause_end(p->s, q->span[j].b, hi),
-	    0, &at, &end);
+	    stop, &at, &end);
 	nq_attr_free(&at);
 	return r;
 }
