@@ -182,23 +182,6 @@ elision(const unsigned char *s, size_t n, size_t i, size_t j, int prev)
 	return -1;
 }
 
-static void
-addmark(struct nib_qscan *q, size_t pos, int len, int fam, int dir, int fl)
-{
-	struct nib_qmark *m;
-
-	if (q->nmark == q->markcap) {
-		q->markcap = q->markcap ? q->markcap * 2 : 64;
-		q->mark = nib_realloc(q->mark, q->markcap, sizeof *q->mark);
-	}
-	m = &q->mark[q->nmark++];
-	m->pos = pos;
-	m->len = (unsigned char)len;
-	m->fam = (unsigned char)fam;
-	m->dir = (unsigned char)dir;
-	m->fl = (unsigned char)fl;
-}
-
 /*
  * A single closer after an s ("officials' plan") is weak: it may be a
  * plural possessive.  It is weak only when a lowercase word follows.
@@ -238,65 +221,83 @@ skip(const unsigned char *s, size_t n, size_t i)
 	return i;
 }
 
-void
-nib_qmarks_find(struct nib_qscan *q, const unsigned char *s, size_t n)
+/* What the mark at s[i] (len bytes, of family fam) may do: NIB_QM_*. */
+static int
+markflags(const unsigned char *s, size_t n, size_t i, int len, int fam,
+    int dir, int kind, size_t *skipp)
 {
-	size_t i = 0;
-	int len, fam, dir, kind, prev, next, lf, rf, fl, e;
+	int prev, next, lf, rf, fl = 0, e;
 
-	q->nmark = 0;
+	*skipp = 0;
+	prev = prevclass(s, n, i);
+	next = nextclass(s, n, i + (size_t)len);
+	lf = next != C_EDGE && next != C_SPACE && prev != C_ALNUM;
+	rf = prev != C_EDGE && prev != C_SPACE && next != C_ALNUM;
+	if (fam == NIB_QF_GUIL || fam == NIB_QF_ANGLE) {
+		/* French spaces inside « », so no flanking test. */
+		fl = NIB_QM_CLOSE;
+		if (next != C_EDGE && (dir == 0 || next != C_SPACE))
+			fl |= NIB_QM_OPEN;
+	} else if (kind == 3) {
+		if (lf && (prev != C_CLOSEP || fam == NIB_QF_DOUBLE))
+			fl = NIB_QM_OPEN;
+	} else if (fam == NIB_QF_DOUBLE) {
+		/* “ opens, and closes only as German „...“ does; ” closes,
+		 * even after a space ("delays ”."), and opens only where
+		 * nothing is open (Swedish ”...”). */
+		if (kind == 1)
+			fl = rf && !lf ? NIB_QM_CLOSE : NIB_QM_OPEN;
+		else if (kind == 2)
+			fl = lf && !rf ? NIB_QM_OPEN | NIB_QM_CLOSE : NIB_QM_CLOSE;
+		else
+			fl = (lf ? NIB_QM_OPEN : 0) | (rf ? NIB_QM_CLOSE : 0);
+	} else {
+		/* Single marks: apostrophes first. */
+		if (prev == C_ALNUM && next == C_ALNUM)
+			return 0;
+		if (lf && (e = elision(s, n, i, i + (size_t)len, prev)) >= 0) {
+			*skipp = (size_t)e;
+			return 0;
+		}
+		if (kind == 1)
+			fl = lf ? NIB_QM_OPEN : rf ? NIB_QM_CLOSE : NIB_QM_OPEN;
+		else
+			fl = (lf ? NIB_QM_OPEN : 0) | (rf ? NIB_QM_CLOSE : 0);
+		if (fl == NIB_QM_CLOSE && weakclose(s, n, i, (size_t)len))
+			fl |= NIB_QM_WEAK;
+	}
+	return fl;
+}
+
+int
+nib_qmark_next(const unsigned char *s, size_t n, size_t *pos, struct nib_qmark *m)
+{
+	size_t i = *pos, skip2;
+	int len, fam, dir, kind, fl;
+
 	for (;;) {
 		i = skip(s, n, i);
 		while (i < n && !stop[s[i]])
 			i++;
-		if (i >= n)
-			break;
+		if (i >= n) {
+			*pos = n;
+			return 0;
+		}
 		if ((len = markat(s, n, i, &fam, &dir, &kind)) == 0) {
 			i++;
 			continue;
 		}
-		prev = prevclass(s, n, i);
-		next = nextclass(s, n, i + len);
-		lf = next != C_EDGE && next != C_SPACE && prev != C_ALNUM;
-		rf = prev != C_EDGE && prev != C_SPACE && next != C_ALNUM;
-		fl = 0;
-		if (fam == NIB_QF_GUIL || fam == NIB_QF_ANGLE) {
-			/* French spaces inside « », so no flanking test. */
-			fl = NIB_QM_CLOSE;
-			if (next != C_EDGE && (dir == 0 || next != C_SPACE))
-				fl |= NIB_QM_OPEN;
-		} else if (kind == 3) {
-			if (lf && (prev != C_CLOSEP || fam == NIB_QF_DOUBLE))
-				fl = NIB_QM_OPEN;
-		} else if (fam == NIB_QF_DOUBLE) {
-			/* “ opens, and closes only as German „...“ does; ” closes,
-			 * even after a space ("delays ”."), and opens only where
-			 * nothing is open (Swedish ”...”). */
-			if (kind == 1)
-				fl = rf && !lf ? NIB_QM_CLOSE : NIB_QM_OPEN;
-			else if (kind == 2)
-				fl = lf && !rf ? NIB_QM_OPEN | NIB_QM_CLOSE : NIB_QM_CLOSE;
-			else
-				fl = (lf ? NIB_QM_OPEN : 0) | (rf ? NIB_QM_CLOSE : 0);
-		} else {
-			/* Single marks: apostrophes first. */
-			if (prev == C_ALNUM && next == C_ALNUM) {
-				i += (size_t)len;
-				continue;
-			}
-			if (lf && (e = elision(s, n, i, i + (size_t)len, prev)) >= 0) {
-				i += (size_t)len + (size_t)e;
-				continue;
-			}
-			if (kind == 1)
-				fl = lf ? NIB_QM_OPEN : rf ? NIB_QM_CLOSE : NIB_QM_OPEN;
-			else
-				fl = (lf ? NIB_QM_OPEN : 0) | (rf ? NIB_QM_CLOSE : 0);
-			if (fl == NIB_QM_CLOSE && weakclose(s, n, i, (size_t)len))
-				fl |= NIB_QM_WEAK;
+		fl = markflags(s, n, i, len, fam, dir, kind, &skip2);
+		if (fl == 0) {
+			i += (size_t)len + skip2;
+			continue;
 		}
-		if (fl)
-			addmark(q, i, len, fam, dir, fl);
-		i += (size_t)len;
+		m->pos = i;
+		m->len = (unsigned char)len;
+		m->fam = (unsigned char)fam;
+		m->dir = (unsigned char)dir;
+		m->fl = (unsigned char)fl;
+		*pos = i + (size_t)len;
+		return 1;
 	}
 }

@@ -23,9 +23,11 @@ struct nib_qmark {
 };
 
 /*
- * Finds the marks of s[0..n) into q->mark and q->nmark (q's work space,
- * grown as needed).
+ * The next mark of s[0..n) at or after *pos: returns 1 with it in *m and
+ * *pos moved past it, or 0 at the end.  Start with *pos = 0.  Nothing is
+ * kept between calls, so the marks of a block take no memory.
  */
-void nib_qmarks_find(struct nib_qscan *q, const unsigned char *s, size_t n);
+int nib_qmark_next(const unsigned char *s, size_t n, size_t *pos,
+    struct nib_qmark *m);
 
 #endif

@@ -9,30 +9,31 @@
 #include "qmark.h"
 
 /*
- * For each single-family mark, whether a strong closer comes before the
- * next mark that can only open: then a weak closer is an apostrophe.  One
- * pass backwards; q->next[k] is 1 when so.
+ * Whether a strong single closer comes after the mark that ends at pos
+ * before the next single mark that can only open: then a weak closer at
+ * pos is an apostrophe ("officials' plan").  The answer holds for every
+ * weak closer up to the mark that decided it, so it is kept: the scans
+ * forward never overlap, and the work stays linear.
  */
-static void
-lookahead(struct nib_qscan *q)
+static int
+strongnext(struct nib_qscan *q, const unsigned char *s, size_t n, size_t pos)
 {
+	struct nib_qmark m;
+	size_t i = pos;
 	int strong = 0;
 
-	if (q->nextcap < q->nmark) {
-		q->nextcap = q->nmark;
-		q->next = nib_realloc(q->next, q->nextcap, sizeof *q->next);
-	}
-	for (size_t k = q->nmark; k-- > 0;) {
-		struct nib_qmark *m = &q->mark[k];
-
-		q->next[k] = (unsigned char)strong;
-		if (m->fam != NIB_QF_SINGLE)
+	if (q->decided > pos)
+		return q->strong;
+	while (nib_qmark_next(s, n, &i, &m)) {
+		if (m.fam != NIB_QF_SINGLE || (m.fl & NIB_QM_WEAK))
 			continue;
-		if ((m->fl & NIB_QM_CLOSE) && !(m->fl & NIB_QM_WEAK))
-			strong = 1;
-		else if (m->fl == NIB_QM_OPEN)
-			strong = 0;
+		strong = (m.fl & NIB_QM_CLOSE) != 0;
+		if (strong || m.fl == NIB_QM_OPEN)
+			break;
 	}
+	q->decided = i;
+	q->strong = strong;
+	return strong;
 }
 
 static long
@@ -57,42 +58,59 @@ newspan(struct nib_qscan *q, const struct nib_qmark *m, long parent)
 /* Stack depth: one open span per family at most. */
 #define MAXDEPTH 8
 
+/*
+ * Drops the span on top of the span array when it holds nothing and no
+ * other span: a run of marks ('""""', '“““') makes no span per mark.
+ */
+static void
+dropempty(struct nib_qscan *q, long k)
+{
+	const struct nib_qspan *sp = &q->spanbuf[k];
+
+	if (k > 0 && (size_t)k == q->nspan - 1 && sp->tb == sp->ta)
+		q->nspan--;
+}
+
 size_t
 nib_qscan(struct nib_qscan *q, const unsigned char *s, size_t n)
 {
 	long stack[MAXDEPTH];
 	unsigned char opdir[MAXDEPTH];
+	struct nib_qmark m;
+	size_t pos = 0;
 	int depth = 0, k;
 
-	nib_qmarks_find(q, s, n);
-	lookahead(q);
 	q->nspan = 0;
 	q->span = q->spanbuf;
-	for (size_t i = 0; i < q->nmark; i++) {
-		struct nib_qmark *m = &q->mark[i];
-
+	q->decided = 0;
+	while (nib_qmark_next(s, n, &pos, &m)) {
 		for (k = depth - 1; k >= 0; k--)
-			if (q->spanbuf[stack[k]].fam == m->fam)
+			if (q->spanbuf[stack[k]].fam == m.fam)
 				break;
-		if (k >= 0 && (m->fl & NIB_QM_CLOSE) &&
-		    (m->fam < NIB_QF_GUIL || opdir[k] != m->dir) &&
-		    !((m->fl & NIB_QM_WEAK) && q->next[i])) {
+		if (k >= 0 && (m.fl & NIB_QM_CLOSE) &&
+		    (m.fam < NIB_QF_GUIL || opdir[k] != m.dir) &&
+		    !((m.fl & NIB_QM_WEAK) && strongnext(q, s, n, pos))) {
 			struct nib_qspan *sp = &q->spanbuf[stack[k]];
 
-			sp->tb = m->pos;
-			sp->b = m->pos + m->len;
+			sp->tb = m.pos;
+			sp->b = m.pos + m.len;
 			sp->closed = 1;
 			depth = k;	/* what it held and never closed is dropped */
+			dropempty(q, stack[k]);
 			continue;
 		}
-		if (!(m->fl & NIB_QM_OPEN))
+		if (!(m.fl & NIB_QM_OPEN))
 			continue;
-		if (k >= 0)
+		if (k >= 0) {
 			depth = k;	/* the same family cannot nest: a stray */
+			/* an opener that held nothing is forgotten */
+			if (stack[k] > 0 && (size_t)stack[k] == q->nspan - 1)
+				q->nspan--;
+		}
 		if (depth == MAXDEPTH)
 			continue;
-		opdir[depth] = m->dir;
-		stack[depth] = newspan(q, m, depth ? stack[depth - 1] : -1);
+		opdir[depth] = m.dir;
+		stack[depth] = newspan(q, &m, depth ? stack[depth - 1] : -1);
 		depth++;
 	}
 	for (size_t i = 0; i < q->nspan; i++)
@@ -126,7 +144,5 @@ void
 nib_qscan_free(struct nib_qscan *q)
 {
 	free(q->spanbuf);
-	free(q->mark);
-	free(q->next);
 	nib_qscan_init(q);
 }
