@@ -7,6 +7,9 @@
 #include "sent.h"
 #include "tok.h"
 
+/* How far past a mark the segmenter reads to place the stop before it. */
+#define AHEAD 64
+
 size_t
 nq_sent_start(const unsigned char *s, size_t lo, size_t pos, size_t hi)
 {
@@ -14,6 +17,10 @@ nq_sent_start(const unsigned char *s, size_t lo, size_t pos, size_t hi)
 	size_t start = w, a, b;
 	struct nib_sent st;
 
+	/* A stop right before pos is told by the word after it: a little
+	 * past pos is enough, and a long sentence is not read to its end. */
+	if (hi - pos > AHEAD)
+		hi = pos + AHEAD;
 	nib_sent_init(&st, s + w, hi - w);
 	while (nib_sent_next(&st, &a, &b) && w + a <= pos) {
 		start = w + a;

@@ -64,6 +64,8 @@ wordend(const unsigned char *s, size_t n, size_t i, int *dot)
 		} else if (wordbyte(s[j]) && !(s[j] == '\'' && (j + 1 >= n ||
 		    s[j + 1] == 's' || !wordbyte(s[j + 1]))))
 			j++;
+		else if (s[j] == 0 && j > i && j + 1 < n && wordbyte(s[j + 1]))
+			j++;	/* a NUL inside a name does not end it */
 		else
 			break;
 	}

@@ -109,8 +109,9 @@ nq_person_find(const struct nq_names *nm, const unsigned char *s, size_t n)
 	return nib_words_find(&nm->surnames, s, n, &v) ? (long)v - 1 : -1;
 }
 
-long
-nq_person_add(struct nq_names *nm, const unsigned char *s, size_t n, size_t last)
+/* Adds the person named s[0..n), which holds no NUL byte. */
+static long
+add(struct nq_names *nm, const unsigned char *s, size_t n, size_t last)
 {
 	long i = nq_person_find(nm, s + last, n - last);
 	struct nq_person *p;
@@ -143,4 +144,25 @@ nq_person_add(struct nq_names *nm, const unsigned char *s, size_t n, size_t last
 	p->seen = 0;
 	nib_words_set(&nm->surnames, s + last, n - last, (uint32_t)nm->np + 1);
 	return (long)nm->np++;
+}
+
+long
+nq_person_add(struct nq_names *nm, const unsigned char *s, size_t n, size_t last)
+{
+	unsigned char *clean;
+	size_t k = 0, cl = last;
+	long r;
+
+	if (memchr(s, 0, n) == NULL)
+		return add(nm, s, n, last);
+	/* Names are printed as C strings: a NUL byte inside one is left out. */
+	clean = nib_realloc(NULL, n, 1);
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != 0)
+			clean[k++] = s[i];
+		else if (i < last)
+			cl--;
+	r = add(nm, clean, k, cl);
+	free(clean);
+	return r;
 }

@@ -70,7 +70,9 @@ nq_spancopy(const unsigned char *s, size_t a, size_t b)
 				p[k++] = ' ';
 			continue;
 		}
-		p[k++] = (char)s[i];
+		/* A NUL inside a name is no part of it, and must not end it. */
+		if (s[i] != 0)
+			p[k++] = (char)s[i];
 	}
 	while (k > 0 && p[k - 1] == ' ')
 		k--;

@@ -47,7 +47,10 @@ int nq_tok_det(const struct tok *t, const unsigned char *s);
 /* A word that opens an introduction: "In a letter to riders,". */
 int nq_tok_intro(const unsigned char *s, const struct tok *t);
 
-/* A copy of s[a..b) with runs of white space made one space; owned. */
+/*
+ * A copy of s[a..b) with runs of white space made one space and NUL bytes
+ * left out (speakers and verbs are C strings); owned.
+ */
 char *nq_spancopy(const unsigned char *s, size_t a, size_t b);
 /*
  * The speaker in tokens t[lo..hi): trims what cannot be part of it and

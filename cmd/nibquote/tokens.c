@@ -97,7 +97,9 @@ wordtok(const unsigned char *s, size_t to, size_t i, int l)
 			j += (size_t)l;
 			continue;
 		}
-		l = (s[j] == '-' || s[j] == '.' || s[j] == '&') ? 1 : apostrophe(s, to, j);
+		/* a NUL inside a word ("Sm\0ith") does not end it */
+		l = (s[j] == '-' || s[j] == '.' || s[j] == '&' || s[j] == 0) ? 1 :
+		    apostrophe(s, to, j);
 		if (l == 0 || j + (size_t)l >= to || !wordch(s, to, j + (size_t)l))
 			break;
 		j += (size_t)l;
