@@ -160,6 +160,28 @@ preverb(const unsigned char *s, struct tok *t, int n, int v, int near, int whole
 	return 1;
 }
 
+/*
+ * The first verb of saying that reports speech ("said that", "told
+ * reporters on Monday that"), or -1.
+ */
+static int
+reporting(const unsigned char *s, const struct tok *t, int n)
+{
+	for (int v = 0; v < n; v++) {
+		if (t[v].t == T_QUOTE || t[v].t == T_STOP)
+			return -1;
+		if (!nq_tok_verb(&t[v], s) || (nq_tok_cls(s, &t[v]) & W_NAMING))
+			continue;
+		for (int k = v + 1; k < n && k <= v + 6 && t[k].t == T_WORD; k++) {
+			if (nq_tok_is(&t[k], s, "that"))
+				return v;
+			if (nq_tok_verb(&t[k], s))
+				break;
+		}
+	}
+	return -1;
+}
+
 static int
 pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
     struct nq_attr *at)
@@ -184,6 +206,13 @@ pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
 				return 1;
 			nq_attr_free(at);
 		}
+	/* Reported speech: a partial quotation in "X said that ..." is X's
+	 * words, whatever other verbs the clause after "that" holds. */
+	if (!near && !whole && (v = reporting(s, t, n)) >= 0) {
+		if (preverb(s, t, n, v, near, whole, at))
+			return 1;
+		nq_attr_free(at);
+	}
 	/* The verb nearest the mark, or the one before when that one has no
 	 * subject (a noun: "the call"). */
 	for (v = n - 1; v >= 0 && tries < 3; v--) {

@@ -189,11 +189,34 @@ choose(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues *c
 		return &c->gap;
 	if (c->havepre && (c->pk == PRE_SAID || c->pk == PRE_COLON || !c->havepost))
 		return &c->pre;
+	/* '"...", adding that': the clause before names who. */
+	if (c->havepre && c->pre.speaker != NULL && c->post.speaker == NULL)
+		return &c->pre;
 	if (c->havepost && (c->pk != PRE_MID || (tail && p->s[pt->z] == ',') ||
 	    strcmp(c->post.verb, "according to") == 0 ||
 	    (tail && r->textlen > 0 && r->text[r->textlen - 1] == ',')))
 		return &c->post;
 	return NULL;
+}
+
+/*
+ * The person a sentence s[sent..a) of the writer's is about, when its
+ * subject is one: a name the document gave, or he or she.  "Lewis Ward
+ * sees the lineup as its "Achilles heel."" is Ward's phrase.
+ */
+static char *
+subjectof(struct pass *p, size_t sent, size_t a)
+{
+	struct nq_names *nm = &p->doc->names;
+	struct nq_attr at;
+	char *r = NULL;
+	int k = nq_subject(p->s, sent, a, &at);
+
+	if (k && (at.pron ? (at.pron & W_PERSON) != 0 :
+	    k == 2 || nq_names_known(nm, at.speaker)))
+		r = nq_names_speaker(nm, &at);
+	nq_attr_free(&at);
+	return r;
 }
 
 /*
@@ -218,6 +241,12 @@ fallback(struct pass *p, struct nq_rec *r, const struct parts *pt, const struct 
 		if (r->speaker != NULL)
 			return;
 	}
+	/* Words of a sentence, not a title ("Fargo") or a scare quote. */
+	if (r->kind == NQ_PARTIAL && c->pk == PRE_MID && c->sent0 >= pt->lo &&
+	    r->textlen > 0 && r->text[0] >= 'a' && r->text[0] <= 'z' &&
+	    words(r->text, r->textlen) >= 2 &&
+	    (r->speaker = subjectof(p, c->sent0, pt->a)) != NULL)
+		return;
 	if (p->nrec > 0 && ((r->kind == NQ_FULL && c->pk == PRE_START) ||
 	    p->prevsent == c->sent0))
 		r->speaker = nq_strdup(p->prevspk);

@@ -104,7 +104,11 @@ wordtok(const unsigned char *s, size_t to, size_t i, int l)
 			break;
 		j += (size_t)l;
 	}
-	if (j < to && s[j] == '.' && nq_tok_abbrev(s, i, j))
+	/* "Oct. 31", "approx. five": a period before a number or a lower-case
+	 * word ends no sentence (common/sent says where sentences end). */
+	if (j < to && s[j] == '.' && (nq_tok_abbrev(s, i, j) || (j + 2 < to &&
+	    s[j + 1] == ' ' && ((s[j + 2] >= '0' && s[j + 2] <= '9') ||
+	    (s[j + 2] >= 'a' && s[j + 2] <= 'z')))))
 		j++;
 	/* officials' is a word, not a quotation mark */
 	if (j < to && s[j - 1] == 's' && (l = apostrophe(s, to, j)) > 0 &&
