@@ -38,6 +38,14 @@ isname(const char *sp, size_t *nwords, size_t *last)
 	return 1;
 }
 
+/* Whether person p's name is longer than sp[0..len) and ends with it. */
+static int
+endsname(const struct nq_person *p, const char *sp, size_t len)
+{
+	return p->len > len && p->name[p->len - len - 1] == ' ' &&
+	    memcmp(p->name + p->len - len, sp, len) == 0;
+}
+
 /* A pronoun: the last person (man, woman) or group named. */
 static char *
 pronoun(const struct nq_names *nm, int pron)
@@ -96,8 +104,12 @@ nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 			nq_person_seen(nm, p);
 			return nib_strndup(nm->p[p].name, nm->p[p].len);
 		}
-		if (nw >= 2 && nw <= 4 && (p = nq_person_add(nm, u, len, last)) >= 0)
+		if (nw >= 2 && nw <= 4 && (p = nq_person_add(nm, u, len, last)) >= 0) {
 			nq_person_seen(nm, p);
+			/* "Hawk Sawyer" once "Kathleen Hawk Sawyer" is known */
+			if (endsname(&nm->p[p], at->speaker, len))
+				return nib_strndup(nm->p[p].name, nm->p[p].len);
+		}
 		if (nw == 1 && (p = nq_person_add(nm, u, len, 0)) >= 0)
 			nq_person_seen(nm, p);
 		return nib_strndup(at->speaker, len);

@@ -210,8 +210,22 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 		r.cls[k] = nq_word(s + r.wa[k], r.wb[k] - r.wa[k]);
 		org |= r.cls[k] & W_ORG;
 	}
-	/* An organisation: "Treasury Department". */
+	/* An organisation: "Treasury Department"; a person may follow its
+	 * last word ("Secretary of State Mike Pompeo"). */
 	if (org) {
+		int last = r.nw - 1;
+
+		while (last >= 0 && !(r.cls[last] & (W_ORG | W_TITLE)))
+			last--;
+		if (r.nw - 1 - last >= 2 && r.nw - 1 - last <= 3 &&
+		    !(r.cls[last + 1] & (W_STOP | W_PLACE))) {
+			long q = nq_person_add(nm, s + r.wa[last + 1],
+			    r.wb[r.nw - 1] - r.wa[last + 1], r.wa[r.nw - 1] - r.wa[last + 1]);
+
+			if (q >= 0)
+				nq_person_seen(nm, q);
+			return i;
+		}
 		for (k = 0; k < r.nw - 1 && (r.cls[k] & (W_STOP | W_TITLE)); k++)
 			;
 		setorg(nm, s, r.wa[k], r.wb[r.nw - 1]);
