@@ -129,6 +129,15 @@ prevsentence(struct pass *p, size_t sent)
 	return r;
 }
 
+/* The speaker of the quotation before, in this block or the one before. */
+static char *
+lastspeaker(struct pass *p)
+{
+	if (p->nrec > 0)
+		return nq_strdup(p->prevspk);
+	return p->doc->havetail ? nq_strdup(p->doc->inherit) : NULL;
+}
+
 /* Resolves the attribution into the record; "he" may look one sentence back. */
 static void
 resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent)
@@ -138,6 +147,14 @@ resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent)
 	if ((use->pron & W_PERSON) && (ps = prevsentence(p, sent)) != NULL &&
 	    (nq_names_sex(&p->doc->names, ps) & ~use->pron & (W_MALE | W_FEMALE))) {
 		/* "McDowell laughs. ... she said": not him. */
+		free(ps);
+		ps = NULL;
+	}
+	/* Else "he" is who spoke just before, when that was a person: news
+	 * goes on quoting one speaker ("..., Cook told Benioff. ... he said"). */
+	if (ps == NULL && (use->pron & W_PERSON) && (ps = lastspeaker(p)) != NULL &&
+	    (!nq_names_person(&p->doc->names, ps) ||
+	    (nq_names_sex(&p->doc->names, ps) & ~use->pron & (W_MALE | W_FEMALE)))) {
 		free(ps);
 		ps = NULL;
 	}

@@ -120,6 +120,16 @@ nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 }
 
 int
+nq_names_person(const struct nq_names *nm, const char *name)
+{
+	const char *sp = strrchr(name, ' ');
+	const char *sur = sp ? sp + 1 : name;
+	long p = nq_person_find(nm, (const unsigned char *)sur, strlen(sur));
+
+	return p >= 0 && strcmp(nm->p[p].name, name) == 0;
+}
+
+int
 nq_names_known(const struct nq_names *nm, const char *name)
 {
 	if (strchr(name, ' ') != NULL)

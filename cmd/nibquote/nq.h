@@ -143,6 +143,8 @@ char *nq_names_speaker(struct nq_names *nm, const struct nq_attr *at);
 
 /* Sex of a named person: W_MALE, W_FEMALE or 0 for unknown. */
 int nq_names_sex(const struct nq_names *nm, const char *name);
+/* Whether name is, as written, a person the document named. */
+int nq_names_person(const struct nq_names *nm, const char *name);
 /* Whether a one-word name is a surname the document gave; longer names are. */
 int nq_names_known(const struct nq_names *nm, const char *name);
 

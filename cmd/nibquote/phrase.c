@@ -57,6 +57,18 @@ relword(const struct tok *t, const unsigned char *s)
 	return 0;
 }
 
+/* A word in 's or ’s: "That’s", "Steenburgen's" name no speaker. */
+static int
+possessive(const unsigned char *s, const struct tok *t)
+{
+	size_t n = t->b - t->a;
+	const unsigned char *e = s + t->b;
+
+	if (n >= 3 && e[-1] == 's' && e[-2] == '\'')
+		return 1;
+	return n >= 5 && e[-1] == 's' && e[-2] == 0x99 && e[-3] == 0x80 && e[-4] == 0xE2;
+}
+
 /* A copy of s[a..b) with runs of white space made one space. */
 char *
 nq_spancopy(const unsigned char *s, size_t a, size_t b)
@@ -107,7 +119,7 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 			allcap = 0;
 	}
 	hi = k;
-	if (hi <= lo || hi - lo > 8)
+	if (hi <= lo || hi - lo > 8 || possessive(s, &t[hi - 1]))
 		return 0;
 	if (hi - lo == 1 && (nq_tok_cls(s, &t[lo]) & W_PRONOUN)) {
 		at->pron = nq_tok_cls(s, &t[lo]) & (W_PRONOUN | W_MALE | W_FEMALE);
