@@ -275,6 +275,9 @@ nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at)
 	/* "Kestrels coach Andre Villiers was": names and titles */
 	for (e = k; e < n && t[e].t == T_WORD && (t[e].cap || (nq_tok_cls(s, &t[e]) & W_TITLE)); e++)
 		;
+	/* "REUTERS Advertisement The radical group": no name ends in "The" */
+	if (e < n && t[e].t == T_WORD && e > k && (nq_tok_cls(s, &t[e - 1]) & W_STOP))
+		return 0;
 	if (e == k || e - k > 6 || !t[k].cap || (nq_tok_cls(s, &t[k]) & (W_STOP | W_ADV)))
 		return 0;
 	return nq_phrase_speaker(s, t, k, e, at);

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "mem.h"
 #include "pass.h"
@@ -167,6 +168,14 @@ resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent)
 		nq_attribute(p, r, use);
 }
 
+/* "the latter", "the former": they name what the sentence named before. */
+static int
+latter(const struct nq_attr *at)
+{
+	return at->speaker != NULL && (strcasecmp(at->speaker, "the latter") == 0 ||
+	    strcasecmp(at->speaker, "the former") == 0);
+}
+
 /* Reads the writer's words around the record into c, and sets its kind. */
 static void
 readclues(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues *c)
@@ -229,8 +238,10 @@ subjectof(struct pass *p, size_t sent, size_t a)
 	char *r = NULL;
 	int k = nq_subject(p->s, sent, a, &at);
 
-	if (k && (at.pron ? (at.pron & W_PERSON) != 0 :
-	    k == 2 || nq_names_known(nm, at.speaker)))
+	/* a person the document named, not any run of capitals */
+	if (k && (at.pron ? (at.pron & W_PERSON) != 0 : k == 2 ||
+	    (strchr(at.speaker, ' ') ? nq_names_person(nm, at.speaker) :
+	    nq_names_known(nm, at.speaker))))
 		r = nq_names_speaker(nm, &at);
 	nq_attr_free(&at);
 	return r;
@@ -298,12 +309,14 @@ nq_finish(struct pass *p, struct nq_rec *r, const struct parts *pt)
 		free(r->verb);
 		r->speaker = r->verb = NULL;
 		use = choose(p, r, pt, &c);
-		if (use == &c.pre)
+		/* A pronoun that opens the sentence is resolved before the
+		 * names the sentence gives; "the latter" after them. */
+		if (use == &c.pre && !latter(use))
 			resolve(p, r, use, c.sent);
 		/* Names before the quotation count, the quoted words do not. */
 		if (p->names < pt->a)
 			nq_names_scan(&doc->names, p->s, p->names, pt->a);
-		if (use != NULL && use != &c.pre)
+		if (use != NULL && (use != &c.pre || latter(use)))
 			resolve(p, r, use, c.sent);
 	}
 	if (p->names < pt->z)

@@ -83,6 +83,52 @@ titled(const struct nq_names *nm, const char *sp, size_t len)
 	return best;
 }
 
+/* The words of sp after "the ", and the classes of its last word, or 0. */
+static int
+thephrase(const char *sp, size_t len, size_t *lastw)
+{
+	const char *w;
+	int words = 1;
+
+	if (len <= 4 || strncasecmp(sp, "the ", 4) != 0)
+		return 0;
+	for (const char *c = sp + 4; *c; c++)
+		words += *c == ' ';
+	if (words > 3)
+		return 0;
+	w = strrchr(sp, ' ') + 1;
+	*lastw = (size_t)(w - sp);
+	return nq_word((const unsigned char *)w, len - *lastw);
+}
+
+/*
+ * A role noun ("the actor", "the senator", "the spokeswoman") when no
+ * one with that title was named: the last person named, of that sex when
+ * the noun tells it.  "the latter" and "the former": the last and the one
+ * before.
+ */
+static long
+rolenoun(const struct nq_names *nm, const char *sp, size_t len)
+{
+	size_t lw;
+	int cls = thephrase(sp, len, &lw);
+
+	if (len == 10 && strcasecmp(sp, "the latter") == 0)
+		return nm->last;
+	if (len == 10 && strcasecmp(sp, "the former") == 0)
+		return nm->prev;
+	/* A role alone names no one: "the spokesperson" is often one the
+	 * text never named (the real set says so); only a sex it tells
+	 * picks the last woman or man named. */
+	if (!(cls & W_TITLE) || (cls & W_ORG))
+		return -1;
+	if (cls & W_FEMALE)
+		return nm->lastshe;
+	if (cls & W_MALE)
+		return nm->lasthe;
+	return -1;
+}
+
 char *
 nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 {
@@ -95,10 +141,12 @@ nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 	if (at->pron)
 		return pronoun(nm, at->pron);
 	len = strlen(at->speaker);
-	if ((p = titled(nm, at->speaker, len)) >= 0) {
+	if ((p = titled(nm, at->speaker, len)) >= 0 ||
+	    (p = rolenoun(nm, at->speaker, len)) >= 0) {
 		nq_person_seen(nm, p);
 		return nib_strndup(nm->p[p].name, nm->p[p].len);
 	}
+
 	if (isname(at->speaker, &nw, &last) && !nq_acronym(u, 0, len)) {
 		if (nw == 1 && (p = nq_person_find(nm, u, len)) >= 0) {
 			nq_person_seen(nm, p);

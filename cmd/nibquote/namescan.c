@@ -169,7 +169,12 @@ runperson(struct nq_names *nm, const unsigned char *s, const struct caprun *r)
 	long p;
 
 	k = namestart(r, &titled);
-	if (k >= nw || (r->cls[k] & W_PLACE))
+	/* A name ends in no article or opener ("REUTERS Advertisement The
+	 * radical group" is a credit and a sentence), and starts with no
+	 * acronym. */
+	while (nw > k && (r->cls[nw - 1] & W_STOP))
+		nw--;
+	if (k >= nw || (r->cls[k] & W_PLACE) || nq_acronym(s, r->wa[k], r->wb[k]))
 		return;
 	if (nw - k == 1) {
 		p = nq_person_find(nm, s + r->wa[k], r->wb[k] - r->wa[k]);
@@ -213,11 +218,16 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 	/* An organisation: "Treasury Department"; a person may follow its
 	 * last word ("Secretary of State Mike Pompeo"). */
 	if (org) {
-		int last = r.nw - 1;
+		int last = r.nw - 1, end = r.nw;
 
+		while (end > 0 && (r.cls[end - 1] & W_STOP))
+			end--;
 		while (last >= 0 && !(r.cls[last] & (W_ORG | W_TITLE)))
 			last--;
-		if (r.nw - 1 - last >= 2 && r.nw - 1 - last <= 3 &&
+		/* only after "of": "Secretary of State Mike Pompeo", not
+		 * "REUTERS Advertisement Protests" (a credit and a sentence) */
+		if (end == r.nw && r.nw - 1 - last >= 2 && r.nw - 1 - last <= 3 &&
+		    r.wa[0] >= 3 && memcmp(s + r.wa[0] - 3, "of ", 3) == 0 &&
 		    !(r.cls[last + 1] & (W_STOP | W_PLACE))) {
 			long q = nq_person_add(nm, s + r.wa[last + 1],
 			    r.wb[r.nw - 1] - r.wa[last + 1], r.wa[r.nw - 1] - r.wa[last + 1]);

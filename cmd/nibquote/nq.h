@@ -123,6 +123,7 @@ struct nq_names {
 	struct nq_person *p;
 	size_t np, cap;
 	long last;		/* last person named, or -1 */
+	long prev;		/* the one named before last, or -1 */
 	long lasthe, lastshe;	/* the same, not known to be a woman, a man */
 	char *group;		/* last group that spoke, or NULL */
 	char org[64];		/* last organisation named, or "" */

@@ -64,7 +64,7 @@ void
 nq_names_init(struct nq_names *nm)
 {
 	memset(nm, 0, sizeof *nm);
-	nm->last = nm->lasthe = nm->lastshe = -1;
+	nm->last = nm->prev = nm->lasthe = nm->lastshe = -1;
 	nib_words_init(&nm->surnames, 0);
 }
 
@@ -75,7 +75,7 @@ nq_names_reset(struct nq_names *nm)
 		free(nm->p[i].name);
 	nib_words_clear(&nm->surnames);
 	nm->np = 0;
-	nm->last = nm->lasthe = nm->lastshe = -1;
+	nm->last = nm->prev = nm->lasthe = nm->lastshe = -1;
 	free(nm->group);
 	nm->group = NULL;
 	nm->org[0] = '\0';
@@ -94,6 +94,8 @@ void
 nq_person_seen(struct nq_names *nm, long p)
 {
 	nm->p[p].seen = ++nm->tick;
+	if (nm->last != p)
+		nm->prev = nm->last;
 	nm->last = p;
 	if (nm->p[p].sex != W_FEMALE)
 		nm->lasthe = p;

@@ -208,6 +208,13 @@ nq_phrase_subject(const unsigned char *s, const struct tok *t, int lo, int hi, s
 	/* "The work, he says, is": a parenthetical pronoun. */
 	if (ns > 1 && sb[ns - 1] - sa[ns - 1] == 1 && (nq_tok_cls(s, &t[sa[ns - 1]]) & W_PRONOUN))
 		return nq_phrase_speaker(s, t, sa[ns - 1], sb[ns - 1], at);
+	/* "Newsom and Bass decried the raids, the latter claiming" */
+	if (ns > 1 && sb[ns - 1] - sa[ns - 1] == 2 && nq_tok_is(&t[sa[ns - 1]], s, "the") &&
+	    (nq_tok_is(&t[sa[ns - 1] + 1], s, "latter") ||
+	    nq_tok_is(&t[sa[ns - 1] + 1], s, "former"))) {
+		at->speaker = nq_spancopy(s, t[sa[ns - 1]].a, t[sa[ns - 1] + 1].b);
+		return 1;
+	}
 	if (ns == 0)
 		return 0;
 	/* "a notebook that he calls": the subject follows "that". */
