@@ -22,6 +22,12 @@ extern const size_t nib_data_verbs_len, nib_data_titles_len,
 
 static struct nib_words classes;
 static int loaded;
+/*
+ * Which (length, first letter, last letter) the lists hold, letters by
+ * their low five bits (so case does not matter): most words of running
+ * text are turned away here before they are hashed.
+ */
+static uint32_t seen[KEYMAX + 1][32];
 
 /* What a pronoun stands for, from the rule beside it in pronouns.txt. */
 static int
@@ -62,6 +68,7 @@ load_list(const unsigned char *p, size_t len, int cls)
 			c = cls | (ln.rlen > 0 && ln.rest[0] == '+' ? W_INTRO : 0) |
 			    (ln.rlen > 0 && ln.rest[0] == '=' ? W_NAMING : 0);
 		nib_words_add(&classes, ln.word, n, (uint32_t)c);
+		seen[n][ln.word[0] & 31] |= 1u << (ln.word[n - 1] & 31);
 	}
 }
 
@@ -88,5 +95,7 @@ nq_word(const unsigned char *s, size_t n)
 {
 	if (n > 0 && s[n - 1] == '.')
 		n--;
+	if (n == 0 || n > KEYMAX || !(seen[n][s[0] & 31] & (1u << (s[n - 1] & 31))))
+		return 0;
 	return (int)nib_words_get(&classes, s, n);
 }
