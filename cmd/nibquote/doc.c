@@ -271,8 +271,11 @@ keeptail(struct pass *p, long open)
 		doc->tailok = 1;
 		doc->havetail = 1;
 		nq_doc_setinherit(doc, p->nrec > 0 ? p->prevspk : NULL);
-	} else if (p->nrec > 0)
+		doc->inherittick = p->prevtick;
+	} else if (p->nrec > 0) {
 		nq_doc_setinherit(doc, p->prevspk);
+		doc->inherittick = p->prevtick;
+	}
 }
 
 void

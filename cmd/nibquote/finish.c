@@ -130,13 +130,19 @@ prevsentence(struct pass *p, size_t sent)
 	return r;
 }
 
-/* The speaker of the quotation before, in this block or the one before. */
+/*
+ * The speaker of the quotation before, in this block or the one before,
+ * when no one was named since: then that speaker is the nearest person.
+ */
 static char *
 lastspeaker(struct pass *p)
 {
+	unsigned long now = p->doc->names.tick;
+
 	if (p->nrec > 0)
-		return nq_strdup(p->prevspk);
-	return p->doc->havetail ? nq_strdup(p->doc->inherit) : NULL;
+		return now == p->prevtick ? nq_strdup(p->prevspk) : NULL;
+	return p->doc->havetail && now == p->doc->inherittick ?
+	    nq_strdup(p->doc->inherit) : NULL;
 }
 
 /* Resolves the attribution into the record; "he" may look one sentence back. */
@@ -329,5 +335,6 @@ nq_finish(struct pass *p, struct nq_rec *r, const struct parts *pt)
 	free(p->prevspk);
 	p->prevspk = nq_strdup(r->speaker);
 	p->prevsent = c.sent0;
+	p->prevtick = doc->names.tick;
 	p->nrec++;
 }

@@ -165,6 +165,7 @@ struct nq_doc {
 	struct nq_rec *held;	/* what it held, printed if it never goes on */
 	size_t nheld, heldcap;
 	char *inherit;		/* speaker a following quotation may take */
+	unsigned long inherittick;	/* names.tick when it spoke */
 	unsigned char *tail;	/* end of the last block, read for it lazily */
 	size_t taillen, tailcap;
 	int tailok;		/* tail not read yet */

@@ -17,6 +17,7 @@ struct pass {
 	size_t linepos;		/* lines are counted up to here */
 	unsigned long line;
 	char *prevspk;		/* speaker of the last record of this block */
+	unsigned long prevtick;	/* names.tick when it was finished */
 	size_t prevsent;	/* where that record's sentence started */
 	int nrec;
 };
