@@ -26,6 +26,26 @@ roleword(const struct tok *t, const unsigned char *s)
 	    (e[-3] == 'i' && e[-2] == 'a' && e[-1] == 'n');
 }
 
+/*
+ * A word that, before a name of two words or more, is a role and no part
+ * of it: a lower-case noun ("editor-in-chief Kristinn Hrafnsson") or an
+ * abbreviation ("DL Sheldon Richardson").
+ */
+static int
+rolebefore(const unsigned char *s, const struct tok *t)
+{
+	size_t n = t->b - t->a;
+
+	if (t->t != T_WORD || n < 2)
+		return 0;
+	if (!t->cap)
+		return n >= 4 && !nq_tok_det(t, s) && !(nq_tok_cls(s, t) & (W_VERB | W_ADV));
+	for (size_t i = t->a; i < t->b; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return 1;
+}
+
 /* Words that end a name or noun phrase that is a speaker. */
 static int
 cutword(const struct tok *t, const unsigned char *s)
@@ -151,7 +171,8 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 	for (j = hi - 1; j > k; j--) {
 		if (!t[j].cap || (nq_tok_cls(s, &t[j]) & (W_ORG | W_PLACE)))
 			break;
-		if ((nq_tok_cls(s, &t[j - 1]) & W_TITLE || roleword(&t[j - 1], s)) &&
+		if ((nq_tok_cls(s, &t[j - 1]) & W_TITLE || roleword(&t[j - 1], s) ||
+		    (hi - j >= 2 && rolebefore(s, &t[j - 1]))) &&
 		    !(nq_tok_cls(s, &t[j]) & W_TITLE)) {
 			k = j;
 			break;
