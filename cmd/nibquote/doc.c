@@ -140,11 +140,16 @@ joinparts(struct pass *p, struct nq_rec *r, size_t *ip, size_t nq, long open,
 	const struct nib_qscan *q = &p->doc->q;
 	const unsigned char *s = p->s;
 	size_t i = *ip, j = nexttop(q, i, nq);
+
+	/* the span left open is no top-level one, but may be a second part */
+	if (open >= 0 && (size_t)open > i && (size_t)open < j)
+		j = (size_t)open;
 	/* Only a quotation that opens its clause is interrupted: after
 	 * 'After hitting "Takin' It",' the next one is another. */
 	int opens = pt->cont ? 1 : -1, gap;
 
-	while (j < nq && (open < 0 || (long)j < open) &&
+	while (j < nq && (open < 0 || (long)j < open || ((long)j == open &&
+	    p->n - q->span[j].a <= MAXPARA)) &&
 	    (gap = nq_interrupt(s, pt->z, q->span[j].a)) != 0 &&
 	    gapfits(gap, r, s, pt->z) &&
 	    (gap != NQ_GAP_STOP || (sentencepart(p, j) && !ownattr(p, j, nq))) &&
@@ -156,6 +161,9 @@ joinparts(struct pass *p, struct nq_rec *r, size_t *ip, size_t nq, long open,
 		pt->z = q->span[j].b;
 		pt->gapped = 1;
 		i = j;
+		/* The second part runs on to the next paragraph. */
+		if ((long)i == open)
+			break;
 		j = nexttop(q, i, nq);
 	}
 	*ip = i;
@@ -192,6 +200,19 @@ quotation(struct pass *p, size_t *ip, size_t nq, long open, size_t lo, int cont)
 	pt.hi = j < nq ? doc->q.span[j].a : p->n;
 	if (open >= 0 && pt.hi > doc->q.span[open].a)
 		pt.hi = doc->q.span[open].a;
+	if (open >= 0 && *ip == (size_t)open) {
+		/* '"A," he said. "B ...': held, as a quotation left open is,
+		 * but printed even if it does not go on. */
+		pt.hi = p->n;
+		nq_finish(p, &r, &pt);
+		doc->pend = r;
+		doc->pendfam = doc->q.span[open].fam;
+		doc->pendfull = 1;
+		doc->pendkeep = 1;
+		doc->pending = 1;
+		p->openused = 1;
+		return pt.z;
+	}
 	nq_finish(p, &r, &pt);
 	doc->emit(&r, doc->arg);
 	nq_rec_free(&r);
@@ -232,6 +253,7 @@ leftopen(struct pass *p, size_t lo, long open, int cont)
 		doc->pending = 1;
 		return;
 	}
+	doc->pendkeep = 0;
 	sent = nq_sent_start(p->s, lo, sp->a, p->n);
 	if (sent < lo)
 		sent = lo;
@@ -319,6 +341,8 @@ nq_doc_block(struct nq_doc *doc, const struct nib_block *b)
 		if (!first && firstbyte(b->s + sp->ta, sp->tb - sp->ta) == sp->tb - sp->ta)
 			continue;
 		lo = quotation(&p, &i, nq, open, lo, first);
+		if (p.openused)
+			break;
 	}
 	/* No news paragraph is this long: a stray mark, not a quotation. */
 	if (open >= 0 && (b->len - q->span[open].a > MAXPARA ||
@@ -331,7 +355,8 @@ nq_doc_block(struct nq_doc *doc, const struct nib_block *b)
 		open = -1;
 	}
 	if (open >= 0) {
-		leftopen(&p, lo, open, cont);
+		if (!p.openused)
+			leftopen(&p, lo, open, cont);
 		/* What it holds is printed only if it never goes on. */
 		inner(&p, nq, open, 1);
 	}

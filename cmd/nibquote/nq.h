@@ -162,6 +162,7 @@ struct nq_doc {
 	struct nq_rec pend;
 	int pendfam;
 	int pendfull;
+	int pendkeep;		/* printed even if it never goes on */
 	struct nq_rec *held;	/* what it held, printed if it never goes on */
 	size_t nheld, heldcap;
 	char *inherit;		/* speaker a following quotation may take */

@@ -20,6 +20,7 @@ struct pass {
 	unsigned long prevtick;	/* names.tick when it was finished */
 	size_t prevsent;	/* where that record's sentence started */
 	int nrec;
+	int openused;		/* a record took the span left open */
 };
 
 /* Where a record's parts are, for finish(). */

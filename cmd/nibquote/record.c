@@ -132,6 +132,8 @@ nq_doc_hold(struct nq_doc *doc, struct nq_rec *r)
 void
 nq_doc_release(struct nq_doc *doc)
 {
+	if (doc->pending && doc->pendkeep)
+		doc->emit(&doc->pend, doc->arg);
 	for (size_t i = 0; i < doc->nheld; i++) {
 		doc->emit(&doc->held[i], doc->arg);
 		nq_rec_free(&doc->held[i]);
