@@ -53,6 +53,8 @@ nq_clause_end(const unsigned char *s, size_t pos, size_t hi)
 	struct nib_sent st;
 	size_t a, b;
 
+	if (hi <= pos)
+		return pos;
 	nib_sent_init(&st, s + pos, lim - pos);
 	if (nib_sent_next(&st, &a, &b) && endsstop(s, pos + a, pos + b))
 		return pos + b;

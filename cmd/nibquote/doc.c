@@ -91,6 +91,9 @@ ownattr(struct pass *p, size_t j, size_t nq)
 	size_t b = q->span[j].tb;
 	int stop;
 
+	/* a part left open runs to the end of the paragraph: nothing after */
+	if (!q->span[j].closed || hi <= q->span[j].b)
+		return 0;
 	while (b > q->span[j].ta && p->s[b - 1] == ' ')
 		b--;
 	/* After "...decide." only a short attribution is the quotation's. */
