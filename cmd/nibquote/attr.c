@@ -10,6 +10,9 @@
 #include "mem.h"
 #include "tok.h"
 
+static int posttokens(const unsigned char *, struct tok *, int, int,
+    struct nq_attr *, size_t *);
+
 static void
 setverb(const unsigned char *s, const struct tok *t, struct nq_attr *at)
 {
@@ -47,10 +50,18 @@ nq_attr_post(const unsigned char *s, size_t from, size_t to, int stop,
     struct nq_attr *at, size_t *endp)
 {
 	struct tok t[MAXTOK];
-	int n, k, v, e;
 
 	memset(at, 0, sizeof *at);
-	n = nq_tokens(s, from, to, t, MAXTOK);
+	return posttokens(s, t, nq_tokens(s, from, to, t, MAXTOK), stop, at, endp);
+}
+
+/* nq_attr_post() on the tokens t[0..n) of the words after the mark. */
+static int
+posttokens(const unsigned char *s, struct tok *t, int n, int stop,
+    struct nq_attr *at, size_t *endp)
+{
+	int k, v, e;
+
 	k = 0;
 	if (k < n && t[k].t == T_COMMA)
 		k++;
@@ -365,7 +376,10 @@ nq_interrupt(const unsigned char *s, size_t from, size_t to)
 	}
 	if (n - k < 3)
 		return 0;
-	r = nq_attr_post(s, t[k].a, to, 0, &at, &end);
+	/* the tokens read are the clause's, unless there were too many */
+	memset(&at, 0, sizeof at);
+	r = n < MAXTOK ? posttokens(s, t + k, n - k, 0, &at, &end) :
+	    nq_attr_post(s, t[k].a, to, 0, &at, &end);
 	nq_attr_free(&at);
 	return r ? kind : 0;
 }
