@@ -72,18 +72,18 @@ emit(const struct nq_rec *r, void *arg)
 static void
 quotefile(struct nib_reader *r, void *arg)
 {
-	struct nq_doc *d = arg;
+	struct nq_doc *doc = arg;
 	struct nib_block b;
 	int t;
 
 	while ((t = nib_reader_block(r, Pflag, &b)) != NIB_EOF) {
 		if (t == NIB_BLOCK)
-			nq_doc_block(d, &b);
+			nq_doc_block(doc, &b);
 		else if (t == NIB_DOCSEP)
-			nq_doc_end(d);
+			nq_doc_end(doc);
 	}
 	/* A file is a document of its own. */
-	nq_doc_end(d);
+	nq_doc_end(doc);
 }
 
 int
@@ -98,7 +98,7 @@ main(int argc, char **argv)
 		NIB_LONGOPTS_COMMON,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct nq_doc d;
+	struct nq_doc doc;
 	int ch, rc;
 
 	nib_usage_text = "[-HjPt] [-k full|partial] [file ...]";
@@ -134,9 +134,9 @@ main(int argc, char **argv)
 	argv += optind;
 	if (Hflag && !jflag && !tflag)
 		nib_out_str("doc\tline\tstart\tend\tspeaker\tverb\tkind\ttext\n");
-	nq_doc_init(&d, Pflag, emit, NULL);
-	rc = nib_each_file(argc, argv, quotefile, &d);
-	nq_doc_free(&d);
+	nq_doc_init(&doc, Pflag, emit, NULL);
+	rc = nib_each_file(argc, argv, quotefile, &doc);
+	nq_doc_free(&doc);
 	nib_out_close();
 	if (rc != 0)
 		return rc;

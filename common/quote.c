@@ -1,344 +1,39 @@
 /*
- * Quotation mark scanner.  Marks are found with a byte table (only '"',
- * '\'' and the lead bytes 0xC2 and 0xE2 stop the loop), each mark is given
- * what it may do (open, close) from its neighbours, and one forward pass
- * with a small stack pairs them.
+ * Quotation spans: the marks of a block (qmark.c) paired in one forward
+ * pass with a small stack.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "mem.h"
-#include "quote.h"
-#include "utf8.h"
-
-enum { M_OPEN = 1, M_CLOSE = 2, M_WEAK = 4 };
-
-struct nib_qmark {
-	size_t pos;
-	unsigned char len, fam, fl, dir;
-};
-
-/* Neighbour classes. */
-enum { C_EDGE, C_SPACE, C_ALNUM, C_OPENP, C_CLOSEP, C_QUOTE, C_OTHER };
-
-static unsigned char ascii[128];
-static unsigned char stop[256];
-
-static void
-setup(void)
-{
-	static int done;
-	int c;
-
-	if (done)
-		return;
-	for (c = 0; c < 128; c++)
-		ascii[c] = C_OTHER;
-	for (c = '0'; c <= '9'; c++)
-		ascii[c] = C_ALNUM;
-	for (c = 'a'; c <= 'z'; c++)
-		ascii[c] = ascii[c - 'a' + 'A'] = C_ALNUM;
-	for (const char *p = " \t\n\r\f\v"; *p; p++)
-		ascii[(unsigned char)*p] = C_SPACE;
-	for (const char *p = "([{"; *p; p++)
-		ascii[(unsigned char)*p] = C_OPENP;
-	for (const char *p = ".,;:!?)]}"; *p; p++)
-		ascii[(unsigned char)*p] = C_CLOSEP;
-	ascii['"'] = ascii['\''] = C_QUOTE;
-	stop['"'] = stop['\''] = stop[0xC2] = stop[0xE2] = 1;
-	done = 1;
-}
+#include "qmark.h"
 
 /*
- * Mark at s[i]: returns its length and sets family, direction (1 for the
- * right-pointing guillemets) and kind: 0 straight, 1 left typographic
- * (“ ‘), 2 right typographic (” ’), 3 low (, „ ‚), 4 guillemet.
+ * Whether a strong single closer comes after the mark that ends at pos
+ * before the next single mark that can only open: then a weak closer at
+ * pos is an apostrophe ("officials' plan").  The answer holds for every
+ * weak closer up to the mark that decided it, so it is kept: the scans
+ * forward never overlap, and the work stays linear.
  */
 static int
-markat(const unsigned char *s, size_t n, size_t i, int *fam, int *dir, int *kind)
+strongnext(struct nib_qscan *q, const unsigned char *s, size_t n, size_t pos)
 {
-	*dir = 0;
-	if (s[i] == '"' || s[i] == '\'') {
-		*fam = s[i] == '"' ? NIB_QF_DOUBLE : NIB_QF_SINGLE;
-		*kind = 0;
-		return 1;
-	}
-	if (s[i] == 0xC2 && i + 1 < n && (s[i + 1] == 0xAB || s[i + 1] == 0xBB)) {
-		*fam = NIB_QF_GUIL;
-		*dir = s[i + 1] == 0xBB;
-		*kind = 4;
-		return 2;
-	}
-	if (s[i] != 0xE2 || i + 2 >= n || s[i + 1] != 0x80)
-		return 0;
-	switch (s[i + 2]) {
-	case 0x9C: *fam = NIB_QF_DOUBLE; *kind = 1; return 3;	/* “ */
-	case 0x9D: *fam = NIB_QF_DOUBLE; *kind = 2; return 3;	/* ” */
-	case 0x9E: *fam = NIB_QF_DOUBLE; *kind = 3; return 3;	/* „ */
-	case 0x9F: *fam = NIB_QF_DOUBLE; *kind = 1; return 3;	/* ‟ */
-	case 0x98: *fam = NIB_QF_SINGLE; *kind = 1; return 3;	/* ‘ */
-	case 0x99: *fam = NIB_QF_SINGLE; *kind = 2; return 3;	/* ’ */
-	case 0x9A: *fam = NIB_QF_SINGLE; *kind = 3; return 3;	/* ‚ */
-	case 0xB9: *fam = NIB_QF_ANGLE; *kind = 4; return 3;	/* ‹ */
-	case 0xBA: *fam = NIB_QF_ANGLE; *dir = 1; *kind = 4; return 3; /* › */
-	}
-	return 0;
-}
-
-int
-nib_qmark_len(const unsigned char *s, size_t n, size_t i)
-{
-	int fam, dir, kind;
-
-	return markat(s, n, i, &fam, &dir, &kind);
-}
-
-static int
-cpclass(int32_t cp)
-{
-	if (cp < 0)
-		return C_OTHER;
-	if (cp == 0x2026)
-		return C_CLOSEP;
-	if (nib_isspace(cp))
-		return C_SPACE;
-	if (nib_isletter(cp) || nib_isdigit(cp))
-		return C_ALNUM;
-	return C_OTHER;
-}
-
-/* Class of the character that ends just before s[i]. */
-static int
-prevclass(const unsigned char *s, size_t n, size_t i)
-{
-	size_t j;
-	int32_t cp;
-	int fam, dir, kind;
-
-	if (i == 0)
-		return C_EDGE;
-	if (s[i - 1] < 0x80)
-		return ascii[s[i - 1]];
-	for (j = i - 1; j > 0 && i - j < 4 && (s[j] & 0xC0) == 0x80; j--)
-		;
-	if (markat(s, n, j, &fam, &dir, &kind) == (int)(i - j))
-		return C_QUOTE;
-	if ((size_t)nib_utf8_decode(s + j, n - j, &cp) != i - j)
-		return C_OTHER;
-	return cpclass(cp);
-}
-
-/* Class of the character at s[i]. */
-static int
-nextclass(const unsigned char *s, size_t n, size_t i)
-{
-	int32_t cp;
-	int fam, dir, kind;
-
-	if (i >= n)
-		return C_EDGE;
-	if (s[i] < 0x80)
-		return ascii[s[i]];
-	if (markat(s, n, i, &fam, &dir, &kind))
-		return C_QUOTE;
-	nib_utf8_decode(s + i, n - i, &cp);
-	return cpclass(cp);
-}
-
-static int
-isalnumb(unsigned char c)
-{
-	return c < 0x80 && ascii[c] == C_ALNUM;
-}
-
-/*
- * An apostrophe that starts a word: '90s, 'em, 'til, 'cause, rock 'n'
- * roll, and contractions split from their word ("isn 't").  Returns the
- * number of bytes to skip after the mark (the second mark of 'n'), or -1
- * when the mark may be a quotation mark.
- */
-static int
-elision(const unsigned char *s, size_t n, size_t i, size_t j, int prev)
-{
-	static const char *const words[] = {
-		"em", "til", "tis", "twas", "cause", "cos", "bout", "nuff",
-		"kay", "sup", NULL
-	};
-	static const char *const split[] = {
-		"s", "t", "d", "m", "ll", "re", "ve", NULL
-	};
-	size_t k, w;
-	int l, fam, dir, kind;
-
-	if (j < n && (s[j] == 'n' || s[j] == 'N') && j + 1 < n &&
-	    (l = markat(s, n, j + 1, &fam, &dir, &kind)) > 0 &&
-	    fam == NIB_QF_SINGLE && (j + 1 + l >= n || !isalnumb(s[j + 1 + l])))
-		return 1 + l;
-	if (j + 2 <= n && s[j] >= '0' && s[j] <= '9' && s[j + 1] >= '0' &&
-	    s[j + 1] <= '9' && (j + 2 == n || !(s[j + 2] >= '0' && s[j + 2] <= '9')))
-		return 0;
-	for (k = j; k < n && isalnumb(s[k]); k++)
-		;
-	w = k - j;
-	if (w == 0 || w > 5 || (k < n && s[k] >= 0x80))
-		return -1;
-	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == w && strncasecmp((const char *)s + j, words[i], w) == 0)
-			return 0;
-	if (prev == C_SPACE && i >= 2 && isalnumb(s[i - 2]))
-		for (int i = 0; split[i]; i++)
-			if (strlen(split[i]) == w && strncmp((const char *)s + j, split[i], w) == 0)
-				return 0;
-	return -1;
-}
-
-static void
-addmark(struct nib_qscan *q, size_t pos, int len, int fam, int dir, int fl)
-{
-	struct nib_qmark *m;
-
-	if (q->nmark == q->markcap) {
-		q->markcap = q->markcap ? q->markcap * 2 : 64;
-		q->mark = nib_realloc(q->mark, q->markcap, sizeof *q->mark);
-	}
-	m = &q->mark[q->nmark++];
-	m->pos = pos;
-	m->len = (unsigned char)len;
-	m->fam = (unsigned char)fam;
-	m->dir = (unsigned char)dir;
-	m->fl = (unsigned char)fl;
-}
-
-/*
- * A single closer after an s ("officials' plan") is weak: it may be a
- * plural possessive.  It is weak only when a lowercase word follows.
- */
-static int
-weakclose(const unsigned char *s, size_t n, size_t i, size_t len)
-{
-	size_t j = i + len;
-
-	if (i == 0 || (s[i - 1] != 's' && s[i - 1] != 'S' && s[i - 1] != 'z'))
-		return 0;
-	if (j >= n || s[j] != ' ')
-		return 0;
-	return j + 1 < n && ((s[j + 1] >= 'a' && s[j + 1] <= 'z') ||
-	    (s[j + 1] >= '0' && s[j + 1] <= '9'));
-}
-
-#define ONES 0x0101010101010101ULL
-#define HIGH 0x8080808080808080ULL
-/* Whether some byte of w is zero. */
-#define HASZERO(w) (((w) - ONES) & ~(w) & HIGH)
-
-/*
- * Skips from i past the 8-byte words that hold no '"', no '\'' and no
- * non-ASCII byte: most of a news text.
- */
-static size_t
-skip(const unsigned char *s, size_t n, size_t i)
-{
-	uint64_t w;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if ((w & HIGH) || HASZERO(w ^ (ONES * '"')) || HASZERO(w ^ (ONES * '\'')))
-			break;
-	}
-	return i;
-}
-
-/* Finds the marks of s[0..n) and what each may do. */
-static void
-findmarks(struct nib_qscan *q, const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-	int len, fam, dir, kind, prev, next, lf, rf, fl, e;
-
-	q->nmark = 0;
-	for (;;) {
-		i = skip(s, n, i);
-		while (i < n && !stop[s[i]])
-			i++;
-		if (i >= n)
-			break;
-		if ((len = markat(s, n, i, &fam, &dir, &kind)) == 0) {
-			i++;
-			continue;
-		}
-		prev = prevclass(s, n, i);
-		next = nextclass(s, n, i + len);
-		lf = next != C_EDGE && next != C_SPACE && prev != C_ALNUM;
-		rf = prev != C_EDGE && prev != C_SPACE && next != C_ALNUM;
-		fl = 0;
-		if (fam == NIB_QF_GUIL || fam == NIB_QF_ANGLE) {
-			/* French spaces inside « », so no flanking test. */
-			fl = M_CLOSE;
-			if (next != C_EDGE && (dir == 0 || next != C_SPACE))
-				fl |= M_OPEN;
-		} else if (kind == 3) {
-			if (lf && (prev != C_CLOSEP || fam == NIB_QF_DOUBLE))
-				fl = M_OPEN;
-		} else if (fam == NIB_QF_DOUBLE) {
-			/* “ opens, and closes only as German „...“ does; ” closes,
-			 * even after a space ("delays ”."), and opens only where
-			 * nothing is open (Swedish ”...”). */
-			if (kind == 1)
-				fl = rf && !lf ? M_CLOSE : M_OPEN;
-			else if (kind == 2)
-				fl = lf && !rf ? M_OPEN | M_CLOSE : M_CLOSE;
-			else
-				fl = (lf ? M_OPEN : 0) | (rf ? M_CLOSE : 0);
-		} else {
-			/* Single marks: apostrophes first. */
-			if (prev == C_ALNUM && next == C_ALNUM) {
-				i += (size_t)len;
-				continue;
-			}
-			if (lf && (e = elision(s, n, i, i + (size_t)len, prev)) >= 0) {
-				i += (size_t)len + (size_t)e;
-				continue;
-			}
-			if (kind == 1)
-				fl = lf ? M_OPEN : rf ? M_CLOSE : M_OPEN;
-			else
-				fl = (lf ? M_OPEN : 0) | (rf ? M_CLOSE : 0);
-			if (fl == M_CLOSE && weakclose(s, n, i, (size_t)len))
-				fl |= M_WEAK;
-		}
-		if (fl)
-			addmark(q, i, len, fam, dir, fl);
-		i += (size_t)len;
-	}
-}
-
-/*
- * For each single-family mark, whether a strong closer comes before the
- * next mark that can only open: then a weak closer is an apostrophe.  One
- * pass backwards; q->next[k] is 1 when so.
- */
-static void
-lookahead(struct nib_qscan *q)
-{
+	struct nib_qmark m;
+	size_t i = pos;
 	int strong = 0;
 
-	if (q->nextcap < q->nmark) {
-		q->nextcap = q->nmark;
-		q->next = nib_realloc(q->next, q->nextcap, sizeof *q->next);
-	}
-	for (size_t k = q->nmark; k-- > 0;) {
-		struct nib_qmark *m = &q->mark[k];
-
-		q->next[k] = (unsigned char)strong;
-		if (m->fam != NIB_QF_SINGLE)
+	if (q->decided > pos)
+		return q->strong;
+	while (nib_qmark_next(s, n, &i, &m)) {
+		if (m.fam != NIB_QF_SINGLE || (m.fl & NIB_QM_WEAK))
 			continue;
-		if ((m->fl & M_CLOSE) && !(m->fl & M_WEAK))
-			strong = 1;
-		else if (m->fl == M_OPEN)
-			strong = 0;
+		strong = (m.fl & NIB_QM_CLOSE) != 0;
+		if (strong || m.fl == NIB_QM_OPEN)
+			break;
 	}
+	q->decided = i;
+	q->strong = strong;
+	return strong;
 }
 
 static long
@@ -363,43 +58,59 @@ newspan(struct nib_qscan *q, const struct nib_qmark *m, long parent)
 /* Stack depth: one open span per family at most. */
 #define MAXDEPTH 8
 
+/*
+ * Drops the span on top of the span array when it holds nothing and no
+ * other span: a run of marks ('""""', '“““') makes no span per mark.
+ */
+static void
+dropempty(struct nib_qscan *q, long k)
+{
+	const struct nib_qspan *sp = &q->spanbuf[k];
+
+	if (k > 0 && (size_t)k == q->nspan - 1 && sp->tb == sp->ta)
+		q->nspan--;
+}
+
 size_t
 nib_qscan(struct nib_qscan *q, const unsigned char *s, size_t n)
 {
 	long stack[MAXDEPTH];
 	unsigned char opdir[MAXDEPTH];
+	struct nib_qmark m;
+	size_t pos = 0;
 	int depth = 0, k;
 
-	setup();
-	findmarks(q, s, n);
-	lookahead(q);
 	q->nspan = 0;
 	q->span = q->spanbuf;
-	for (size_t i = 0; i < q->nmark; i++) {
-		struct nib_qmark *m = &q->mark[i];
-
+	q->decided = 0;
+	while (nib_qmark_next(s, n, &pos, &m)) {
 		for (k = depth - 1; k >= 0; k--)
-			if (q->spanbuf[stack[k]].fam == m->fam)
+			if (q->spanbuf[stack[k]].fam == m.fam)
 				break;
-		if (k >= 0 && (m->fl & M_CLOSE) &&
-		    (m->fam < NIB_QF_GUIL || opdir[k] != m->dir) &&
-		    !((m->fl & M_WEAK) && q->next[i])) {
+		if (k >= 0 && (m.fl & NIB_QM_CLOSE) &&
+		    (m.fam < NIB_QF_GUIL || opdir[k] != m.dir) &&
+		    !((m.fl & NIB_QM_WEAK) && strongnext(q, s, n, pos))) {
 			struct nib_qspan *sp = &q->spanbuf[stack[k]];
 
-			sp->tb = m->pos;
-			sp->b = m->pos + m->len;
+			sp->tb = m.pos;
+			sp->b = m.pos + m.len;
 			sp->closed = 1;
 			depth = k;	/* what it held and never closed is dropped */
+			dropempty(q, stack[k]);
 			continue;
 		}
-		if (!(m->fl & M_OPEN))
+		if (!(m.fl & NIB_QM_OPEN))
 			continue;
-		if (k >= 0)
+		if (k >= 0) {
 			depth = k;	/* the same family cannot nest: a stray */
+			/* an opener that held nothing is forgotten */
+			if (stack[k] > 0 && (size_t)stack[k] == q->nspan - 1)
+				q->nspan--;
+		}
 		if (depth == MAXDEPTH)
 			continue;
-		opdir[depth] = m->dir;
-		stack[depth] = newspan(q, m, depth ? stack[depth - 1] : -1);
+		opdir[depth] = m.dir;
+		stack[depth] = newspan(q, &m, depth ? stack[depth - 1] : -1);
 		depth++;
 	}
 	for (size_t i = 0; i < q->nspan; i++)
@@ -433,7 +144,5 @@ void
 nib_qscan_free(struct nib_qscan *q)
 {
 	free(q->spanbuf);
-	free(q->mark);
-	free(q->next);
 	nib_qscan_init(q);
 }

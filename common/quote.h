@@ -50,10 +50,8 @@ struct nib_qscan {
 	/* work space, reused from block to block */
 	struct nib_qspan *spanbuf;
 	size_t spancap;
-	struct nib_qmark *mark;
-	size_t nmark, markcap;
-	unsigned char *next;	/* per mark: a strong closer comes first */
-	size_t nextcap;
+	size_t decided;		/* marks before this are known to have */
+	int strong;		/* a strong closer next (or not) */
 };
 
 void nib_qscan_init(struct nib_qscan *q);

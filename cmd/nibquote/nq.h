@@ -4,6 +4,14 @@
  * said it, with which verb, full or partial), follows the names a
  * document gives for pronouns, and joins interrupted and multi-paragraph
  * quotations into one record.
+ *
+ * The parts: doc.c walks a block's quotations and joins their parts,
+ * record.c builds records and holds those of an open quotation,
+ * finish.c gives each its kind and speaker; attr.c reads attributions
+ * out of the tokens of tokens.c (tok.h) with phrase.c for the speaker's
+ * phrase, bounds.c finds sentence and clause ends; namescan.c reads the
+ * names a text gives into people.c's table, names.c turns an attribution
+ * into the speaker printed; words.c loads the word lists (*.txt).
  */
 #ifndef NQ_H
 #define NQ_H
@@ -11,6 +19,7 @@
 
 #include "quote.h"
 #include "reader.h"
+#include "words.h"
 
 enum { NQ_FULL, NQ_PARTIAL };
 
@@ -88,12 +97,24 @@ int nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *a
 /* How the writer's words before a mark end. */
 enum { PRE_START, PRE_COLON, PRE_SAID, PRE_MID };
 int nq_pre_kind(const unsigned char *s, size_t from, size_t to);
-/* Start of the sentence that holds s[pos], looking back no further than lo. */
-size_t nq_sent_start(const unsigned char *s, size_t lo, size_t pos);
+/*
+ * Start of the sentence that holds s[pos] (common/sent decides), looking
+ * back no further than lo; the block ends at hi.
+ */
+size_t nq_sent_start(const unsigned char *s, size_t lo, size_t pos, size_t hi);
 /* End of the clause that starts at s[pos] (a stop, or hi). */
 size_t nq_clause_end(const unsigned char *s, size_t pos, size_t hi);
-/* Whether s[from..to) is an attribution clause between two quotations. */
+/*
+ * Whether s[from..to) is an attribution clause between two parts of one
+ * quotation, and how it ends: NQ_GAP_COMMA ('"A," X said, "b"'),
+ * NQ_GAP_STOP ('"A," X said. "B."', also with a colon), NQ_GAP_DASH
+ * ('"A" — X said — "b"'); 0 when it is not one (other words of the
+ * writer's stand there, or a second verb: "he said, adding").
+ */
+enum { NQ_GAP_COMMA = 1, NQ_GAP_STOP, NQ_GAP_DASH };
 int nq_interrupt(const unsigned char *s, size_t from, size_t to);
+/* The attribution of such an interruption s[from..to).  Returns 1 when found. */
+int nq_attr_gap(const unsigned char *s, size_t from, size_t to, struct nq_attr *at);
 void nq_attr_free(struct nq_attr *at);
 
 /* Names a document gives, for pronouns and for full names. */
@@ -102,11 +123,12 @@ struct nq_names {
 	struct nq_person *p;
 	size_t np, cap;
 	long last;		/* last person named, or -1 */
+	long prev;		/* the one named before last, or -1 */
 	long lasthe, lastshe;	/* the same, not known to be a woman, a man */
 	char *group;		/* last group that spoke, or NULL */
 	char org[64];		/* last organisation named, or "" */
-	long *hash;		/* surname -> person */
-	size_t hcap;
+	struct nib_words surnames;	/* surname -> person + 1 */
+	unsigned long tick;	/* counts namings, for nq_person.seen */
 };
 void nq_names_init(struct nq_names *nm);
 void nq_names_reset(struct nq_names *nm);
@@ -122,6 +144,8 @@ char *nq_names_speaker(struct nq_names *nm, const struct nq_attr *at);
 
 /* Sex of a named person: W_MALE, W_FEMALE or 0 for unknown. */
 int nq_names_sex(const struct nq_names *nm, const char *name);
+/* Whether name is, as written, a person the document named. */
+int nq_names_person(const struct nq_names *nm, const char *name);
 /* Whether a one-word name is a surname the document gave; longer names are. */
 int nq_names_known(const struct nq_names *nm, const char *name);
 
@@ -138,21 +162,23 @@ struct nq_doc {
 	struct nq_rec pend;
 	int pendfam;
 	int pendfull;
+	int pendkeep;		/* printed even if it never goes on */
 	struct nq_rec *held;	/* what it held, printed if it never goes on */
 	size_t nheld, heldcap;
 	char *inherit;		/* speaker a following quotation may take */
+	unsigned long inherittick;	/* names.tick when it spoke */
 	unsigned char *tail;	/* end of the last block, read for it lazily */
 	size_t taillen, tailcap;
 	int tailok;		/* tail not read yet */
 	int havetail;		/* tail is the end of the block before */
 };
 
-void nq_doc_init(struct nq_doc *d, int paragraphs,
+void nq_doc_init(struct nq_doc *doc, int paragraphs,
     void (*emit)(const struct nq_rec *, void *), void *arg);
 /* Takes one block (NIB_BLOCK from nib_reader_block). */
-void nq_doc_block(struct nq_doc *d, const struct nib_block *b);
+void nq_doc_block(struct nq_doc *doc, const struct nib_block *b);
 /* Ends the current document: prints what is still held. */
-void nq_doc_end(struct nq_doc *d);
-void nq_doc_free(struct nq_doc *d);
+void nq_doc_end(struct nq_doc *doc);
+void nq_doc_free(struct nq_doc *doc);
 
 #endif

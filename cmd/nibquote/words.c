@@ -1,14 +1,13 @@
 /*
- * Word lists, compiled in from the .txt files beside this file: one word
- * a line, '#' starts a comment; pronouns.txt gives a rule after the word.
+ * Word classes, from the lists compiled in from the .txt files beside
+ * this file (one word a line, '#' starts a comment); pronouns.txt gives
+ * a rule after the word, verbs.txt may give a flag (+ or =).
  */
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 
-#include "mem.h"
 #include "nq.h"
-#include "keys.h"
+#include "words.h"
 
 extern const unsigned char nib_data_verbs[], nib_data_titles[],
     nib_data_orgs[], nib_data_places[], nib_data_stopcaps[],
@@ -18,138 +17,85 @@ extern const size_t nib_data_verbs_len, nib_data_titles_len,
     nib_data_adverbs_len, nib_data_pronouns_len, nib_data_male_len,
     nib_data_female_len;
 
-/* Longer words are in no list, so keys are short and fixed. */
+/* Longer words are in no list. */
 #define KEYMAX 23
-#define NSLOT 4096
 
-struct slot {
-	unsigned char len;
-	char key[KEYMAX];
-	int cls;
-};
+static struct nib_words classes;
+static int loaded;
+/*
+ * Which (length, first letter, last letter) the lists hold, letters by
+ * their low five bits (so case does not matter): most words of running
+ * text are turned away here before they are hashed.
+ */
+static uint32_t seen[KEYMAX + 1][32];
 
-static struct slot table[NSLOT];
-/* Which (length, first, last letter) any list holds: most words are in none. */
-static unsigned char seen[KEYMAX + 1][32][32];
-
-
-/* Folds s[0..n) to lower case into k; returns the length or 0. */
-static size_t
-fold(const unsigned char *s, size_t n, unsigned char *k)
-{
-	if (n > 0 && s[n - 1] == '.')
-		n--;
-	if (n == 0 || n > KEYMAX)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		k[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];
-	return n;
-}
-
-static void
-add(const unsigned char *s, size_t n, int cls)
-{
-	unsigned char k[KEYMAX];
-	uint32_t h;
-
-	if ((n = fold(s, n, k)) == 0)
-		return;
-	for (h = nib_fnv(k, n) % NSLOT; table[h].len; h = (h + 1) % NSLOT)
-		if (table[h].len == n && memcmp(table[h].key, k, n) == 0) {
-			table[h].cls |= cls;
-			return;
-		}
-	table[h].len = (unsigned char)n;
-	memcpy(table[h].key, k, n);
-	table[h].cls = cls;
-	seen[n][k[0] & 31][k[n - 1] & 31] = 1;
-}
-
+/* What a pronoun stands for, from the rule beside it in pronouns.txt. */
 static int
-rule(const unsigned char *s, size_t n)
+pronoun_rule(const unsigned char *s, size_t n)
 {
-	if (n == 6 && memcmp(s, "person", 6) == 0)
+	size_t e = 0;
+
+	while (e < n && s[e] != ' ' && s[e] != '\t')
+		e++;
+	if (e == 6 && memcmp(s, "person", 6) == 0)
 		return W_PERSON;
-	if (n == 2 && memcmp(s, "he", 2) == 0)
+	if (e == 2 && memcmp(s, "he", 2) == 0)
 		return W_PERSON | W_MALE;
-	if (n == 3 && memcmp(s, "she", 3) == 0)
+	if (e == 3 && memcmp(s, "she", 3) == 0)
 		return W_PERSON | W_FEMALE;
-	if (n == 5 && memcmp(s, "group", 5) == 0)
+	if (e == 5 && memcmp(s, "group", 5) == 0)
 		return W_GROUP;
 	return W_NONE;
 }
 
+/* Adds every word of one list with class cls (and the flags it gives). */
 static void
-load(const unsigned char *d, size_t len, int cls)
+load_list(const unsigned char *p, size_t len, int cls)
 {
-	size_t i = 0, a, b, c;
+	struct nib_listline ln = { 0 };
+	size_t pos = 0, n;
+	int c;
 
-	while (i < len) {
-		for (a = i; i < len && d[i] != '\n'; i++)
-			;
-		b = i++;
-		for (c = a; c < b && d[c] != '#'; c++)
-			;
-		b = c;
-		while (a < b && (d[a] == ' ' || d[a] == '\t'))
-			a++;
-		for (c = a; c < b && d[c] != ' ' && d[c] != '\t'; c++)
-			;
-		if (c == a)
+	while (nib_list_next(p, len, &pos, 0, &ln)) {
+		n = ln.wlen;
+		if (n > 0 && ln.word[n - 1] == '.')
+			n--;
+		if (n == 0 || n > KEYMAX)
 			continue;
-		if (cls == W_PRONOUN) {
-			size_t r = c;
-
-			while (r < b && (d[r] == ' ' || d[r] == '\t'))
-				r++;
-			size_t e = r;
-			while (e < b && d[e] != ' ' && d[e] != '\t')
-				e++;
-			add(d + a, c - a, rule(d + r, e - r));
-		} else {
-			size_t r = c;
-
-			while (r < b && (d[r] == ' ' || d[r] == '\t'))
-				r++;
-			add(d + a, c - a, cls | (r < b && d[r] == '+' ? W_INTRO : 0) |
-			    (r < b && d[r] == '=' ? W_NAMING : 0));
-		}
+		if (cls == W_PRONOUN)
+			c = pronoun_rule(ln.rest, ln.rlen);
+		else
+			c = cls | (ln.rlen > 0 && ln.rest[0] == '+' ? W_INTRO : 0) |
+			    (ln.rlen > 0 && ln.rest[0] == '=' ? W_NAMING : 0);
+		nib_words_add(&classes, ln.word, n, (uint32_t)c);
+		seen[n][ln.word[0] & 31] |= 1u << (ln.word[n - 1] & 31);
 	}
 }
 
 void
 nq_words_init(void)
 {
-	static int done;
-
-	if (done)
+	if (loaded)
 		return;
-	load(nib_data_verbs, nib_data_verbs_len, W_VERB);
-	load(nib_data_titles, nib_data_titles_len, W_TITLE);
-	load(nib_data_orgs, nib_data_orgs_len, W_ORG);
-	load(nib_data_places, nib_data_places_len, W_PLACE);
-	load(nib_data_stopcaps, nib_data_stopcaps_len, W_STOP);
-	load(nib_data_adverbs, nib_data_adverbs_len, W_ADV);
-	load(nib_data_pronouns, nib_data_pronouns_len, W_PRONOUN);
-	load(nib_data_male, nib_data_male_len, W_MALE);
-	load(nib_data_female, nib_data_female_len, W_FEMALE);
-	done = 1;
+	nib_words_init(&classes, NIB_WORDS_ICASE);
+	load_list(nib_data_verbs, nib_data_verbs_len, W_VERB);
+	load_list(nib_data_titles, nib_data_titles_len, W_TITLE);
+	load_list(nib_data_orgs, nib_data_orgs_len, W_ORG);
+	load_list(nib_data_places, nib_data_places_len, W_PLACE);
+	load_list(nib_data_stopcaps, nib_data_stopcaps_len, W_STOP);
+	load_list(nib_data_adverbs, nib_data_adverbs_len, W_ADV);
+	load_list(nib_data_pronouns, nib_data_pronouns_len, W_PRONOUN);
+	load_list(nib_data_male, nib_data_male_len, W_MALE);
+	load_list(nib_data_female, nib_data_female_len, W_FEMALE);
+	loaded = 1;
 }
 
 int
 nq_word(const unsigned char *s, size_t n)
 {
-	uint32_t h = NIB_FNV_INIT;
-
 	if (n > 0 && s[n - 1] == '.')
 		n--;
-	if (n == 0 || n > KEYMAX || !seen[n][s[0] & 31][s[n - 1] & 31])
+	if (n == 0 || n > KEYMAX || !(seen[n][s[0] & 31] & (1u << (s[n - 1] & 31))))
 		return 0;
-	/* nib_fnv() of the folded word, without folding a copy */
-	for (size_t i = 0; i < n; i++)
-		h = nib_fnv_step(h, s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-	for (h %= NSLOT; table[h].len; h = (h + 1) % NSLOT)
-		if (table[h].len == n && strncasecmp(table[h].key, (const char *)s, n) == 0)
-			return table[h].cls;
-	return 0;
+	return (int)nib_words_get(&classes, s, n);
 }

@@ -25,7 +25,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct nib_qscan q;
-	static struct nq_doc d;
+	static struct nq_doc doc;
 	static int init;
 	struct nib_block b;
 	const uint8_t *p = data, *end = data + size, *nl;
@@ -44,7 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap();
 		nib_qspan_top(&q, i);
 	}
-	nq_doc_init(&d, size > 0 && (data[0] & 1), check, NULL);
+	nq_doc_init(&doc, size > 0 && (data[0] & 1), check, NULL);
 	memset(&b, 0, sizeof b);
 	b.doc = 1;
 	doclen = size;
@@ -53,7 +53,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
 		if (n == 1 && p[0] == '\f') {
-			nq_doc_end(&d);
+			nq_doc_end(&doc);
 			b.doc++;
 			off = 0;
 		} else {
@@ -61,11 +61,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			b.len = n;
 			b.off = off;
 			b.docline++;
-			nq_doc_block(&d, &b);
+			nq_doc_block(&doc, &b);
 			off += n + 1;
 		}
 		p += n + 1;
 	}
-	nq_doc_free(&d);
+	nq_doc_free(&doc);
 	return 0;
 }

@@ -113,6 +113,37 @@ many(void)
 	free(s);
 }
 
+/*
+ * Runs of one mark quote nothing: they make (almost) no spans, so memory
+ * stays bounded by the block, and a weak closer's lookahead stays linear.
+ */
+static void
+runs(void)
+{
+	static const char *const mark[] = { "\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9d" };
+	size_t n = 300000;
+	char *s = malloc(3 * n + 1);
+
+	for (size_t m = 0; m < sizeof mark / sizeof mark[0]; m++) {
+		size_t l = strlen(mark[m]);
+
+		for (size_t i = 0; i < n; i++)
+			memcpy(s + i * l, mark[m], l);
+		s[n * l] = '\0';
+		T(scan(s) <= 1);	/* the first span of a block is kept */
+		T(q.nspan <= 2);
+	}
+	/* officials' ... officials' ... : weak closers, each decided once */
+	for (size_t i = 0; i + 12 <= 3 * n; i += 12)
+		memcpy(s + i, "officials' a", 12);
+	s[3 * n / 12 * 12] = '\0';
+	T(scan(s) == 0);
+	T(q.nspan == 0);
+	free(s);
+	/* a quotation after a run of empty ones is still found */
+	T(scan("\"\"\"\"\"\" said \"We won.\"") == 2 && top(1, "We won."));
+}
+
 int
 main(void)
 {
@@ -122,6 +153,7 @@ main(void)
 	nesting();
 	strays();
 	many();
+	runs();
 	T(nib_qmark_len((const unsigned char *)"\xe2\x80\x9c", 3, 0) == 3);
 	T(nib_qmark_len((const unsigned char *)"a", 1, 0) == 0);
 	nib_qscan_free(&q);

@@ -1,0 +1,340 @@
+/*
+ * Finishing a record: its kind (full or partial) and its speaker, from
+ * the writer's words before it, after it and between its parts, and else
+ * from the quotations and sentences around it.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "mem.h"
+#include "pass.h"
+
+/* What the words around one record tell. */
+struct clues {
+	struct nq_attr pre, post, gap;
+	int havepre, havepost, havegap;
+	size_t sent0;		/* start of the sentence of the opening mark */
+	size_t sent;		/* the same, not before the last quotation */
+	size_t ce;		/* end of the clause after the closing mark */
+	int pk;			/* PRE_*: how the words before the mark end */
+};
+
+static size_t
+words(const char *t, size_t n)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (t[i] != ' ' && (i == 0 || t[i - 1] == ' '))
+			w++;
+	return w;
+}
+
+/* Whether the quoted words end with punctuation. */
+static int
+endspunct(const char *t, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)t;
+
+	/* Inner closing marks first: 'she said, "Go."' ends with a stop. */
+	while (n > 0 && (t[n - 1] == '\'' || t[n - 1] == '"' || t[n - 1] == ' '))
+		n--;
+	while (n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 && (u[n - 1] == 0x99 ||
+	    u[n - 1] == 0x9D || u[n - 1] == 0xBA))
+		n -= 3;
+	if (n == 0)
+		return 0;
+	if (t[n - 1] != 0 && strchr(".,!?;:-", t[n - 1]))
+		return 1;
+	/* … — – */
+	return n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 &&
+	    (u[n - 1] == 0xA6 || u[n - 1] == 0x94 || u[n - 1] == 0x93);
+}
+
+static int
+firstcap(const char *t)
+{
+	const unsigned char *u = (const unsigned char *)t;
+
+	while (*u && !((*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z') || *u >= 0x80))
+		u++;
+	return (*u >= 'A' && *u <= 'Z') || *u >= 0xC3;
+}
+
+/* Only stops and nothing else between a and b: the quotation ends its sentence. */
+static int
+endsentence(const unsigned char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (s[i] == 0 || !strchr(" .!?)\n", s[i]))
+			return 0;
+	return 1;
+}
+
+static int
+kindof(int pk, const struct nq_rec *r, int postattr, int postend, int attr)
+{
+	size_t w = words(r->text, r->textlen);
+	int p = endspunct(r->text, r->textlen);
+
+	switch (pk) {
+	case PRE_START:
+		return p || postattr || (postend && w >= 3) ? NQ_FULL : NQ_PARTIAL;
+	case PRE_COLON:
+		return p || (w >= 4 && (attr || postattr)) ? NQ_FULL : NQ_PARTIAL;
+	case PRE_SAID:
+		return firstcap(r->text) || p ? NQ_FULL : NQ_PARTIAL;
+	}
+	return NQ_PARTIAL;
+}
+
+void
+nq_attribute(struct pass *p, struct nq_rec *r, struct nq_attr *at)
+{
+	r->speaker = nq_names_speaker(&p->doc->names, at);
+	r->verb = at->verb;
+	at->verb = NULL;
+	nq_attr_free(at);
+}
+
+/*
+ * The speaker of the sentence before s[sent] (in this block, or the last
+ * sentence of the one before), for "he said" when someone other than the
+ * last name spoke there ("A spokesman denied it.  He said ..."), or else
+ * its subject when that is a name ("Morrison was the third witness.  He
+ * said ...").
+ */
+static char *
+prevsentence(struct pass *p, size_t sent)
+{
+	struct nq_attr at;
+	const unsigned char *s = p->s;
+	size_t a, e = sent, n = p->n;
+	char *r = NULL;
+
+	if (sent == 0) {
+		if (!p->doc->havetail || p->doc->taillen == 0)
+			return NULL;
+		s = p->doc->tail;
+		e = n = p->doc->taillen;
+	}
+	a = nq_sent_start(s, 0, e - 1, n);
+	if (nq_attr_sentence(s, a, e, &at) && !at.pron && at.speaker)
+		r = nq_strdup(at.speaker);
+	nq_attr_free(&at);
+	if (r == NULL && nq_subject(s, a, e, &at) && !at.pron && at.speaker &&
+	    nq_names_known(&p->doc->names, at.speaker))
+		r = nq_strdup(at.speaker);
+	nq_attr_free(&at);
+	return r;
+}
+
+/*
+ * The speaker of the quotation before, in this block or the one before,
+ * when no one was named since: then that speaker is the nearest person.
+ */
+static char *
+lastspeaker(struct pass *p)
+{
+	unsigned long now = p->doc->names.tick;
+
+	if (p->nrec > 0)
+		return now == p->prevtick ? nq_strdup(p->prevspk) : NULL;
+	return p->doc->havetail && now == p->doc->inherittick ?
+	    nq_strdup(p->doc->inherit) : NULL;
+}
+
+/* Resolves the attribution into the record; "he" may look one sentence back. */
+static void
+resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent)
+{
+	char *ps = NULL;
+
+	if ((use->pron & W_PERSON) && (ps = prevsentence(p, sent)) != NULL &&
+	    (nq_names_sex(&p->doc->names, ps) & ~use->pron & (W_MALE | W_FEMALE))) {
+		/* "McDowell laughs. ... she said": not him. */
+		free(ps);
+		ps = NULL;
+	}
+	/* Else "he" is who spoke just before, when that was a person: news
+	 * goes on quoting one speaker ("..., Cook told Benioff. ... he said"). */
+	if (ps == NULL && (use->pron & W_PERSON) && (ps = lastspeaker(p)) != NULL &&
+	    (!nq_names_person(&p->doc->names, ps) ||
+	    (nq_names_sex(&p->doc->names, ps) & ~use->pron & (W_MALE | W_FEMALE)))) {
+		free(ps);
+		ps = NULL;
+	}
+	if (ps != NULL) {
+		struct nq_attr named = { ps, use->verb, 0 };
+
+		use->verb = NULL;
+		nq_attribute(p, r, &named);
+	} else
+		nq_attribute(p, r, use);
+}
+
+/* "the latter", "the former": they name what the sentence named before. */
+static int
+latter(const struct nq_attr *at)
+{
+	return at->speaker != NULL && (strcasecmp(at->speaker, "the latter") == 0 ||
+	    strcasecmp(at->speaker, "the former") == 0);
+}
+
+/* Reads the writer's words around the record into c, and sets its kind. */
+static void
+readclues(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues *c)
+{
+	size_t endp;
+	int stop;
+
+	memset(c, 0, sizeof *c);
+	c->sent0 = nq_sent_start(p->s, 0, pt->a, p->n);
+	c->sent = c->sent0 < pt->lo ? pt->lo : c->sent0;
+	/* The kind from the whole sentence: in 'including "A," "B,"' B is no
+	 * sentence of its own. */
+	c->pk = pt->cont ? (p->doc->pendfull ? PRE_START : PRE_MID) :
+	    nq_pre_kind(p->s, c->sent0, pt->a);
+	c->ce = nq_clause_end(p->s, pt->z, pt->hi);
+	stop = r->textlen > 0 && r->text[r->textlen - 1] != 0 &&
+	    strchr(".!?", r->text[r->textlen - 1]);
+	c->havepost = nq_attr_post(p->s, pt->z, c->ce, stop, &c->post, &endp);
+	if (pt->gapped)
+		c->havegap = nq_attr_gap(p->s, pt->ga, pt->gb, &c->gap);
+	if (!pt->cont && !c->havegap)
+		c->havepre = nq_attr_pre(p->s, c->sent, pt->a, c->pk != PRE_MID, &c->pre);
+	r->kind = kindof(c->pk, r, c->havepost || c->havegap,
+	    endsentence(p->s, pt->z, c->ce), c->havepre);
+	if (pt->gapped || (pt->cont && p->doc->pendfull))
+		r->kind = c->pk == PRE_START || c->pk == PRE_SAID || c->pk == PRE_COLON ||
+		    pt->cont ? NQ_FULL : r->kind;
+}
+
+/* The attribution that names the speaker: between the parts, before, after. */
+static struct nq_attr *
+choose(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues *c)
+{
+	int tail = c->ce < pt->hi || pt->hi == p->n;
+
+	if (c->havegap)
+		return &c->gap;
+	if (c->havepre && (c->pk == PRE_SAID || c->pk == PRE_COLON || !c->havepost))
+		return &c->pre;
+	/* '"...", adding that': the clause before names who. */
+	if (c->havepre && c->pre.speaker != NULL && c->post.speaker == NULL)
+		return &c->pre;
+	if (c->havepost && (c->pk != PRE_MID || (tail && p->s[pt->z] == ',') ||
+	    strcmp(c->post.verb, "according to") == 0 ||
+	    (tail && r->textlen > 0 && r->text[r->textlen - 1] == ',')))
+		return &c->post;
+	return NULL;
+}
+
+/*
+ * The person a sentence s[sent..a) of the writer's is about, when its
+ * subject is one: a name the document gave, or he or she.  "Lewis Ward
+ * sees the lineup as its "Achilles heel."" is Ward's phrase.
+ */
+static char *
+subjectof(struct pass *p, size_t sent, size_t a)
+{
+	struct nq_names *nm = &p->doc->names;
+	struct nq_attr at;
+	char *r = NULL;
+	int k = nq_subject(p->s, sent, a, &at);
+
+	/* a person the document named, not any run of capitals */
+	if (k && (at.pron ? (at.pron & W_PERSON) != 0 : k == 2 ||
+	    (strchr(at.speaker, ' ') ? nq_names_person(nm, at.speaker) :
+	    nq_names_known(nm, at.speaker))))
+		r = nq_names_speaker(nm, &at);
+	nq_attr_free(&at);
+	return r;
+}
+
+/*
+ * A quotation with no words of its own about who: the subject of a
+ * sentence that ends in a colon, or the speaker of the quotation just
+ * before, in the same sentence or paragraph, or of the paragraph before
+ * when it opens this one.
+ */
+static void
+fallback(struct pass *p, struct nq_rec *r, const struct parts *pt, const struct clues *c)
+{
+	struct nq_names *nm = &p->doc->names;
+
+	if (c->pk == PRE_COLON) {
+		/* "Raman was careful: "...": the subject, a name the document gave. */
+		struct nq_attr at;
+		int k = nq_subject(p->s, c->sent, pt->a, &at);
+
+		if (k && !at.pron && (k == 2 || nq_names_known(nm, at.speaker)))
+			r->speaker = nq_names_speaker(nm, &at);
+		nq_attr_free(&at);
+		if (r->speaker != NULL)
+			return;
+	}
+	/* Words of a sentence, not a title ("Fargo") or a scare quote. */
+	if (r->kind == NQ_PARTIAL && c->pk == PRE_MID && c->sent0 >= pt->lo &&
+	    r->textlen > 0 && r->text[0] >= 'a' && r->text[0] <= 'z' &&
+	    words(r->text, r->textlen) >= 2 &&
+	    (r->speaker = subjectof(p, c->sent0, pt->a)) != NULL)
+		return;
+	if (p->nrec > 0 && ((r->kind == NQ_FULL && c->pk == PRE_START) ||
+	    p->prevsent == c->sent0))
+		r->speaker = nq_strdup(p->prevspk);
+	else if (p->nrec == 0 && r->kind == NQ_FULL && c->sent == 0 && c->pk == PRE_START)
+		r->speaker = nq_strdup(nq_doc_inherited(p->doc));
+	else if (r->kind == NQ_FULL && c->pk == PRE_START) {
+		/* "Herbert said the cells sense it. "Once ..."" */
+		struct nq_attr named = { prevsentence(p, c->sent), NULL, 0 };
+
+		r->speaker = nq_names_speaker(nm, &named);
+		free(named.speaker);
+	}
+}
+
+void
+nq_finish(struct pass *p, struct nq_rec *r, const struct parts *pt)
+{
+	struct nq_doc *doc = p->doc;
+	struct clues c;
+	struct nq_attr *use;
+
+	readclues(p, r, pt, &c);
+	/* Names before the sentence count for a pronoun that opens it. */
+	if (p->names < c.sent) {
+		nq_names_scan(&doc->names, p->s, p->names, c.sent);
+		p->names = c.sent;
+	}
+	if (pt->cont && (r->speaker != NULL || r->verb != NULL) && !c.havepost) {
+		/* The attribution the first paragraph gave stands. */
+	} else {
+		free(r->speaker);
+		free(r->verb);
+		r->speaker = r->verb = NULL;
+		use = choose(p, r, pt, &c);
+		/* A pronoun that opens the sentence is resolved before the
+		 * names the sentence gives; "the latter" after them. */
+		if (use == &c.pre && !latter(use))
+			resolve(p, r, use, c.sent);
+		/* Names before the quotation count, the quoted words do not. */
+		if (p->names < pt->a)
+			nq_names_scan(&doc->names, p->s, p->names, pt->a);
+		if (use != NULL && (use != &c.pre || latter(use)))
+			resolve(p, r, use, c.sent);
+	}
+	if (p->names < pt->z)
+		p->names = pt->z;
+	if (r->verb == NULL && r->speaker == NULL)
+		fallback(p, r, pt, &c);
+	nq_attr_free(&c.pre);
+	nq_attr_free(&c.post);
+	nq_attr_free(&c.gap);
+	free(p->prevspk);
+	p->prevspk = nq_strdup(r->speaker);
+	p->prevsent = c.sent0;
+	p->prevtick = doc->names.tick;
+	p->nrec++;
+}
