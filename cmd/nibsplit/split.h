@@ -1,8 +1,10 @@
 /*
  * split: the logic behind nibsplit.  A document is held whole (its blocks
- * copied into one buffer); split_features() measures each block,
+ * copied into one buffer); split_features() measures each block (feat.c,
+ * with the word lists of lexicon.c and the edge cues of cues.c),
  * split_classify() gives each block a role from those measures and the
- * document around it, split_related() finds the related items and their
+ * document around it (classify.c over looks.c, repeats.c, weigh.c,
+ * lists.c and roles.c), split_related() finds the related items and their
  * fields, and split_sections() groups blocks into sections.
  */
 #ifndef SPLIT_H

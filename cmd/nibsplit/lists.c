@@ -1,0 +1,87 @@
+/*
+ * Runs of blocks of one shape: a table inside the story (standings,
+ * results, schedules) and a list that closes it ("Tour dates:", then one
+ * line a date).
+ */
+#include <string.h>
+
+#include "classify.h"
+
+/* The shape of a list item: how it starts, and the separators it holds. */
+static unsigned
+shape(const struct split_doc *d, size_t i)
+{
+	const unsigned char *s = d->text + B(i)->off;
+	size_t n = B(i)->len;
+	unsigned sh;
+
+	if (n == 0)
+		return 0;
+	sh = s[0] >= '0' && s[0] <= '9' ? 1 : s[0] >= 'A' && s[0] <= 'Z' ? 2 :
+	    s[0] >= 'a' && s[0] <= 'z' ? 3 : 4;
+	if (memmem(s, n, " -- ", 4) || memmem(s, n, " \xe2\x80\x93 ", 5) ||
+	    memmem(s, n, " \xe2\x80\x94 ", 5) || memmem(s, n, " - ", 3))
+		sh |= 8;
+	if (memmem(s, n, " @ ", 3))
+		sh |= 16;
+	if (memchr(s, ':', n))
+		sh |= 32;
+	if (memchr(s, '|', n))
+		sh |= 64;
+	return sh;
+}
+
+/*
+ * Tables: five or more rows in a run that start with a number and share
+ * their shape are content, not menus.
+ */
+void
+split_tables(struct split_doc *d)
+{
+	size_t i, j;
+	unsigned sh;
+
+	for (i = 0; i < d->n; i = j) {
+		j = i + 1;
+		/* Rows are short and start with a digit: look no further. */
+		if (B(i)->len == 0 || d->text[B(i)->off] < '0' || d->text[B(i)->off] > '9' ||
+		    B(i)->f.ntok < 3 || B(i)->f.ntok > 40 || B(i)->w < -1e6)
+			continue;
+		sh = shape(d, i);
+		while (j < d->n && shape(d, j) == sh && B(j)->f.ntok >= 3 &&
+		    B(j)->f.ntok <= 40 && B(j)->w > -1e6)
+			j++;
+		if (j - i >= 5)
+			for (size_t k = i; k < j; k++)
+				B(k)->w = 2;
+	}
+}
+
+/*
+ * A list that ends the story: three or more items of one shape right
+ * after the body, perhaps under a line that introduces them, belong to it.
+ */
+size_t
+split_list(struct split_doc *d, size_t b)
+{
+	size_t i = b + 1, j, k;
+	unsigned sh;
+
+	if (i < d->n && !B(i)->f.endterm && !B(i)->f.mark && B(i)->f.ntok >= 1 &&
+	    B(i)->f.ntok <= 12)
+		i++;
+	/* Capitalised lines alone are as likely a list of links. */
+	if (i >= d->n || (sh = shape(d, i)) == 0 || sh == 2 || sh == 3)
+		return b;
+	for (j = i; j < d->n; j++) {
+		const struct split_feat *f = &B(j)->f;
+		if (shape(d, j) != sh || f->mark || f->ntok < 3 || f->ntok > 40 ||
+		    B(j)->dup >= 0)
+			break;
+	}
+	if (j - i < 3)
+		return b;
+	for (k = i; k < j; k++)
+		B(k)->role = R_BODY;
+	return j - 1;
+}
