@@ -17,7 +17,7 @@ static struct split_doc doc;
 static size_t shown;
 
 static void
-flush(unsigned long docno)
+flush(const char *name, unsigned long docno)
 {
 	if (doc.n == 0)
 		return;
@@ -25,6 +25,9 @@ flush(unsigned long docno)
 		split_parts(&doc, opts.re);
 	else
 		split_classify(&doc);
+	if (opts.explain && doc.fallback)
+		warnx("%s: document %lu: no block won the body; the strongest "
+		    "run of prose is the body", name, docno);
 	shown += split_emit(&doc, &opts, docno);
 	split_reset(&doc);
 }
@@ -44,7 +47,7 @@ page(struct nib_reader *r, void *arg)
 			blank++;
 			break;
 		case NIB_DOCSEP:
-			flush(cur);
+			flush(r->name, cur);
 			if (!opts.json && opts.dir == NULL)
 				nib_out_str("\f\n");
 			blank = 0;
@@ -57,7 +60,7 @@ page(struct nib_reader *r, void *arg)
 			blank = 0;
 		}
 	}
-	flush(cur);
+	flush(r->name, cur);
 }
 
 static void
@@ -105,13 +108,14 @@ main(int argc, char *argv[])
 		{ "regexp", required_argument, NULL, 'e' },
 		{ "paragraphs", no_argument, NULL, 'P' },
 		{ "max-doc", required_argument, NULL, 'M' },
+		{ "explain", no_argument, &opts.explain, 1 },
 		NIB_LONGOPTS_COMMON,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct stat st;
 	int ch, rc;
 
-	nib_usage_text = "[-jP] [-s role,...] [-o dir] [-e regex] [--max-doc size] [file ...]";
+	nib_usage_text = "[-jP] [-s role,...] [-o dir] [-e regex] [--explain] [--max-doc size] [file ...]";
 	doc.max = (size_t)256 << 20;
 	while ((ch = getopt_long(argc, argv, "s:jo:e:Ph", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -132,6 +136,8 @@ main(int argc, char *argv[])
 			break;
 		case 'M':
 			doc.max = size(optarg);
+			break;
+		case 0:
 			break;
 		default:
 			nib_opt_common(ch);

@@ -13,18 +13,127 @@ body(struct split_doc *d, size_t a, size_t b)
 	size_t i;
 
 	for (i = a; i <= b; i++)
-		B(i)->role = split_inside(B(i));
+		B(i)->role = split_inside(B(i), &B(i)->why);
 	/* The links of a related box inside the story. */
 	for (i = a; i <= b; i++)
 		if (B(i)->role == R_RELATED)
 			while (i + 1 <= b && !split_prose(&B(i + 1)->f) &&
-			    B(i + 1)->f.ntok >= 2 && B(i + 1)->f.ntok <= 20)
+			    B(i + 1)->f.ntok >= 2 && B(i + 1)->f.ntok <= 20) {
 				B(++i)->role = R_RELATED;
+				B(i)->why = Y_RELBOX;
+			}
 	/* A short block over a credit is the photo's caption. */
 	for (i = a; i < b; i++)
 		if (B(i)->role == R_BODY && B(i + 1)->role == R_CREDIT &&
-		    B(i)->f.ntok <= 40)
+		    B(i)->f.ntok <= 40) {
 			B(i)->role = R_CAPTION;
+			B(i)->why = Y_OVERCREDIT;
+		}
+}
+
+/* Sentences of running text, however short: what the fallback takes. */
+static int
+sentences(const struct split_block *b)
+{
+	const struct split_feat *f = &b->f;
+
+	return b->dup < 0 && (!f->mark || f->prefix) && !f->capt && f->ntok >= 6 &&
+	    (f->endterm || f->nterm >= 1) && f->nsep < 2 && !(f->url && f->ntok < 25);
+}
+
+/*
+ * No block won the body, yet the page may hold prose (a story of one- or
+ * two-sentence paragraphs, all taken for a standfirst; a short item over
+ * a list of dated headlines): the run of sentence blocks with the most
+ * tokens is the body.  Empty blocks do not break a run.
+ */
+static void
+fallback(struct split_doc *d)
+{
+	size_t i, start = 0, a = 0, b = 0;
+	double sum = 0, best = 0;
+
+	for (i = 0; i < d->n; i++) {
+		if (B(i)->role == R_BODY)
+			return;
+	}
+	for (i = 0; i < d->n; i++) {
+		if (B(i)->f.ntok == 0)
+			continue;
+		if (!sentences(B(i))) {
+			sum = 0;
+			continue;
+		}
+		if (sum == 0)
+			start = i;
+		sum += B(i)->f.ntok - B(i)->f.nunspaced / 2.0;
+		if (sum > best) {
+			best = sum;
+			a = start;
+			b = i;
+		}
+	}
+	if (best < 8)
+		return;
+	for (i = a; i <= b; i++)
+		if (B(i)->f.ntok > 0) {
+			B(i)->role = R_BODY;
+			B(i)->why = Y_FALLBACK;
+		}
+	d->fallback = 1;
+}
+
+/*
+ * A standfirst is one to three short blocks under the headline: a longer
+ * run of sentence blocks right before the body is the story's start.
+ */
+static size_t
+backward(struct split_doc *d, size_t a)
+{
+	size_t i = a, k = 0;
+
+	while (i > 0 && (B(i - 1)->f.ntok == 0 || sentences(B(i - 1)))) {
+		i--;
+		k += B(i)->f.ntok > 0;
+	}
+	if (k < 4)
+		return a;
+	while (i < a && B(i)->f.ntok == 0)
+		i++;
+	return i;
+}
+
+/*
+ * Subheads, lists and steps between paragraphs of one story, and prose
+ * that resumes after a short teaser list inside it: a gap of short blocks
+ * after the body, then a run of prose that weighs as much as a paragraph
+ * of the story, extends the body over both.
+ */
+#define GAPMAX 4	/* short blocks a bridge crosses */
+
+static size_t
+bridge(struct split_doc *d, size_t b)
+{
+	size_t i, j;
+	double w;
+
+	for (;;) {
+		for (i = b + 1; i < d->n && i - b <= GAPMAX; i++) {
+			const struct split_block *x = B(i);
+			if (x->w < -1e6 || x->dup >= 0 || x->f.copy ||
+			    (x->f.mark && !x->f.prefix) || split_datelike(&x->f))
+				return b;
+			if (x->w > 0)
+				break;
+		}
+		if (i >= d->n || i - b > GAPMAX || i == b + 1)
+			return b;
+		for (j = i, w = 0; j < d->n && B(j)->w > 0; j++)
+			w += B(j)->w;
+		if (w < 10)
+			return b;
+		b = j - 1;
+	}
 }
 
 void
@@ -32,6 +141,7 @@ split_classify(struct split_doc *d)
 {
 	size_t i, a = 0, b = 0, h;
 
+	d->fallback = 0;
 	if (d->n == 0)
 		return;
 	for (i = 0; i < d->n; i++)
@@ -42,11 +152,14 @@ split_classify(struct split_doc *d)
 	if (!split_densest(d, &a, &b)) {
 		/* Nothing reads as prose: all of it is page furniture. */
 		split_before(d, d->n, h);
-		return;
+	} else {
+		a = split_top(d, a, b);
+		a = backward(d, a);
+		b = bridge(d, b);
+		b = split_list(d, b);
+		split_before(d, a, h);
+		body(d, a, b);
+		split_after(d, b);
 	}
-	a = split_top(d, a, b);
-	b = split_list(d, b);
-	split_before(d, a, h);
-	body(d, a, b);
-	split_after(d, b);
+	fallback(d);
 }

@@ -53,7 +53,7 @@ size_t split_list(struct split_doc *d, size_t b);
 /* The start of the story within the run [a, b]. */
 size_t split_top(struct split_doc *d, size_t a, size_t b);
 /* Role of a block inside the body run. */
-int split_inside(const struct split_block *b);
+int split_inside(const struct split_block *b, unsigned char *why);
 /* Roles of the blocks before the body [0, a); h is the headline anchor. */
 void split_before(struct split_doc *d, size_t a, size_t h);
 /* Roles of the blocks after the body (b, n). */

@@ -64,11 +64,29 @@ after_title(const struct split_doc *d, const struct split_item *it)
 	return it->title.len ? it->last + 1 : it->first;
 }
 
+/* --explain with -j: why each block of [first, last] got its role. */
+static void
+jwhy(const struct split_doc *d, size_t first, size_t last)
+{
+	char buf[256];
+	size_t i, n;
+
+	nib_out_str(",\"why\":[");
+	for (i = first; i <= last; i++) {
+		if (i > first)
+			nib_out_putc(',');
+		n = split_explain(B(i), buf, sizeof buf);
+		nib_json_str((const unsigned char *)buf, n);
+	}
+	nib_out_putc(']');
+}
+
 static void
 json(const struct split_doc *d, const struct split_sec *s, size_t ns,
-    const struct split_item *items, unsigned long doc, int para)
+    const struct split_item *items, unsigned long doc, const struct split_opts *o)
 {
 	size_t k;
+	int para = o->para;
 
 	for (k = 0; k < ns; k++) {
 		nib_out_printf("{\"doc\":%lu,\"section\":%zu,\"role\":\"%s\",\"line\":%lu",
@@ -87,6 +105,10 @@ json(const struct split_doc *d, const struct split_sec *s, size_t ns,
 			nib_out_str(",\"text\":");
 			jtext(d, s[k].first, s[k].last, para);
 		}
+		if (d->fallback && s[k].role == R_BODY)
+			nib_out_str(",\"fallback\":true");
+		if (o->explain)
+			jwhy(d, s[k].first, s[k].last);
 		nib_out_str("}\n");
 	}
 }
@@ -156,7 +178,7 @@ split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc)
 	if (o->json || o->dir) {
 		ns = split_sections(d, &s);
 		if (o->json)
-			json(d, s, ns, items, doc, o->para);
+			json(d, s, ns, items, doc, o);
 		else
 			files(d, s, ns, o->dir, o->para);
 		free(s);
@@ -173,6 +195,11 @@ split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc)
 		} else {
 			nib_out_str(split_rolename[B(i)->role]);
 			nib_out_putc('\t');
+			if (o->explain) {
+				char buf[256];
+				nib_out_write(buf, split_explain(B(i), buf, sizeof buf));
+				nib_out_putc('\t');
+			}
 			nib_tsv_str(d->text + B(i)->off, B(i)->len);
 		}
 		nib_out_putc('\n');

@@ -81,7 +81,9 @@ split_list(struct split_doc *d, size_t b)
 	}
 	if (j - i < 3)
 		return b;
-	for (k = i; k < j; k++)
+	for (k = i; k < j; k++) {
 		B(k)->role = R_BODY;
+		B(k)->why = Y_LIST;
+	}
 	return j - 1;
 }

@@ -40,12 +40,15 @@ split_top(struct split_doc *d, size_t a, size_t b)
 }
 
 int
-split_inside(const struct split_block *b)
+split_inside(const struct split_block *b, unsigned char *why)
 {
 	const struct split_feat *f = &b->f;
 
-	if (b->dup >= 0)
+	*why = Y_MARK;
+	if (b->dup >= 0) {
+		*why = Y_REPEAT;
 		return R_CHROME;
+	}
 	switch (f->mark) {
 	case M_CREDIT:
 		return R_CREDIT;
@@ -58,18 +61,21 @@ split_inside(const struct split_block *b)
 	default:
 		return R_CHROME;
 	}
-	if (f->capt)
+	if ((*why = Y_CAPT, f->capt))
 		return R_CAPTION;
-	if (split_prose(f))
+	if ((*why = Y_DENSE, split_prose(f)))
 		return R_BODY;
-	if (split_creditlike(f))
+	if ((*why = Y_CREDIT, split_creditlike(f)))
 		return R_CREDIT;
-	if (split_bylinelike(f))
+	if ((*why = Y_BYWORD, split_bylinelike(f)))
 		return R_BYLINE;
-	if (split_datelike(f))
+	if ((*why = Y_DATE, split_datelike(f)))
 		return R_DATELINE;
-	if (f->url || f->nsep >= 2 || f->ntok == 0)
+	if ((*why = Y_LINKS, f->url || f->nsep >= 2))
 		return R_CHROME;
+	if ((*why = Y_EMPTY, f->ntok == 0))
+		return R_CHROME;
+	*why = Y_SHORTIN;
 	return R_BODY;
 }
 
@@ -104,11 +110,12 @@ headline(const struct split_doc *d, size_t a, size_t h)
 
 /* The role of block i before the body, by its marks and shape. */
 static int
-beforerole(const struct split_doc *d, size_t i, int standfirst)
+beforerole(const struct split_doc *d, size_t i, int standfirst, unsigned char *why)
 {
 	const struct split_block *b = B(i);
 	const struct split_feat *f = &b->f;
 
+	*why = Y_MARK;
 	if (f->mark == M_CREDIT)
 		return R_CREDIT;
 	if (f->mark == M_RELATED && !f->prefix)
@@ -119,15 +126,16 @@ beforerole(const struct split_doc *d, size_t i, int standfirst)
 		return R_NAV;
 	if (f->mark)
 		return R_CHROME;
-	if (split_bylinelike(f))
+	if ((*why = Y_BYWORD, split_bylinelike(f)))
 		return R_BYLINE;
-	if (split_datelike(f))
+	if ((*why = Y_DATE, split_datelike(f)))
 		return R_DATELINE;
-	if (standfirst && (b->dup < 0 || B(b->dup)->len < b->len) &&
+	if ((*why = Y_UNDERHEAD, standfirst) && (b->dup < 0 || B(b->dup)->len < b->len) &&
 	    f->ntok >= 6 && (f->endterm || f->nterm))
 		return R_STANDFIRST;
-	if (split_prose(f) || f->ntok > 12)
+	if ((*why = Y_PROSEBEFORE, split_prose(f) || f->ntok > 12))
 		return R_CHROME;
+	*why = Y_SHORTBEFORE;
 	return R_NAV;
 }
 
@@ -141,10 +149,12 @@ split_before(struct split_doc *d, size_t a, size_t h)
 	for (i = 0; i < a; i++) {
 		const struct split_feat *f = &B(i)->f;
 		if ((h < a && (i == h || (f->key == B(h)->f.key))) ||
-		    (t < a && (i == t || f->key == B(t)->f.key)))
+		    (t < a && (i == t || f->key == B(t)->f.key))) {
 			r = R_HEADLINE;
-		else
-			r = beforerole(d, i, (h < a && i > h) || prev == R_HEADLINE);
+			d->b[i].why = i == t || f->key == B(t)->f.key ? Y_TITLE : Y_LASTTITLE;
+		} else
+			r = beforerole(d, i, (h < a && i > h) || prev == R_HEADLINE,
+			    &d->b[i].why);
 		d->b[i].role = r;
 		if (r != R_CHROME)
 			prev = r;
@@ -156,26 +166,32 @@ split_after(struct split_doc *d, size_t b)
 {
 	size_t i;
 	int state = -1, r;
+	unsigned char why = Y_NONE;
 
 	for (i = b + 1; i < d->n; i++) {
 		const struct split_feat *f = &B(i)->f;
-		if (split_head(f))
+		if (split_head(f)) {
 			state = f->mark == M_RELATED || f->mark == M_END ? R_RELATED :
 			    f->mark == M_COMMENTS ? R_COMMENTS : R_FOOTER;
-		if (f->copy && f->ntok <= 40)
+			why = Y_SECTION;
+		}
+		if (f->copy && f->ntok <= 40) {
 			state = R_FOOTER;
+			why = Y_COPY;
+		}
 		if (state >= 0)
 			r = state;
-		else if (f->mark == M_CREDIT || split_creditlike(f))
+		else if ((why = Y_CREDIT, f->mark == M_CREDIT || split_creditlike(f)))
 			r = R_CREDIT;
-		else if (f->mark || f->endcolon)
+		else if ((why = Y_MARK, f->mark) || (why = Y_LINKS, f->endcolon))
 			r = f->mark == M_NAV ? R_NAV : R_CHROME;
-		else if (split_bylinelike(f))
+		else if ((why = Y_BYWORD, split_bylinelike(f)))
 			r = R_BYLINE;
-		else if (f->ntok <= 5)
+		else if ((why = Y_AFTER, f->ntok <= 5))
 			r = R_NAV;
 		else
 			r = R_RELATED;
 		d->b[i].role = r;
+		d->b[i].why = why;
 	}
 }

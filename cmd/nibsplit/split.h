@@ -66,12 +66,21 @@ struct split_feat {
 /* Computes f for the block s[0..n). */
 void split_features(const unsigned char *s, size_t n, struct split_feat *f);
 
+/* Why a block got its role (see split_explain()). */
+enum split_why {
+	Y_NONE, Y_DENSE, Y_SHORTIN, Y_LIST, Y_FALLBACK, Y_REPEAT, Y_MARK,
+	Y_CAPT, Y_OVERCREDIT, Y_CREDIT, Y_BYWORD, Y_DATE, Y_LINKS, Y_EMPTY,
+	Y_TITLE, Y_LASTTITLE, Y_UNDERHEAD, Y_PROSEBEFORE, Y_SHORTBEFORE,
+	Y_NOBODY, Y_SECTION, Y_COPY, Y_AFTER, Y_RELBOX, Y_PART, Y_NWHY
+};
+
 struct split_block {
 	size_t off, len;	/* text within the document buffer */
 	unsigned long line;	/* first line within the document */
 	unsigned blank;		/* blank lines just before it */
 	struct split_feat f;
 	int role;
+	unsigned char why;	/* enum split_why */
 	int item;		/* related item number (0: none) */
 	int dup;		/* index of an earlier equal block, or -1 */
 	double w;		/* weight in the search for the body */
@@ -83,6 +92,7 @@ struct split_doc {
 	struct split_block *b;
 	size_t n, bcap;
 	size_t max;		/* --max-doc */
+	int fallback;		/* no block won the body: the strongest prose did */
 };
 
 /* Appends a block; returns -1 (and adds nothing) past d->max bytes. */
@@ -99,8 +109,17 @@ int split_titlelike(const struct split_feat *f);
 /* A date, a time or an age ("33 minutes ago"). */
 int split_datelike(const struct split_feat *f);
 
-/* Labels every block of d with a role. */
+/*
+ * Labels every block of d with a role.  A document that holds prose never
+ * ends with no body: when no block wins the role, the strongest run of
+ * prose is the body and d->fallback is set.
+ */
 void split_classify(struct split_doc *d);
+/*
+ * Writes why block b got its role (the rule, then its strongest
+ * features) to buf as a NUL-terminated string; returns its length.
+ */
+size_t split_explain(const struct split_block *b, char *buf, size_t cap);
 
 /*
  * Fields of related items: numbers the items (b->item, from 1) and, for
@@ -125,6 +144,7 @@ struct split_opts {
 	int select;		/* -s given: print only sel[] roles' text */
 	unsigned char sel[R_NROLES];
 	int para;		/* -P: blocks are paragraphs */
+	int explain;		/* --explain: say why each block got its role */
 	void *re;		/* -e: a compiled pcre2_code, or NULL */
 };
 
