@@ -83,32 +83,39 @@ fallback(struct split_doc *d)
 	d->fallback = 1;
 }
 
+/* A short sentence: "Only twelve guests were there." */
+static int
+shortsentence(const struct split_block *b)
+{
+	return b->dup < 0 && !b->f.mark && b->f.endterm && b->f.ntok >= 3 &&
+	    !b->f.url && b->f.nsep < 2;
+}
+
 /*
- * A standfirst is one to three short blocks under the headline: a longer
- * run of sentence blocks right before the body is the story's start.
+ * A standfirst is one to three short blocks under the headline: a run of
+ * four or more sentence blocks right before the body is the story's start.
+ * A sentence too short to weigh ("Only twelve guests were there.") right
+ * before the body is its first paragraph.
  */
 static size_t
 backward(struct split_doc *d, size_t a)
 {
 	size_t i = a, k = 0;
 
-	while (i > 0 && (B(i - 1)->f.ntok == 0 || sentences(B(i - 1)))) {
+	while (i > 0 && (B(i - 1)->f.ntok == 0 || sentences(B(i - 1)) ||
+	    shortsentence(B(i - 1)))) {
 		i--;
 		k += B(i)->f.ntok > 0;
 	}
-	if (k < 4)
-		return a;
 	while (i < a && B(i)->f.ntok == 0)
 		i++;
-	return i;
+	if (k >= 4)
+		return i;
+	while (a > 0 && shortsentence(B(a - 1)) && B(a - 1)->f.ntok < 6)
+		a--;
+	return a;
 }
 
-/*
- * Subheads, lists and steps between paragraphs of one story, and prose
- * that resumes after a short teaser list inside it: a gap of short blocks
- * after the body, then a run of prose that weighs as much as a paragraph
- * of the story, extends the body over both.
- */
 #define GAPMAX 4	/* short blocks a bridge crosses */
 
 static size_t

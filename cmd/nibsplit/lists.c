@@ -31,6 +31,18 @@ shape(const struct split_doc *d, size_t i)
 	return sh;
 }
 
+/* Starts with a clock time: "09:12", "9:05 p.m.". */
+static int
+clock(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 2 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 0 && i + 2 < n && s[i] == ':' && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+	    s[i + 2] >= '0' && s[i + 2] <= '9';
+}
+
 /*
  * Tables: five or more rows in a run that start with a number and share
  * their shape are content, not menus.
@@ -64,7 +76,7 @@ split_tables(struct split_doc *d)
 size_t
 split_list(struct split_doc *d, size_t b)
 {
-	size_t i = b + 1, j, k;
+	size_t i = b + 1, j, k, dated;
 	unsigned sh;
 
 	if (i < d->n && !B(i)->f.endterm && !B(i)->f.mark && B(i)->f.ntok >= 1 &&
@@ -80,6 +92,11 @@ split_list(struct split_doc *d, size_t b)
 			break;
 	}
 	if (j - i < 3)
+		return b;
+	/* Items stamped with clock times are other stories' headlines. */
+	for (k = i, dated = 0; k < j; k++)
+		dated += clock(d->text + B(k)->off, B(k)->len);
+	if (dated * 2 >= j - i)
 		return b;
 	for (k = i; k < j; k++) {
 		B(k)->role = R_BODY;
