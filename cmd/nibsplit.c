@@ -37,27 +37,23 @@ page(struct nib_reader *r, void *arg)
 {
 	struct nib_block b;
 	unsigned long cur = r->doc;
-	unsigned blank = 0;
 	int k;
 
 	(void)arg;
 	while ((k = nib_reader_block(r, opts.para, &b)) != NIB_EOF) {
 		switch (k) {
 		case NIB_BLANK:
-			blank++;
 			break;
 		case NIB_DOCSEP:
 			flush(r->name, cur);
 			if (!opts.json && opts.dir == NULL)
 				nib_out_str("\f\n");
-			blank = 0;
 			break;
 		default:
 			cur = b.doc;
-			if (split_add(&doc, b.s, b.len, b.docline, blank) < 0)
+			if (split_add(&doc, b.s, b.len, b.docline) < 0)
 				nib_errl(2, r, "document longer than --max-doc (%zu bytes)",
 				    doc.max);
-			blank = 0;
 		}
 	}
 	flush(r->name, cur);

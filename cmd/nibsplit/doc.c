@@ -1,4 +1,5 @@
 /* The document held whole: its text in one buffer, its blocks in an array. */
+#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,12 +24,14 @@ split_role(const char *s, size_t n)
 
 int
 split_add(struct split_doc *d, const unsigned char *s, size_t n,
-    unsigned long line, unsigned blank)
+    unsigned long line)
 {
 	struct split_block *b;
 
 	if (n > d->max || d->len > d->max - n)
 		return -1;
+	if (n > UINT32_MAX || line > UINT32_MAX || d->n >= INT32_MAX)
+		errx(2, "document too large: blocks of 4 GiB, 2^31 blocks or 2^32 lines");
 	nib_grow(&d->text, &d->cap, d->len + n + 1);
 	if (d->n == d->bcap) {
 		d->bcap = d->bcap ? d->bcap * 2 : 256;
@@ -37,9 +40,8 @@ split_add(struct split_doc *d, const unsigned char *s, size_t n,
 	b = &d->b[d->n++];
 	memset(b, 0, sizeof *b);
 	b->off = d->len;
-	b->len = n;
-	b->line = line;
-	b->blank = blank;
+	b->len = (uint32_t)n;
+	b->line = (uint32_t)line;
 	b->dup = -1;
 	if (n > 0)
 		memcpy(d->text + d->len, s, n);

@@ -90,7 +90,7 @@ json(const struct split_doc *d, const struct split_sec *s, size_t ns,
 
 	for (k = 0; k < ns; k++) {
 		nib_out_printf("{\"doc\":%lu,\"section\":%zu,\"role\":\"%s\",\"line\":%lu",
-		    doc, k + 1, split_rolename[s[k].role], B(s[k].first)->line);
+		    doc, k + 1, split_rolename[s[k].role], (unsigned long)B(s[k].first)->line);
 		if (s[k].role == R_RELATED && s[k].item > 0) {
 			const struct split_item *it = &items[s[k].item - 1];
 			nib_out_str(",\"source\":");

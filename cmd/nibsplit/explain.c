@@ -44,6 +44,6 @@ split_explain(const struct split_block *b, char *buf, size_t cap)
 	int n;
 
 	n = snprintf(buf, cap, "%s (%u tokens, %u sentence ends, %u%% stop words, weight %+.0f)",
-	    why, f->ntok, f->nterm, f->ntok ? 100 * f->nstop / f->ntok : 0, b->w);
+	    why, (unsigned)f->ntok, (unsigned)f->nterm, f->ntok ? 100 * split_count(f, f->nstop) / f->ntok : 0, (double)b->w);
 	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }

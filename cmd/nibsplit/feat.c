@@ -10,6 +10,9 @@
 
 #define cls split_cls
 
+/* Adds one to a small count, which stops at its type's maximum. */
+#define SATINC(x) ((x) += (x) < (__typeof__(x))~(__typeof__(x))0)
+
 /* The token being read: its folded start and what its characters were. */
 struct tok {
 	unsigned char w[32];	/* folded bytes, for the lexicon */
@@ -66,13 +69,13 @@ endtok(struct split_feat *f, const struct tok *t, int first)
 		f->nnum++;
 		/* A year is evidence of a date. */
 		if (t->wl == 4 && ((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')))
-			f->ndate++;
+			SATINC(f->ndate);
 	}
 	l = t->wl <= 20 && !t->digits ? split_lex(w, t->wl) : 0;
 	if (l & W_STOP)
 		f->nstop++;
 	if (l & W_DATE)
-		f->ndate++;
+		SATINC(f->ndate);
 	if (first && (l & W_BY))
 		f->byword = 1;
 	leadrun(f, t, first, l);
@@ -81,22 +84,10 @@ endtok(struct split_feat *f, const struct tok *t, int first)
 /*
  * Past the first SAMPLE tokens of a block only counts go on: the ratios
  * (capitals, stop words) of a long paragraph are those of its start, and
- * the lexicon is not consulted, which keeps long text fast.
+ * the lexicon is not consulted, which keeps long text fast.  The counts
+ * of the sample stay as they are; split_count() scales them.
  */
-#define SAMPLE 40
-
-static void
-scale(struct split_feat *f)
-{
-	double k = (double)f->ntok / SAMPLE;
-
-	f->nalpha = (unsigned)(f->nalpha * k);
-	f->ncap = (unsigned)(f->ncap * k);
-	f->nupper = (unsigned)(f->nupper * k);
-	f->nstop = (unsigned)(f->nstop * k);
-	f->nnum = (unsigned)(f->nnum * k);
-	f->leadopen = 0;
-}
+#define SAMPLE SPLIT_SAMPLE
 
 /* An ASCII word starts at s[i]: a web address or a copyright notice? */
 static inline void
@@ -123,13 +114,13 @@ punct(const unsigned char *s, size_t n, size_t i, int l, int c,
 		/* A stop before a space or the end; "3.5" and "U.S" no. */
 		if (i + (size_t)l >= n || cls[s[i + l] & 0x7f] == C_SPACE ||
 		    cls[s[i + l] & 0x7f] == C_CLOSE || s[i + l] >= 0x80)
-			f->nterm++;
+			SATINC(f->nterm);
 		break;
 	case C_COMMA:
-		f->ncomma++;
+		SATINC(f->ncomma);
 		break;
 	case C_SEP:
-		f->nsep++;
+		SATINC(f->nsep);
 		break;
 	}
 }
@@ -252,7 +243,7 @@ nonletter(const unsigned char *s, size_t n, size_t i, int c, int l, int lastc,
 	punct(s, n, i, l, c, f);
 	if (c == C_COLON) {
 		if (lastc == C_DIG && i + 1 < n && cls[s[i + 1] & 0x7f] == C_DIG)
-			f->ndate++;
+			SATINC(f->ndate);
 	} else if (c == C_OTHER) {
 		if (b == '@' && i + 1 < n && cls[s[i + 1] & 0x7f] >= C_LOW &&
 		    cls[s[i + 1] & 0x7f] <= C_DIG && (i == 0 || cls[s[i - 1] & 0x7f] == C_SPACE))
@@ -278,7 +269,8 @@ scan(const unsigned char *s, size_t n, struct split_feat *f)
 			if (!t.in) {
 				if (f->ntok == SAMPLE) {
 					last = rest(s, n, i, f, last);
-					scale(f);
+					f->sampled = 1;
+					f->leadopen = 0;
 					return last;
 				}
 				f->ntok++;

@@ -13,8 +13,10 @@ split_frac(unsigned a, unsigned b)
 int
 split_capsy(const struct split_feat *f)
 {
-	return f->nalpha >= 4 && split_frac(f->ncap, f->nalpha) > 0.6 &&
-	    split_frac(f->nstop, f->ntok) < 0.15;
+	unsigned nalpha = split_count(f, f->nalpha);
+
+	return nalpha >= 4 && split_frac(split_count(f, f->ncap), nalpha) > 0.6 &&
+	    split_frac(split_count(f, f->nstop), f->ntok) < 0.15;
 }
 
 int
@@ -35,7 +37,7 @@ split_prose(const struct split_feat *f)
 	if (l >= 15 && f->nterm >= 1 && !split_capsy(f))
 		return 1;
 	/* Long text that ends without a stop: a paragraph cut short, a quote. */
-	if (l >= 30 && split_frac(f->nstop, l) >= 0.2 && !split_capsy(f))
+	if (l >= 30 && split_frac(split_count(f, f->nstop), l) >= 0.2 && !split_capsy(f))
 		return 1;
 	return 0;
 }
@@ -51,7 +53,7 @@ int
 split_datelike(const struct split_feat *f)
 {
 	return f->ndate >= 1 && f->ntok <= 16 && !f->endterm &&
-	    (f->ndate + f->nnum) * 2 >= f->ntok;
+	    (f->ndate + split_count(f, f->nnum)) * 2 >= f->ntok;
 }
 
 int
@@ -67,7 +69,7 @@ split_creditlike(const struct split_feat *f)
 		return 1;
 	/* "REUTERS", "AP", "AFP/Getty Images" */
 	return f->ntok >= 1 && f->ntok <= 4 && f->nalpha >= 1 &&
-	    f->nupper == f->nalpha && !f->endterm;
+	    f->nupper == f->nalpha && !f->endterm;	/* never sampled */
 }
 
 int

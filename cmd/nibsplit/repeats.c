@@ -60,6 +60,45 @@ startswith(struct split_doc *d, size_t i, struct nib_map *heads, uint32_t *next)
 	return 0;
 }
 
+static const struct split_doc *sorting;	/* the document bykey() sorts */
+
+/* Orders block indices by key, then by position. */
+static int
+bykey(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	uint64_t ka = sorting->b[a].f.key, kb = sorting->b[b].f.key;
+
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * Marks blocks that repeat an earlier block of the document: the indices
+ * of the blocks with words, sorted by key, put every repeat after its
+ * first.  Four bytes a block, where a hash table would take tens.
+ */
+static void
+equal(struct split_doc *d)
+{
+	uint32_t *idx = nib_calloc(d->n ? d->n : 1, sizeof *idx);
+	size_t i, m = 0, first = 0;
+
+	for (i = 0; i < d->n; i++)
+		if (B(i)->f.ntok > 0)
+			idx[m++] = (uint32_t)i;
+	sorting = d;
+	qsort(idx, m, sizeof *idx, bykey);
+	for (i = 1; i < m; i++) {
+		if (B(idx[i])->f.key != B(idx[first])->f.key)
+			first = i;
+		else
+			B(idx[i])->dup = (int32_t)idx[first];
+	}
+	free(idx);
+}
+
 /*
  * Marks blocks that repeat an earlier block of the document, and long
  * blocks that start with a whole earlier block and go on (a page's
@@ -68,28 +107,21 @@ startswith(struct split_doc *d, size_t i, struct nib_map *heads, uint32_t *next)
 void
 split_repeats(struct split_doc *d)
 {
-	struct nib_map whole, heads;
-	uint32_t *next, *v;
+	struct nib_map heads;
+	uint32_t *next = NULL;
 	size_t i;
-	int isnew;
 
-	nib_map_init(&whole);
+	equal(d);
 	nib_map_init(&heads);
-	next = nib_calloc(d->n, sizeof *next);
 	for (i = 0; i < d->n; i++) {
-		if (B(i)->f.ntok == 0)
+		if (B(i)->f.ntok == 0 || B(i)->dup >= 0 || B(i)->len < HEAD)
 			continue;
-		v = nib_map_put(&whole, B(i)->f.key, &isnew);
-		if (!isnew) {
-			B(i)->dup = (int)*v;
-			continue;
-		}
-		*v = (uint32_t)i;
-		if (B(i)->len >= HEAD)
-			startswith(d, i, &heads, next);
+		/* Blocks of HEAD bytes are few in a document of short lines. */
+		if (next == NULL)
+			next = nib_calloc(d->n, sizeof *next);
+		startswith(d, i, &heads, next);
 	}
 	free(next);
-	nib_map_free(&whole);
 	nib_map_free(&heads);
 }
 

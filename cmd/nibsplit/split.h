@@ -34,34 +34,47 @@ enum split_mark {
 /*
  * Measures of one block, all language-independent except nstop, the
  * marker and the English cues (byline word, date words), which only ever
- * add evidence.
+ * add evidence.  The record is compact (a document of short lines holds
+ * millions): small counts stop at their type's maximum, and the counts of
+ * the first SPLIT_SAMPLE tokens stand for the whole block
+ * (split_count() scales them).
  */
+#define SPLIT_SAMPLE 40
 struct split_feat {
-	unsigned ntok;		/* tokens as tokens.h counts them */
-	unsigned nalpha;	/* tokens that start with a cased letter */
-	unsigned ncap;		/* of those, the ones that start upper case */
-	unsigned nupper;	/* tokens all in capitals (two letters or more) */
-	unsigned nstop;		/* stop words (any of several languages) */
-	unsigned nnum;		/* tokens that are numbers */
-	unsigned nunspaced;	/* characters of scripts without spaces */
-	unsigned nterm;		/* sentence ends: . ! ? 。 ！ ？ before a space */
-	unsigned ncomma;	/* , ; 、 ， */
-	unsigned ndate;		/* month names, "ago", times and the like */
-	unsigned nsep;		/* | • · » separators */
-	unsigned lead;		/* leading capitalised words (and numbers) */
-	unsigned leadstop;	/* capitalised stop words among them */
-	unsigned char leadopen;	/* (the leading run goes on) */
-	unsigned char endterm;	/* ends with a sentence end (quotes after) */
-	unsigned char endcolon;	/* ends with ':' */
-	unsigned char url;	/* holds "http", "www." or an @handle */
-	unsigned char copy;	/* holds © or "copyright" */
-	unsigned char byword;	/* starts with "By", "Por", "Von"... */
-	unsigned char mark;	/* enum split_mark of a marker line */
-	unsigned char prefix;	/* the marker matched a prefix only */
-	unsigned char capt;	/* ends in a credit: "... (Photo: AP)" */
-	unsigned char glued;	/* "headline WASHINGTON: teaser" */
 	uint64_t key;		/* hash of the folded text (repeats) */
+	uint32_t ntok;		/* tokens as tokens.h counts them */
+	uint32_t nunspaced;	/* characters of scripts without spaces */
+	uint16_t nterm;		/* sentence ends: . ! ? 。 ！ ？ before a space */
+	uint8_t ncomma;		/* , ; 、 ， */
+	uint8_t ndate;		/* month names, "ago", times and the like */
+	uint8_t nsep;		/* | • · » separators */
+	/* Of the first SPLIT_SAMPLE tokens (read them with split_count()): */
+	uint8_t nalpha;		/* tokens that start with a cased letter */
+	uint8_t ncap;		/* of those, the ones that start upper case */
+	uint8_t nupper;		/* tokens all in capitals (two letters or more) */
+	uint8_t nstop;		/* stop words (any of several languages) */
+	uint8_t nnum;		/* tokens that are numbers */
+	uint8_t lead;		/* leading capitalised words (and numbers) */
+	uint8_t leadstop;	/* capitalised stop words among them */
+	unsigned leadopen : 1;	/* (the leading run goes on) */
+	unsigned endterm : 1;	/* ends with a sentence end (quotes after) */
+	unsigned endcolon : 1;	/* ends with ':' */
+	unsigned url : 1;	/* holds "http", "www." or an @handle */
+	unsigned copy : 1;	/* holds © or "copyright" */
+	unsigned byword : 1;	/* starts with "By", "Por", "Von"... */
+	unsigned prefix : 1;	/* the marker matched a prefix only */
+	unsigned capt : 1;	/* ends in a credit: "... (Photo: AP)" */
+	unsigned glued : 1;	/* "headline WASHINGTON: teaser" */
+	unsigned sampled : 1;	/* more tokens than SPLIT_SAMPLE */
+	unsigned mark : 4;	/* enum split_mark of a marker line */
 };
+
+/* A sampled count of f scaled to the whole block. */
+static inline unsigned
+split_count(const struct split_feat *f, unsigned sample)
+{
+	return f->sampled ? (unsigned)(sample * ((double)f->ntok / SPLIT_SAMPLE)) : sample;
+}
 
 /* Computes f for the block s[0..n). */
 void split_features(const unsigned char *s, size_t n, struct split_feat *f);
@@ -74,16 +87,22 @@ enum split_why {
 	Y_NOBODY, Y_SECTION, Y_COPY, Y_AFTER, Y_RELBOX, Y_PART, Y_NWHY
 };
 
+/*
+ * One block: 64 bytes, whatever its length.  A document holds fewer than
+ * 2^31 blocks, each under 4 GiB, and fewer than 2^32 lines.
+ */
 struct split_block {
-	size_t off, len;	/* text within the document buffer */
-	unsigned long line;	/* first line within the document */
-	unsigned blank;		/* blank lines just before it */
+	size_t off;		/* text within the document buffer */
+	uint32_t len;
+	uint32_t line;		/* first line within the document */
 	struct split_feat f;
-	int role;
-	unsigned char why;	/* enum split_why */
-	int item;		/* related item number (0: none) */
-	int dup;		/* index of an earlier equal block, or -1 */
-	double w;		/* weight in the search for the body */
+	float w;		/* weight in the search for the body */
+	union {
+		int32_t dup;	/* classifying: an earlier equal block, or -1 */
+		int32_t item;	/* printing: related item number (0: none) */
+	};
+	uint8_t role;
+	uint8_t why;		/* enum split_why */
 };
 
 struct split_doc {
@@ -95,9 +114,12 @@ struct split_doc {
 	int fallback;		/* no block won the body: the strongest prose did */
 };
 
-/* Appends a block; returns -1 (and adds nothing) past d->max bytes. */
+/*
+ * Appends a block; returns -1 (and adds nothing) past d->max bytes, and
+ * exits 2 with a message past the limits of struct split_block.
+ */
 int split_add(struct split_doc *d, const unsigned char *s, size_t n,
-    unsigned long line, unsigned blank);
+    unsigned long line);
 /* Empties d for the next document (keeps its buffers). */
 void split_reset(struct split_doc *d);
 void split_free(struct split_doc *d);

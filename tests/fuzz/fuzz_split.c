@@ -23,7 +23,7 @@ check(struct split_doc *d, int json)
 	o.json = json;
 	split_classify(d);
 	for (i = 0; i < d->n; i++)
-		if (d->b[i].role < 0 || d->b[i].role >= R_NROLES)
+		if (d->b[i].role >= R_NROLES)
 			__builtin_trap();
 	n = split_sections(d, &s);
 	for (i = 0; i < n; i++)
@@ -54,7 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (nl - p == 1 && *p == '\f')
 			check(&d, json);
 		else if (nl > p)
-			split_add(&d, p, (size_t)(nl - p), d.n + 1, 0);
+			split_add(&d, p, (size_t)(nl - p), d.n + 1);
 	}
 	check(&d, json);
 	return 0;

@@ -106,7 +106,7 @@ static struct split_doc doc;
 static void
 add(const char *s)
 {
-	T(split_add(&doc, (const unsigned char *)s, strlen(s), doc.n + 1, 0) == 0);
+	T(split_add(&doc, (const unsigned char *)s, strlen(s), doc.n + 1) == 0);
 }
 
 static int
@@ -180,8 +180,8 @@ test_classify(void)
 	/* --max-doc: a block past the cap is refused. */
 	split_reset(&doc);
 	doc.max = 10;
-	T(split_add(&doc, (const unsigned char *)"0123456789", 10, 1, 0) == 0);
-	T(split_add(&doc, (const unsigned char *)"x", 1, 2, 0) == -1);
+	T(split_add(&doc, (const unsigned char *)"0123456789", 10, 1) == 0);
+	T(split_add(&doc, (const unsigned char *)"x", 1, 2) == -1);
 	T(doc.n == 1);
 
 	/* Nothing that reads as prose: no body. */
