@@ -22,6 +22,13 @@ body(struct split_doc *d, size_t a, size_t b)
 				B(++i)->role = R_RELATED;
 				B(i)->why = Y_RELBOX;
 			}
+	/* A list of other headlines the body was bridged over (see bridge()). */
+	for (i = a; i <= b; i++)
+		if (B(i)->w < -1e6)
+			for (; i <= b && B(i)->w <= 0; i++) {
+				B(i)->role = R_RELATED;
+				B(i)->why = Y_RELBOX;
+			}
 	/* A short block over a credit is the photo's caption. */
 	for (i = a; i < b; i++)
 		if (B(i)->role == R_BODY && B(i + 1)->role == R_CREDIT &&
@@ -117,27 +124,45 @@ backward(struct split_doc *d, size_t a)
 }
 
 #define GAPMAX 4	/* short blocks a bridge crosses */
+#define WMIN 3		/* the weight of prose it must reach */
+#define LISTMAX 10	/* blocks of a headline list it crosses */
+#define LISTWMIN 15	/* the (discounted) weight of prose after one */
 
+/*
+ * Subheads, lists and steps between paragraphs of one story, and prose
+ * that resumes after a list of other headlines inside it ("More from
+ * Sport", six titles, and the story goes on): a gap of short blocks after
+ * the body, then prose that weighs enough, extends the body over both.
+ * The list's head and titles stay related (body() sees their weight).
+ */
 static size_t
 bridge(struct split_doc *d, size_t b)
 {
-	size_t i, j;
+	size_t i, j, gapmax;
 	double w;
+	int crossed;
 
 	for (;;) {
-		for (i = b + 1; i < d->n && i - b <= GAPMAX; i++) {
+		crossed = 0;
+		gapmax = GAPMAX;
+		for (i = b + 1; i < d->n && i - b <= gapmax; i++) {
 			const struct split_block *x = B(i);
+			if (x->w < -1e6 && !crossed && split_more(&x->f)) {
+				crossed = 1;
+				gapmax = LISTMAX;
+				continue;
+			}
 			if (x->w < -1e6 || x->dup >= 0 || x->f.copy ||
 			    (x->f.mark && !x->f.prefix) || split_datelike(&x->f))
 				return b;
 			if (x->w > 0)
 				break;
 		}
-		if (i >= d->n || i - b > GAPMAX || i == b + 1)
+		if (i >= d->n || i - b > gapmax || i == b + 1)
 			return b;
 		for (j = i, w = 0; j < d->n && B(j)->w > 0; j++)
 			w += B(j)->w;
-		if (w < 10)
+		if (w < (crossed ? LISTWMIN : WMIN))
 			return b;
 		b = j - 1;
 	}
