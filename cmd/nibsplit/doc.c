@@ -22,6 +22,28 @@ split_role(const char *s, size_t n)
 	return -1;
 }
 
+void
+split_select(struct split_opts *o, char *list)
+{
+	char *p;
+	int r;
+
+	o->select = 1;
+	while ((p = strsep(&list, ",")) != NULL) {
+		if (*p == '\0')
+			continue;
+		if ((r = split_role(p, strlen(p))) < 0)
+			errx(2, "-s: unknown role '%s' (navigation, headline, standfirst, "
+			    "byline, dateline, body, caption, credit, chrome, related, "
+			    "comments, footer, part)", p);
+		o->sel[r] = 1;
+	}
+	for (r = 0; r < R_NROLES && !o->sel[r]; r++)
+		;
+	if (r == R_NROLES)
+		errx(2, "-s: no role named");
+}
+
 int
 split_add(struct split_doc *d, const unsigned char *s, size_t n,
     unsigned long line)

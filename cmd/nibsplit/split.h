@@ -167,14 +167,40 @@ struct split_opts {
 	unsigned char sel[R_NROLES];
 	int para;		/* -P: blocks are paragraphs */
 	int explain;		/* --explain: say why each block got its role */
+	int digits;		/* -n: digits of section numbers in -o names */
 	void *re;		/* -e: a compiled pcre2_code, or NULL */
 };
 
 /*
- * Prints d as o says; doc is its number in the run.  Returns the number of
- * blocks (or sections, with -j and -o) written.
+ * -s: selects the roles of the comma-separated list (exits 2 on a name
+ * that is no role, and on a list that names none).
  */
-size_t split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc);
+void split_select(struct split_opts *o, char *list);
+
+/*
+ * Prints d as o says; doc is its number in the run, prefix (with -o) the
+ * start of its files' names.  Returns the number of blocks (or sections,
+ * with -j and -o) written.
+ */
+size_t split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc,
+    const char *prefix);
+
+/*
+ * -o: creates dir and its parents as mkdir -p does (exits 2 when it
+ * cannot, or when dir is not a directory), and sets the signal handlers
+ * that remove a temporary left by an interrupted write.
+ */
+void split_mkdirs(const char *dir);
+/*
+ * The start of the file names of a document: the base name of the file
+ * operand name without its extension (".2", ".3", ... added for the
+ * second and later documents nth of the file), or, for standard input
+ * (name NULL), the document number doc in six digits.  Free it.
+ */
+char *split_prefix(const char *name, unsigned long doc, unsigned long nth);
+/* Writes the sections s[0..ns) of d (those selected) as files. */
+size_t split_files(const struct split_doc *d, const struct split_sec *s, size_t ns,
+    const struct split_opts *o, const char *prefix);
 
 /*
  * -e: compiles pattern (exits 2 with a message when it is bad); then

@@ -30,7 +30,7 @@ check(struct split_doc *d, int json)
 		if (s[i].first > s[i].last || s[i].last >= d->n)
 			__builtin_trap();
 	free(s);
-	split_emit(d, &o, 1);
+	split_emit(d, &o, 1, NULL);
 	nib_out_flush();
 	split_reset(d);
 }
