@@ -82,8 +82,7 @@ split_list(struct split_doc *d, size_t b)
 	if (i < d->n && !B(i)->f.endterm && !B(i)->f.mark && B(i)->f.ntok >= 1 &&
 	    B(i)->f.ntok <= 12)
 		i++;
-	/* Capitalised lines alone are as likely a list of links. */
-	if (i >= d->n || (sh = shape(d, i)) == 0 || sh == 2 || sh == 3)
+	if (i >= d->n || (sh = shape(d, i)) == 0)
 		return b;
 	for (j = i; j < d->n; j++) {
 		const struct split_feat *f = &B(j)->f;
@@ -93,6 +92,20 @@ split_list(struct split_doc *d, size_t b)
 	}
 	if (j - i < 3)
 		return b;
+	/*
+	 * Lines that start with a letter are as likely a list of links: the
+	 * story's own list (features, points) has long items, none in Title
+	 * Case.
+	 */
+	if (sh == 2 || sh == 3) {
+		size_t tok = 0, capsy = 0;
+		for (k = i; k < j; k++) {
+			tok += B(k)->f.ntok;
+			capsy += split_capsy(&B(k)->f);
+		}
+		if (tok < 10 * (j - i) || capsy > 0)
+			return b;
+	}
 	/* Items stamped with clock times are other stories' headlines. */
 	for (k = i, dated = 0; k < j; k++)
 		dated += clock(d->text + B(k)->off, B(k)->len);
