@@ -69,6 +69,36 @@ split_tables(struct split_doc *d)
 	}
 }
 
+/* Block j can be an item of a list: no marker, no repeat, 3 to 40 tokens. */
+static int
+item(const struct split_doc *d, size_t j)
+{
+	const struct split_feat *f = &B(j)->f;
+
+	return !f->mark && f->ntok >= 3 && f->ntok <= 40 && B(j)->dup < 0;
+}
+
+/*
+ * The end of a run of items from i: of one shape, or numbered items each
+ * followed by a line of one other shape (a link, a price), in pairs.
+ */
+static size_t
+run(const struct split_doc *d, size_t i, unsigned sh)
+{
+	size_t j;
+	unsigned sh2;
+
+	for (j = i; j < d->n && shape(d, j) == sh && item(d, j); j++)
+		;
+	if (j - i >= 3 || (sh & 7) != 1 || i + 1 >= d->n ||
+	    ((sh2 = shape(d, i + 1)) & 7) == 1)
+		return j;
+	for (j = i; j + 1 < d->n && (shape(d, j) & 7) == 1 && item(d, j) &&
+	    shape(d, j + 1) == sh2 && item(d, j + 1); j += 2)
+		;
+	return j - i >= 6 ? j : i;
+}
+
 /*
  * A list that ends the story: three or more items of one shape right
  * after the body, perhaps under a line that introduces them, belong to it.
@@ -79,16 +109,18 @@ split_list(struct split_doc *d, size_t b)
 	size_t i = b + 1, j, k, dated;
 	unsigned sh;
 
-	if (i < d->n && !B(i)->f.endterm && !B(i)->f.mark && B(i)->f.ntok >= 1 &&
-	    B(i)->f.ntok <= 12)
-		i++;
-	if (i >= d->n || (sh = shape(d, i)) == 0)
+	if (i >= d->n)
 		return b;
-	for (j = i; j < d->n; j++) {
-		const struct split_feat *f = &B(j)->f;
-		if (shape(d, j) != sh || f->mark || f->ntok < 3 || f->ntok > 40 ||
-		    B(j)->dup >= 0)
-			break;
+	/* Numbered items first ("1) ...", each with its link): no intro. */
+	j = ((sh = shape(d, i)) & 7) == 1 ? run(d, i, sh) : i;
+	if (j - i < 3) {
+		/* Perhaps under a line that introduces the items. */
+		if (!B(i)->f.endterm && !B(i)->f.mark && B(i)->f.ntok >= 1 &&
+		    B(i)->f.ntok <= 12)
+			i++;
+		if (i >= d->n || (sh = shape(d, i)) == 0)
+			return b;
+		j = run(d, i, sh);
 	}
 	if (j - i < 3)
 		return b;
