@@ -5,7 +5,7 @@
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include "opts.h"
 #include "out.h"
@@ -16,16 +16,25 @@ static struct split_opts opts;
 static struct split_doc doc;
 static size_t shown;
 
+/* Labels and prints the document held; nth: its number within the file. */
 static void
-flush(unsigned long docno)
+flush(const struct nib_reader *r, unsigned long docno, unsigned long nth)
 {
+	char *prefix = NULL;
+
 	if (doc.n == 0)
 		return;
 	if (opts.re != NULL)
 		split_parts(&doc, opts.re);
 	else
 		split_classify(&doc);
-	shown += split_emit(&doc, &opts, docno);
+	if (opts.explain && doc.fallback)
+		warnx("%s: document %lu: no block won the body; the strongest "
+		    "run of prose is the body", r->name, docno);
+	if (opts.dir != NULL)
+		prefix = split_prefix(r->fd == STDIN_FILENO ? NULL : r->name, docno, nth);
+	shown += split_emit(&doc, &opts, docno, prefix);
+	free(prefix);
 	split_reset(&doc);
 }
 
@@ -33,49 +42,29 @@ static void
 page(struct nib_reader *r, void *arg)
 {
 	struct nib_block b;
-	unsigned long cur = r->doc;
-	unsigned blank = 0;
+	unsigned long cur = r->doc, first = 0;
 	int k;
 
 	(void)arg;
 	while ((k = nib_reader_block(r, opts.para, &b)) != NIB_EOF) {
 		switch (k) {
 		case NIB_BLANK:
-			blank++;
 			break;
 		case NIB_DOCSEP:
-			flush(cur);
+			flush(r, cur, first ? cur - first + 1 : 1);
 			if (!opts.json && opts.dir == NULL)
 				nib_out_str("\f\n");
-			blank = 0;
 			break;
 		default:
 			cur = b.doc;
-			if (split_add(&doc, b.s, b.len, b.docline, blank) < 0)
+			if (first == 0)
+				first = cur;
+			if (split_add(&doc, b.s, b.len, b.docline) < 0)
 				nib_errl(2, r, "document longer than --max-doc (%zu bytes)",
 				    doc.max);
-			blank = 0;
 		}
 	}
-	flush(cur);
-}
-
-static void
-roles(char *list)
-{
-	char *p;
-	int r;
-
-	opts.select = 1;
-	while ((p = strsep(&list, ",")) != NULL) {
-		if (*p == '\0')
-			continue;
-		if ((r = split_role(p, strlen(p))) < 0)
-			errx(2, "-s: unknown role '%s' (navigation, headline, standfirst, "
-			    "byline, dateline, body, caption, credit, chrome, related, "
-			    "comments, footer, part)", p);
-		opts.sel[r] = 1;
-	}
+	flush(r, cur, first ? cur - first + 1 : 1);
 }
 
 /* A size with an optional k, M or G suffix. */
@@ -105,18 +94,21 @@ main(int argc, char *argv[])
 		{ "regexp", required_argument, NULL, 'e' },
 		{ "paragraphs", no_argument, NULL, 'P' },
 		{ "max-doc", required_argument, NULL, 'M' },
+		{ "explain", no_argument, &opts.explain, 1 },
+		{ "digits", required_argument, NULL, 'n' },
 		NIB_LONGOPTS_COMMON,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct stat st;
 	int ch, rc;
 
-	nib_usage_text = "[-jP] [-s role,...] [-o dir] [-e regex] [--max-doc size] [file ...]";
+	nib_usage_text = "[-jP] [-s role,...] [-o dir [-n digits]] [-e regex] [--explain] "
+	    "[--max-doc size] [file ...]";
 	doc.max = (size_t)256 << 20;
-	while ((ch = getopt_long(argc, argv, "s:jo:e:Ph", longopts, NULL)) != -1) {
+	opts.digits = 3;
+	while ((ch = getopt_long(argc, argv, "s:jo:e:n:Ph", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 's':
-			roles(optarg);
+			split_select(&opts, optarg);
 			break;
 		case 'j':
 			opts.json = 1;
@@ -127,22 +119,25 @@ main(int argc, char *argv[])
 		case 'e':
 			opts.re = split_compile(optarg);
 			break;
+		case 'n':
+			opts.digits = (int)nib_num(optarg, 1, 9, "-n");
+			break;
 		case 'P':
 			opts.para = 1;
 			break;
 		case 'M':
 			doc.max = size(optarg);
 			break;
+		case 0:
+			break;
 		default:
 			nib_opt_common(ch);
 		}
 	}
-	if (opts.dir != NULL && (stat(opts.dir, &st) < 0 || !S_ISDIR(st.st_mode)))
-		errx(2, "-o: %s: not a directory", opts.dir);
-	if ((opts.json || opts.dir) && opts.select)
-		errx(2, "-s cannot be used with -j or -o");
 	if (opts.json && opts.dir)
 		errx(2, "-j and -o cannot be used together");
+	if (opts.dir != NULL)
+		split_mkdirs(opts.dir);
 	rc = nib_each_file(argc - optind, argv + optind, page, NULL);
 	nib_out_close();
 	split_free(&doc);

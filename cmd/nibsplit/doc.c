@@ -1,4 +1,5 @@
 /* The document held whole: its text in one buffer, its blocks in an array. */
+#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,14 +22,38 @@ split_role(const char *s, size_t n)
 	return -1;
 }
 
+void
+split_select(struct split_opts *o, char *list)
+{
+	char *p;
+	int r;
+
+	o->select = 1;
+	while ((p = strsep(&list, ",")) != NULL) {
+		if (*p == '\0')
+			continue;
+		if ((r = split_role(p, strlen(p))) < 0)
+			errx(2, "-s: unknown role '%s' (navigation, headline, standfirst, "
+			    "byline, dateline, body, caption, credit, chrome, related, "
+			    "comments, footer, part)", p);
+		o->sel[r] = 1;
+	}
+	for (r = 0; r < R_NROLES && !o->sel[r]; r++)
+		;
+	if (r == R_NROLES)
+		errx(2, "-s: no role named");
+}
+
 int
 split_add(struct split_doc *d, const unsigned char *s, size_t n,
-    unsigned long line, unsigned blank)
+    unsigned long line)
 {
 	struct split_block *b;
 
 	if (n > d->max || d->len > d->max - n)
 		return -1;
+	if (n > UINT32_MAX || line > UINT32_MAX || d->n >= INT32_MAX)
+		errx(2, "document too large: blocks of 4 GiB, 2^31 blocks or 2^32 lines");
 	nib_grow(&d->text, &d->cap, d->len + n + 1);
 	if (d->n == d->bcap) {
 		d->bcap = d->bcap ? d->bcap * 2 : 256;
@@ -37,9 +62,8 @@ split_add(struct split_doc *d, const unsigned char *s, size_t n,
 	b = &d->b[d->n++];
 	memset(b, 0, sizeof *b);
 	b->off = d->len;
-	b->len = n;
-	b->line = line;
-	b->blank = blank;
+	b->len = (uint32_t)n;
+	b->line = (uint32_t)line;
 	b->dup = -1;
 	if (n > 0)
 		memcpy(d->text + d->len, s, n);

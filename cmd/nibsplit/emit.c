@@ -14,8 +14,6 @@
 
 #define B(i) (&d->b[i])
 
-static unsigned long seq;	/* sections written with -o, over the run */
-
 static void
 text(const struct split_doc *d, size_t i)
 {
@@ -64,15 +62,37 @@ after_title(const struct split_doc *d, const struct split_item *it)
 	return it->title.len ? it->last + 1 : it->first;
 }
 
+/* --explain with -j: why each block of [first, last] got its role. */
 static void
-json(const struct split_doc *d, const struct split_sec *s, size_t ns,
-    const struct split_item *items, unsigned long doc, int para)
+jwhy(const struct split_doc *d, size_t first, size_t last)
 {
-	size_t k;
+	char buf[256];
+	size_t i, n;
+
+	nib_out_str(",\"why\":[");
+	for (i = first; i <= last; i++) {
+		if (i > first)
+			nib_out_putc(',');
+		n = split_explain(B(i), buf, sizeof buf);
+		nib_json_str((const unsigned char *)buf, n);
+	}
+	nib_out_putc(']');
+}
+
+/* One object per section (of the selected roles); returns how many. */
+static size_t
+json(const struct split_doc *d, const struct split_sec *s, size_t ns,
+    const struct split_item *items, unsigned long doc, const struct split_opts *o)
+{
+	size_t k, shown = 0;
+	int para = o->para;
 
 	for (k = 0; k < ns; k++) {
+		if (o->select && !o->sel[s[k].role])
+			continue;
+		shown++;
 		nib_out_printf("{\"doc\":%lu,\"section\":%zu,\"role\":\"%s\",\"line\":%lu",
-		    doc, k + 1, split_rolename[s[k].role], B(s[k].first)->line);
+		    doc, k + 1, split_rolename[s[k].role], (unsigned long)B(s[k].first)->line);
 		if (s[k].role == R_RELATED && s[k].item > 0) {
 			const struct split_item *it = &items[s[k].item - 1];
 			nib_out_str(",\"source\":");
@@ -87,64 +107,18 @@ json(const struct split_doc *d, const struct split_sec *s, size_t ns,
 			nib_out_str(",\"text\":");
 			jtext(d, s[k].first, s[k].last, para);
 		}
+		if (d->fallback && s[k].role == R_BODY)
+			nib_out_str(",\"fallback\":true");
+		if (o->explain)
+			jwhy(d, s[k].first, s[k].last);
 		nib_out_str("}\n");
 	}
-}
-
-static void
-writeall(int fd, const void *p, size_t n, const char *path)
-{
-	const char *c = p;
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(fd, c, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			err(2, "%s", path);
-		}
-		c += w;
-		n -= (size_t)w;
-	}
-}
-
-/* One file per section, each written to a temporary name and renamed. */
-static void
-files(const struct split_doc *d, const struct split_sec *s, size_t ns,
-    const char *dir, int para)
-{
-	char *tmp, *path;
-	size_t k, i;
-	int fd;
-
-	for (k = 0; k < ns; k++) {
-		seq++;
-		if (asprintf(&path, "%s/%03lu-%s.txt", dir, seq, split_rolename[s[k].role]) < 0 ||
-		    asprintf(&tmp, "%s/.%03lu-%s.txt.XXXXXX", dir, seq, split_rolename[s[k].role]) < 0)
-			err(2, NULL);
-		if ((fd = mkstemps(tmp, 0)) < 0)
-			err(2, "%s", tmp);
-		for (i = s[k].first; i <= s[k].last; i++) {
-			if (para && i > s[k].first)
-				writeall(fd, "\n", 1, tmp);
-			writeall(fd, d->text + B(i)->off, B(i)->len, tmp);
-			writeall(fd, "\n", 1, tmp);
-		}
-		if (fchmod(fd, 0644) < 0 || close(fd) < 0) {
-			unlink(tmp);
-			err(2, "%s", tmp);
-		}
-		if (rename(tmp, path) < 0) {
-			unlink(tmp);
-			err(2, "%s", path);
-		}
-		free(tmp);
-		free(path);
-	}
+	return shown;
 }
 
 size_t
-split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc)
+split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc,
+    const char *prefix)
 {
 	struct split_sec *s = NULL;
 	struct split_item *items = NULL;
@@ -156,12 +130,12 @@ split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc)
 	if (o->json || o->dir) {
 		ns = split_sections(d, &s);
 		if (o->json)
-			json(d, s, ns, items, doc, o->para);
+			shown = json(d, s, ns, items, doc, o);
 		else
-			files(d, s, ns, o->dir, o->para);
+			shown = split_files(d, s, ns, o, prefix);
 		free(s);
 		free(items);
-		return ns;
+		return shown;
 	}
 	for (i = 0; i < d->n; i++) {
 		if (o->select) {
@@ -173,6 +147,11 @@ split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc)
 		} else {
 			nib_out_str(split_rolename[B(i)->role]);
 			nib_out_putc('\t');
+			if (o->explain) {
+				char buf[256];
+				nib_out_write(buf, split_explain(B(i), buf, sizeof buf));
+				nib_out_putc('\t');
+			}
 			nib_tsv_str(d->text + B(i)->off, B(i)->len);
 		}
 		nib_out_putc('\n');

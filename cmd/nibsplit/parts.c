@@ -37,6 +37,7 @@ split_parts(struct split_doc *d, void *re)
 		if (rc >= 0 && i > 0)
 			part++;
 		d->b[i].role = R_PART;
+		d->b[i].why = Y_PART;
 		d->b[i].item = part;
 	}
 	pcre2_match_data_free(md);

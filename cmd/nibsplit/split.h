@@ -1,8 +1,10 @@
 /*
  * split: the logic behind nibsplit.  A document is held whole (its blocks
- * copied into one buffer); split_features() measures each block,
+ * copied into one buffer); split_features() measures each block (feat.c,
+ * with the word lists of lexicon.c and the edge cues of cues.c),
  * split_classify() gives each block a role from those measures and the
- * document around it, split_related() finds the related items and their
+ * document around it (classify.c over looks.c, repeats.c, weigh.c,
+ * lists.c and roles.c), split_related() finds the related items and their
  * fields, and split_sections() groups blocks into sections.
  */
 #ifndef SPLIT_H
@@ -32,47 +34,75 @@ enum split_mark {
 /*
  * Measures of one block, all language-independent except nstop, the
  * marker and the English cues (byline word, date words), which only ever
- * add evidence.
+ * add evidence.  The record is compact (a document of short lines holds
+ * millions): small counts stop at their type's maximum, and the counts of
+ * the first SPLIT_SAMPLE tokens stand for the whole block
+ * (split_count() scales them).
  */
+#define SPLIT_SAMPLE 40
 struct split_feat {
-	unsigned ntok;		/* tokens as tokens.h counts them */
-	unsigned nalpha;	/* tokens that start with a cased letter */
-	unsigned ncap;		/* of those, the ones that start upper case */
-	unsigned nupper;	/* tokens all in capitals (two letters or more) */
-	unsigned nstop;		/* stop words (any of several languages) */
-	unsigned nnum;		/* tokens that are numbers */
-	unsigned nunspaced;	/* characters of scripts without spaces */
-	unsigned nterm;		/* sentence ends: . ! ? 。 ！ ？ before a space */
-	unsigned ncomma;	/* , ; 、 ， */
-	unsigned ndate;		/* month names, "ago", times and the like */
-	unsigned nsep;		/* | • · » separators */
-	unsigned lead;		/* leading capitalised words (and numbers) */
-	unsigned leadstop;	/* capitalised stop words among them */
-	unsigned char leadopen;	/* (the leading run goes on) */
-	unsigned char endterm;	/* ends with a sentence end (quotes after) */
-	unsigned char endcolon;	/* ends with ':' */
-	unsigned char url;	/* holds "http", "www." or an @handle */
-	unsigned char copy;	/* holds © or "copyright" */
-	unsigned char byword;	/* starts with "By", "Por", "Von"... */
-	unsigned char mark;	/* enum split_mark of a marker line */
-	unsigned char prefix;	/* the marker matched a prefix only */
-	unsigned char capt;	/* ends in a credit: "... (Photo: AP)" */
-	unsigned char glued;	/* "headline WASHINGTON: teaser" */
 	uint64_t key;		/* hash of the folded text (repeats) */
+	uint32_t ntok;		/* tokens as tokens.h counts them */
+	uint32_t nunspaced;	/* characters of scripts without spaces */
+	uint16_t nterm;		/* sentence ends: . ! ? 。 ！ ？ before a space */
+	uint8_t ncomma;		/* , ; 、 ， */
+	uint8_t ndate;		/* month names, "ago", times and the like */
+	uint8_t nsep;		/* | • · » separators */
+	/* Of the first SPLIT_SAMPLE tokens (read them with split_count()): */
+	uint8_t nalpha;		/* tokens that start with a cased letter */
+	uint8_t ncap;		/* of those, the ones that start upper case */
+	uint8_t nupper;		/* tokens all in capitals (two letters or more) */
+	uint8_t nstop;		/* stop words (any of several languages) */
+	uint8_t nnum;		/* tokens that are numbers */
+	uint8_t lead;		/* leading capitalised words (and numbers) */
+	uint8_t leadstop;	/* capitalised stop words among them */
+	unsigned leadopen : 1;	/* (the leading run goes on) */
+	unsigned endterm : 1;	/* ends with a sentence end (quotes after) */
+	unsigned endcolon : 1;	/* ends with ':' */
+	unsigned url : 1;	/* holds "http", "www." or an @handle */
+	unsigned copy : 1;	/* holds © or "copyright" */
+	unsigned byword : 1;	/* starts with "By", "Por", "Von"... */
+	unsigned prefix : 1;	/* the marker matched a prefix only */
+	unsigned capt : 1;	/* ends in a credit: "... (Photo: AP)" */
+	unsigned glued : 1;	/* "headline WASHINGTON: teaser" */
+	unsigned sampled : 1;	/* more tokens than SPLIT_SAMPLE */
+	unsigned mark : 4;	/* enum split_mark of a marker line */
 };
+
+/* A sampled count of f scaled to the whole block. */
+static inline unsigned
+split_count(const struct split_feat *f, unsigned sample)
+{
+	return f->sampled ? (unsigned)(sample * ((double)f->ntok / SPLIT_SAMPLE)) : sample;
+}
 
 /* Computes f for the block s[0..n). */
 void split_features(const unsigned char *s, size_t n, struct split_feat *f);
 
+/* Why a block got its role (see split_explain()). */
+enum split_why {
+	Y_NONE, Y_DENSE, Y_SHORTIN, Y_LIST, Y_FALLBACK, Y_REPEAT, Y_MARK,
+	Y_CAPT, Y_OVERCREDIT, Y_CREDIT, Y_BYWORD, Y_DATE, Y_LINKS, Y_EMPTY,
+	Y_TITLE, Y_LASTTITLE, Y_UNDERHEAD, Y_PROSEBEFORE, Y_SHORTBEFORE,
+	Y_NOBODY, Y_SECTION, Y_COPY, Y_AFTER, Y_RELBOX, Y_PART, Y_NWHY
+};
+
+/*
+ * One block: 64 bytes, whatever its length.  A document holds fewer than
+ * 2^31 blocks, each under 4 GiB, and fewer than 2^32 lines.
+ */
 struct split_block {
-	size_t off, len;	/* text within the document buffer */
-	unsigned long line;	/* first line within the document */
-	unsigned blank;		/* blank lines just before it */
+	size_t off;		/* text within the document buffer */
+	uint32_t len;
+	uint32_t line;		/* first line within the document */
 	struct split_feat f;
-	int role;
-	int item;		/* related item number (0: none) */
-	int dup;		/* index of an earlier equal block, or -1 */
-	double w;		/* weight in the search for the body */
+	float w;		/* weight in the search for the body */
+	union {
+		int32_t dup;	/* classifying: an earlier equal block, or -1 */
+		int32_t item;	/* printing: related item number (0: none) */
+	};
+	uint8_t role;
+	uint8_t why;		/* enum split_why */
 };
 
 struct split_doc {
@@ -81,11 +111,15 @@ struct split_doc {
 	struct split_block *b;
 	size_t n, bcap;
 	size_t max;		/* --max-doc */
+	int fallback;		/* no block won the body: the strongest prose did */
 };
 
-/* Appends a block; returns -1 (and adds nothing) past d->max bytes. */
+/*
+ * Appends a block; returns -1 (and adds nothing) past d->max bytes, and
+ * exits 2 with a message past the limits of struct split_block.
+ */
 int split_add(struct split_doc *d, const unsigned char *s, size_t n,
-    unsigned long line, unsigned blank);
+    unsigned long line);
 /* Empties d for the next document (keeps its buffers). */
 void split_reset(struct split_doc *d);
 void split_free(struct split_doc *d);
@@ -97,8 +131,17 @@ int split_titlelike(const struct split_feat *f);
 /* A date, a time or an age ("33 minutes ago"). */
 int split_datelike(const struct split_feat *f);
 
-/* Labels every block of d with a role. */
+/*
+ * Labels every block of d with a role.  A document that holds prose never
+ * ends with no body: when no block wins the role, the strongest run of
+ * prose is the body and d->fallback is set.
+ */
 void split_classify(struct split_doc *d);
+/*
+ * Writes why block b got its role (the rule, then its strongest
+ * features) to buf as a NUL-terminated string; returns its length.
+ */
+size_t split_explain(const struct split_block *b, char *buf, size_t cap);
 
 /*
  * Fields of related items: numbers the items (b->item, from 1) and, for
@@ -123,14 +166,41 @@ struct split_opts {
 	int select;		/* -s given: print only sel[] roles' text */
 	unsigned char sel[R_NROLES];
 	int para;		/* -P: blocks are paragraphs */
+	int explain;		/* --explain: say why each block got its role */
+	int digits;		/* -n: digits of section numbers in -o names */
 	void *re;		/* -e: a compiled pcre2_code, or NULL */
 };
 
 /*
- * Prints d as o says; doc is its number in the run.  Returns the number of
- * blocks (or sections, with -j and -o) written.
+ * -s: selects the roles of the comma-separated list (exits 2 on a name
+ * that is no role, and on a list that names none).
  */
-size_t split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc);
+void split_select(struct split_opts *o, char *list);
+
+/*
+ * Prints d as o says; doc is its number in the run, prefix (with -o) the
+ * start of its files' names.  Returns the number of blocks (or sections,
+ * with -j and -o) written.
+ */
+size_t split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc,
+    const char *prefix);
+
+/*
+ * -o: creates dir and its parents as mkdir -p does (exits 2 when it
+ * cannot, or when dir is not a directory), and sets the signal handlers
+ * that remove a temporary left by an interrupted write.
+ */
+void split_mkdirs(const char *dir);
+/*
+ * The start of the file names of a document: the base name of the file
+ * operand name without its extension (".2", ".3", ... added for the
+ * second and later documents nth of the file), or, for standard input
+ * (name NULL), the document number doc in six digits.  Free it.
+ */
+char *split_prefix(const char *name, unsigned long doc, unsigned long nth);
+/* Writes the sections s[0..ns) of d (those selected) as files. */
+size_t split_files(const struct split_doc *d, const struct split_sec *s, size_t ns,
+    const struct split_opts *o, const char *prefix);
 
 /*
  * -e: compiles pattern (exits 2 with a message when it is bad); then

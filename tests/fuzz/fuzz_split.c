@@ -23,14 +23,14 @@ check(struct split_doc *d, int json)
 	o.json = json;
 	split_classify(d);
 	for (i = 0; i < d->n; i++)
-		if (d->b[i].role < 0 || d->b[i].role >= R_NROLES)
+		if (d->b[i].role >= R_NROLES)
 			__builtin_trap();
 	n = split_sections(d, &s);
 	for (i = 0; i < n; i++)
 		if (s[i].first > s[i].last || s[i].last >= d->n)
 			__builtin_trap();
 	free(s);
-	split_emit(d, &o, 1);
+	split_emit(d, &o, 1, NULL);
 	nib_out_flush();
 	split_reset(d);
 }
@@ -54,7 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (nl - p == 1 && *p == '\f')
 			check(&d, json);
 		else if (nl > p)
-			split_add(&d, p, (size_t)(nl - p), d.n + 1, 0);
+			split_add(&d, p, (size_t)(nl - p), d.n + 1);
 	}
 	check(&d, json);
 	return 0;

@@ -106,7 +106,7 @@ static struct split_doc doc;
 static void
 add(const char *s)
 {
-	T(split_add(&doc, (const unsigned char *)s, strlen(s), doc.n + 1, 0) == 0);
+	T(split_add(&doc, (const unsigned char *)s, strlen(s), doc.n + 1) == 0);
 }
 
 static int
@@ -180,8 +180,8 @@ test_classify(void)
 	/* --max-doc: a block past the cap is refused. */
 	split_reset(&doc);
 	doc.max = 10;
-	T(split_add(&doc, (const unsigned char *)"0123456789", 10, 1, 0) == 0);
-	T(split_add(&doc, (const unsigned char *)"x", 1, 2, 0) == -1);
+	T(split_add(&doc, (const unsigned char *)"0123456789", 10, 1) == 0);
+	T(split_add(&doc, (const unsigned char *)"x", 1, 2) == -1);
 	T(doc.n == 1);
 
 	/* Nothing that reads as prose: no body. */
@@ -194,6 +194,61 @@ test_classify(void)
 	for (i = 0; i < doc.n; i++)
 		T(role(i) != R_BODY);
 	split_free(&doc);
+}
+
+/* Sentences too short to weigh, and nothing else: the fallback. */
+static void
+test_fallback(void)
+{
+	char buf[256];
+	size_t i;
+
+	doc.max = 1 << 20;
+	add("Storm Latest - Valley Gazette");
+	add("Weather");
+	add("Storm closes the valley road");
+	add("The valley road closed at noon today.");
+	add("Trees fell across both lanes near Millbrook.");
+	add("Crews expect to reopen it by Friday.");
+	add("Share");
+	split_classify(&doc);
+	T(doc.fallback == 1);
+	for (i = 3; i <= 5; i++)
+		T(role(i) == R_BODY && doc.b[i].why == Y_FALLBACK);
+	T(role(6) != R_BODY);
+	T(split_explain(&doc.b[3], buf, sizeof buf) > 0);
+	T(strncmp(buf, "no block won the body", 21) == 0);
+	T(strstr(buf, "7 tokens") != NULL);
+	/* A buffer too small is cut, and stays a string. */
+	T(split_explain(&doc.b[3], buf, 8) == 7 && strlen(buf) == 7);
+
+	/* A page whose body is found takes no fallback. */
+	split_reset(&doc);
+	add("The town council of Little Wick voted on Monday to keep the island ferry running for another five years.");
+	add("The vote was 6-1, and the one member against said the town could not afford the new engines.");
+	split_classify(&doc);
+	T(doc.fallback == 0);
+	T(role(0) == R_BODY && role(1) == R_BODY);
+	split_free(&doc);
+}
+
+/* Past the sample, counts are scaled to the whole block when read. */
+static void
+test_sample(void)
+{
+	struct split_feat f;
+	char s[2000] = "";
+	int i;
+
+	for (i = 0; i < 100; i++)
+		strcat(s, i % 2 ? "the " : "Harbor ");
+	f = feat(s);
+	T(f.ntok == 100);
+	T(f.sampled == 1);
+	T(f.nalpha == 40 && split_count(&f, f.nalpha) == 100);
+	T(split_count(&f, f.nstop) == 50);
+	f = feat("A short block of words.");
+	T(f.sampled == 0 && split_count(&f, f.nalpha) == f.nalpha);
 }
 
 static void
@@ -211,6 +266,8 @@ main(void)
 {
 	test_features();
 	test_classify();
+	test_fallback();
+	test_sample();
 	test_roles();
 	T_DONE();
 }

@@ -1,0 +1,225 @@
+/*
+ * Repeats within a document, and the headline anchor: both compare blocks
+ * by hashes kept in common/words maps.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "classify.h"
+#include "keys.h"
+#include "mem.h"
+#include "tokens.h"
+#include "words.h"
+
+#define HEAD 48			/* bytes that key a block's start */
+#define NONE UINT32_MAX		/* the end of a chain of blocks */
+
+static uint64_t
+headkey(const struct split_doc *d, size_t i)
+{
+	return XXH3_64bits(d->text + B(i)->off, HEAD) | 1;
+}
+
+/* Ends in "..." or "…": a teaser cut short, not a whole paragraph. */
+static int
+cut(const struct split_doc *d, size_t i)
+{
+	const unsigned char *e = d->text + B(i)->off + B(i)->len;
+
+	return B(i)->len >= 3 && (memcmp(e - 3, "...", 3) == 0 ||
+	    memcmp(e - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
+/*
+ * Block i starts with the whole of an earlier block of the same first
+ * HEAD bytes and goes on well past it: sets its dup and returns 1.
+ * Otherwise it joins the chain of its start (heads maps the start to its
+ * first block, next[] links the rest), unless it is a teaser cut short.
+ */
+static int
+startswith(struct split_doc *d, size_t i, struct nib_map *heads, uint32_t *next)
+{
+	uint64_t k = headkey(d, i);
+	uint32_t j, last = NONE;
+
+	if (nib_map_find(heads, k, &j))
+		for (; j != NONE; last = j, j = next[j])
+			if (B(i)->len > B(j)->len * 3 / 2 &&
+			    memcmp(d->text + B(i)->off, d->text + B(j)->off, B(j)->len) == 0) {
+				B(i)->dup = (int)j;
+				return 1;
+			}
+	if (cut(d, i))
+		return 0;
+	next[i] = NONE;
+	if (last == NONE)
+		*nib_map_put(heads, k, NULL) = (uint32_t)i;
+	else
+		next[last] = (uint32_t)i;
+	return 0;
+}
+
+static const struct split_doc *sorting;	/* the document bykey() sorts */
+
+/* Orders block indices by key, then by position. */
+static int
+bykey(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	uint64_t ka = sorting->b[a].f.key, kb = sorting->b[b].f.key;
+
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * Marks blocks that repeat an earlier block of the document: the indices
+ * of the blocks with words, sorted by key, put every repeat after its
+ * first.  Four bytes a block, where a hash table would take tens.
+ */
+static void
+equal(struct split_doc *d)
+{
+	uint32_t *idx = nib_calloc(d->n ? d->n : 1, sizeof *idx);
+	size_t i, m = 0, first = 0;
+
+	for (i = 0; i < d->n; i++)
+		if (B(i)->f.ntok > 0)
+			idx[m++] = (uint32_t)i;
+	sorting = d;
+	qsort(idx, m, sizeof *idx, bykey);
+	for (i = 1; i < m; i++) {
+		if (B(idx[i])->f.key != B(idx[first])->f.key)
+			first = i;
+		else
+			B(idx[i])->dup = (int32_t)idx[first];
+	}
+	free(idx);
+}
+
+/*
+ * Marks blocks that repeat an earlier block of the document, and long
+ * blocks that start with a whole earlier block and go on (a page's
+ * metadata often repeats the whole story as one line).
+ */
+void
+split_repeats(struct split_doc *d)
+{
+	struct nib_map heads;
+	uint32_t *next = NULL;
+	size_t i;
+
+	equal(d);
+	nib_map_init(&heads);
+	for (i = 0; i < d->n; i++) {
+		if (B(i)->f.ntok == 0 || B(i)->dup >= 0 || B(i)->len < HEAD)
+			continue;
+		/* Blocks of HEAD bytes are few in a document of short lines. */
+		if (next == NULL)
+			next = nib_calloc(d->n, sizeof *next);
+		startswith(d, i, &heads, next);
+	}
+	free(next);
+	nib_map_free(&heads);
+}
+
+/* Pairs of adjacent tokens key the title; a pair is one hash. */
+static uint64_t
+pair(uint64_t prev, uint64_t h)
+{
+	return prev * 0x9E3779B97F4A7C15ULL ^ h;
+}
+
+/*
+ * Reads the title block s[0..n) into its token pairs (at most 64) and
+ * single tokens; returns the number of distinct pairs.
+ */
+static size_t
+titlepairs(struct nib_keybuf *kb, const unsigned char *s, size_t n,
+    struct nib_map *pairs, struct nib_map *uni)
+{
+	size_t pos = 0, a, b, npair = 0;
+	uint64_t h, prev = 0;
+	int isnew;
+
+	while (npair < 64 && nib_token_next(s, n, &pos, &a, &b)) {
+		h = nib_key_token(kb, s + a, b - a) | 1;
+		if (prev) {
+			nib_map_put(pairs, pair(prev, h), &isnew);
+			npair += isnew;
+		}
+		nib_map_put(uni, h, NULL);
+		prev = h;
+	}
+	return npair;
+}
+
+/*
+ * How well block s[0..n) repeats the title: the share of its pairs that
+ * are the title's, capped by 1.5 times the share of the title's pairs it
+ * holds; -1 when it does not start with a word of the title.
+ */
+static double
+titlescore(struct nib_keybuf *kb, const unsigned char *s, size_t n,
+    const struct nib_map *pairs, const struct nib_map *uni, size_t npair)
+{
+	size_t pos = 0, a, b;
+	uint64_t h, prev;
+	unsigned hit = 0, cnt = 0;
+	double score;
+
+	if (!nib_token_next(s, n, &pos, &a, &b) ||
+	    !nib_map_find(uni, nib_key_token(kb, s + a, b - a) | 1, NULL))
+		return -1;
+	for (pos = 0, prev = 0; nib_token_next(s, n, &pos, &a, &b); prev = h) {
+		h = nib_key_token(kb, s + a, b - a) | 1;
+		if (!prev)
+			continue;
+		cnt++;
+		hit += nib_map_find(pairs, pair(prev, h), NULL);
+	}
+	score = (double)hit / cnt;
+	if ((double)hit * 1.5 / npair < score)
+		score = (double)hit * 1.5 / npair;
+	return score;
+}
+
+/*
+ * Scrapers write the page's <title> first; the block that repeats most of
+ * it later ("Title - Site" becomes "Title") is the headline over the
+ * story, and the story follows it.  Blocks are compared by pairs of
+ * adjacent tokens, so that a sentence on the same subject (in Japanese,
+ * the same characters) does not pass for the headline.
+ */
+size_t
+split_anchor(struct split_doc *d)
+{
+	static struct nib_keybuf kb;
+	struct nib_map pairs, uni;
+	size_t i, t = 0, npair, best = d->n;
+	double score, top = 0.7;
+
+	while (t < d->n && B(t)->f.ntok == 0)
+		t++;
+	if (t >= d->n || B(t)->f.ntok < 3 || B(t)->f.ntok > 60)
+		return d->n;
+	nib_map_init(&pairs);
+	nib_map_init(&uni);
+	npair = titlepairs(&kb, d->text + B(t)->off, B(t)->len, &pairs, &uni);
+	for (i = t + 1; i < d->n && npair > 0; i++) {
+		if (B(i)->f.ntok < 3 || B(i)->f.ntok > 40 || B(i)->f.ntok > 2 * npair ||
+		    B(i)->f.mark)
+			continue;
+		/* Most of the block is title, and most of the title is there. */
+		score = titlescore(&kb, d->text + B(i)->off, B(i)->len, &pairs, &uni, npair);
+		if (score > top + 0.01) {
+			top = score;
+			best = i;
+		}
+	}
+	nib_map_free(&pairs);
+	nib_map_free(&uni);
+	return best;
+}
