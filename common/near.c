@@ -124,7 +124,6 @@ build(struct nib_near *nr)
 			nr->glast[g] = (uint32_t)i + 1;
 			nr->gcnt[g]++;
 			nr->gid[k] = (int32_t)g;
-			u->nsh++;
 		}
 	}
 	nr->goff[0] = 0;
@@ -135,10 +134,14 @@ build(struct nib_near *nr)
 	k = 0;
 	for (size_t i = 0; i < nr->n; i++) {
 		size_t m = nshingles(&nr->u[i]);
+		nr->u[i].nsh = 0;
 		for (size_t j = 0; j < m; j++, k++)
 			if (nr->gid[k] >= 0) {
 				g = (uint32_t)nr->gid[k];
 				nr->post[nr->goff[g] + nr->gcnt[g]++] = (uint32_t)i;
+				/* A common shingle counts on neither side. */
+				nr->u[i].nsh += nr->goff[g + 1] - nr->goff[g] <=
+				    NIB_NEAR_COMMON;
 			}
 	}
 }

@@ -25,7 +25,11 @@
 #include <stdint.h>
 
 #define NIB_NEAR_SHINGLE 2
-/* Shingles found in more units than this say nothing and are not counted. */
+/*
+ * Shingles found in more units than this say nothing: they are counted
+ * neither in what a unit shares with another nor in its own size, so that
+ * a repeat scores the same in a short document and a long one.
+ */
 #define NIB_NEAR_COMMON 128
 
 struct nib_near_unit {
@@ -35,7 +39,7 @@ struct nib_near_unit {
 	int skip;	/* not a unit to compare (already removed) */
 	long by;	/* after nib_near_run: the unit it repeats, or -1 */
 	double score;	/* its containment in unit by */
-	size_t nsh;	/* distinct shingles */
+	size_t nsh;	/* distinct shingles, common ones left out */
 };
 
 struct nib_near {

@@ -1,4 +1,5 @@
 #include <stdint.h>
+#include <stdio.h>
 
 #include "keys.h"
 #include "near.h"
@@ -85,9 +86,36 @@ thresholds(void)
 	T(nr.n == 0);
 }
 
+/*
+ * A caption that drops the end of its sentence, among n other sentences
+ * that share two of its shingles ("of the", "the city"): past 128 of them
+ * those two are common, and the caption must still be caught.
+ */
+static int
+caught(size_t n)
+{
+	char s[160];
+	size_t cap, body;
+
+	nib_near_reset(&nr);
+	body = add("The mayor of the city opened the new bridge over the "
+	    "river on Tuesday after years of delays.");
+	for (size_t i = 0; i < n; i++) {
+		snprintf(s, sizeof s, "Residents of the city ward %zu said "
+		    "the plan %zu was late.", i, i * 7 + 3);
+		add(s);
+	}
+	cap = add("The mayor of the city opened the new bridge over the river.");
+	nib_near_run(&nr, 0.9, 6);
+	return nr.u[cap].by == (long)body && nr.u[cap].score == 1.0;
+}
+
 int
 main(void)
 {
+	T(caught(50));
+	T(caught(500));
+	T(caught(5000));
 	captions();
 	copies();
 	thresholds();
