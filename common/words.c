@@ -261,6 +261,23 @@ nib_map_clear(struct nib_map *m)
 	m->count = 0;
 }
 
+void
+nib_map_reset(struct nib_map *m, size_t n)
+{
+	size_t want = 64;
+
+	while (want / 2 < n && want <= SIZE_MAX / 4 / sizeof *m->slot)
+		want *= 2;
+	if (want == m->mask + 1) {
+		nib_map_clear(m);
+		return;
+	}
+	free(m->slot);
+	m->mask = want - 1;
+	m->count = 0;
+	m->slot = nib_calloc(want, sizeof *m->slot);
+}
+
 /* Hashes are spread already; folding the high half in guards sequences. */
 static size_t
 home(const struct nib_map *m, uint64_t key)

@@ -113,6 +113,13 @@ void nib_map_free(struct nib_map *m);
 /* Empties the map, keeping its memory. */
 void nib_map_clear(struct nib_map *m);
 /*
+ * Empties the map and sizes it for about n keys, so that it need not grow
+ * while they go in (it still grows past them): a map reused for inputs of
+ * every size clears only what the next one needs, and gives back what one
+ * large input made it take.
+ */
+void nib_map_reset(struct nib_map *m, size_t n);
+/*
  * The value slot of key (a key of 0 is taken as 1), added with value 0
  * when new; *isnew (when not NULL) says which.  The pointer is good until
  * the next nib_map_put().

@@ -57,9 +57,9 @@ struct stream {
 static struct stream *
 streamof(struct dd *d)
 {
-	if (d->eng == NULL)
-		d->eng = nib_calloc(1, sizeof(struct stream));
-	return d->eng;
+	if (d->held == NULL)
+		d->held = nib_calloc(1, sizeof(struct stream));
+	return d->held;
 }
 
 /* Kept text comes: the layout waiting for it goes out first. */
@@ -301,5 +301,5 @@ dd_stream_end(struct dd *d)
 	free(st->rm);
 	free(st->bbuf);
 	free(st);
-	d->eng = NULL;
+	d->held = NULL;
 }
