@@ -106,17 +106,33 @@ struct ranges {
 	unsigned char *r;	/* the first range */
 	size_t size, n;		/* bytes from one to the next; how many */
 	size_t next0, next1;	/* the first ranges still without t0, t1 */
+	size_t at;		/* a token starting before this changes none */
 };
 
 #define RANGE(g, k) ((struct tokrange *)((g)->r + (k) * (g)->size))
 
+static void
+rangesinit(struct ranges *g, void *first, size_t size, size_t n)
+{
+	g->r = first;
+	g->size = size;
+	g->n = n;
+	g->next0 = g->next1 = 0;
+	g->at = n > 0 ? RANGE(g, 0)->a : SIZE_MAX;
+}
+
 static inline void
 rangetoken(struct ranges *g, size_t a, size_t t)
 {
+	if (a < g->at)
+		return;		/* inside a range, or between two */
 	while (g->next0 < g->n && RANGE(g, g->next0)->a <= a)
 		RANGE(g, g->next0++)->t0 = (uint32_t)t;
 	while (g->next1 < g->next0 && RANGE(g, g->next1)->b <= a)
 		RANGE(g, g->next1++)->t1 = (uint32_t)t;
+	g->at = g->next0 < g->n ? RANGE(g, g->next0)->a : SIZE_MAX;
+	if (g->next1 < g->next0 && RANGE(g, g->next1)->b < g->at)
+		g->at = RANGE(g, g->next1)->b;
 }
 
 static void
@@ -137,7 +153,7 @@ struct making {
 	struct ranges sentences;
 };
 
-static void
+static inline void
 maketoken(void *ctx, size_t a, size_t b, int ascii)
 {
 	struct making *m = ctx;
@@ -234,11 +250,10 @@ itemunits(struct dd *d, struct doc *doc, size_t i)
 	m.d = d;
 	m.doc = doc;
 	m.s = s;
-	m.units = (struct ranges){ doc->nu > u0 ? (unsigned char *)&doc->u[u0].r :
-	    NULL, sizeof *doc->u, doc->nu - u0, 0, 0 };
-	m.sentences = (struct ranges){ doc->ns > s0 ?
-	    (unsigned char *)&doc->s[s0].r : NULL, sizeof *doc->s, doc->ns - s0,
-	    0, 0 };
+	rangesinit(&m.units, doc->nu > u0 ? &doc->u[u0].r : NULL, sizeof *doc->u,
+	    doc->nu - u0);
+	rangesinit(&m.sentences, doc->ns > s0 ? &doc->s[s0].r : NULL,
+	    sizeof *doc->s, doc->ns - s0);
 	eachtoken(s, n, maketoken, &m);
 	rangesend(&m.units, doc->nt);
 	rangesend(&m.sentences, doc->nt);
@@ -291,7 +306,10 @@ void
 doc_tokens_of(const struct doc *doc, size_t i, size_t first,
     struct tokrange *r, size_t n, size_t size)
 {
-	struct counting c = { { (unsigned char *)r, size, n, 0, 0 }, first };
+	struct counting c;
+
+	rangesinit(&c.g, r, size, n);
+	c.t = first;
 
 	eachtoken(item_text(doc, i), item_len(doc, i), counttoken, &c);
 	rangesend(&c.g, c.t);

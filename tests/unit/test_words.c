@@ -185,7 +185,9 @@ reset(void)
 	nib_map_reset(&m, 1000);
 	T(m.count == 0 && !nib_map_find(&m, 777, &v));
 	nib_map_reset(&m, 0);
-	T(m.mask + 1 == 64);
+	T(m.mask + 1 == 64 && m.count == 0);
+	*nib_map_put(&m, 5, NULL) = 5;
+	T(nib_map_find(&m, 5, &v) && v == 5 && !nib_map_find(&m, 777, &v));
 	nib_map_free(&m);
 }
 
