@@ -74,7 +74,18 @@ $(BIN)/fuzz_%: $(B)/tests/fuzz/fuzz_%.o $(B)/tests/fuzz/driver.o $(B)/libtools.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-units: $(UNITS:%=$(BIN)/%) $(FUZZ:%=$(BIN)/%)
+# nibdedup with its test hook (NIBDEDUP_TEST_KILL: die during a state
+# save), for the golden cases only: never installed.
+$(B)/cmd/nibdedup/state-testhook.o: cmd/nibdedup/state.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(NIBCFLAGS) -DNIBDEDUP_TEST_HOOK -MMD -MP -c -o $@ $<
+
+$(BIN)/nibdedup-testhook: $(filter-out %/state.o,$(call TOOLOBJ,nibdedup)) \
+    $(B)/cmd/nibdedup/state-testhook.o $(B)/libnib.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+units: $(UNITS:%=$(BIN)/%) $(FUZZ:%=$(BIN)/%) $(BIN)/nibdedup-testhook
 
 check: deps all units
 	@BIN=$(BIN) sh tests/run.sh

@@ -1,3 +1,4 @@
+#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,33 +8,24 @@
 void
 nib_near_reset(struct nib_near *nr)
 {
-	nr->ntokens = 0;
 	nr->n = 0;
 }
 
 size_t
-nib_near_add(struct nib_near *nr, const uint64_t *hash, size_t ntok, int skip)
+nib_near_add(struct nib_near *nr, size_t first, size_t ntok, int skip)
 {
 	struct nib_near_unit *u;
 
-	if (nr->ntokens + ntok > nr->tokcap) {
-		nr->tokcap = (nr->ntokens + ntok) * 2 + 64;
-		nr->tok = nib_realloc(nr->tok, nr->tokcap, sizeof *nr->tok);
-	}
-	if (nr->n == nr->ucap) {
-		nr->ucap = nr->ucap * 2 + 64;
-		nr->u = nib_realloc(nr->u, nr->ucap, sizeof *nr->u);
-	}
-	if (ntok > 0)
-		memcpy(nr->tok + nr->ntokens, hash, ntok * sizeof *hash);
+	if (first > UINT32_MAX || ntok > UINT32_MAX - first || nr->n >= INT32_MAX)
+		errx(2, "document too long for near repeats");
+	NIB_GROW(nr->u, nr->ucap, nr->n + 1);
 	u = &nr->u[nr->n];
-	u->tok = nr->ntokens;
-	u->ntok = u->words = ntok;
+	u->tok = (uint32_t)first;
+	u->ntok = u->words = (uint32_t)ntok;
 	u->skip = skip;
 	u->by = -1;
 	u->score = 0;
 	u->nsh = 0;
-	nr->ntokens += ntok;
 	return nr->n++;
 }
 
@@ -56,55 +48,41 @@ shingle(const uint64_t *t)
 	return h ? h : 1;
 }
 
+/*
+ * Empties the group map for a document of n shingles: sized for them up
+ * to a point (most are distinct in running text), past it grown as needed.
+ */
+static void
+resetgroups(struct nib_near *nr, size_t n)
+{
+	if (nr->group.slot == NULL)
+		nib_map_init(&nr->group);
+	nib_map_reset(&nr->group, n < (1 << 20) ? n : 1 << 20);
+}
+
 /* The group of shingle hash h, made when new (ngroups counts them). */
 static uint32_t
 group(struct nib_near *nr, uint64_t h, uint32_t *ngroups)
 {
-	size_t mask = nr->mcap - 1, i = (size_t)(h ^ (h >> 32)) & mask;
+	int isnew;
+	uint32_t *v = nib_map_put(&nr->group, h, &isnew), g;
 
-	while (nr->map[i].key != 0) {
-		if (nr->map[i].key == h)
-			return nr->map[i].val;
-		i = (i + 1) & mask;
+	if (!isnew)
+		return *v;
+	g = *v = (*ngroups)++;
+	if ((size_t)g + 2 > nr->gcap) {
+		nr->gcap = ((size_t)g + 2) * 2;
+		nr->gcnt = nib_realloc(nr->gcnt, nr->gcap, sizeof *nr->gcnt);
+		nr->glast = nib_realloc(nr->glast, nr->gcap, sizeof *nr->glast);
+		nr->goff = nib_realloc(nr->goff, nr->gcap, sizeof *nr->goff);
 	}
-	nr->map[i].key = h;
-	nr->map[i].val = (*ngroups)++;
-	return nr->map[i].val;
+	nr->gcnt[g] = nr->glast[g] = 0;
+	return g;
 }
 
-static void
-scratch(struct nib_near *nr, size_t nsh)
-{
-	size_t m = 64;
-
-	while (m < nsh * 2)
-		m *= 2;
-	if (m > nr->malloc) {
-		free(nr->map);
-		nr->map = nib_calloc(m, sizeof *nr->map);
-		nr->malloc = m;
-	} else
-		memset(nr->map, 0, m * sizeof *nr->map);
-	nr->mcap = m;	/* only what this document needs is cleared */
-	if (nsh + 1 > nr->shcap) {
-		nr->shcap = nsh + 1;
-		nr->gid = nib_realloc(nr->gid, nr->shcap, sizeof *nr->gid);
-		nr->gcnt = nib_realloc(nr->gcnt, nr->shcap, sizeof *nr->gcnt);
-		nr->glast = nib_realloc(nr->glast, nr->shcap, sizeof *nr->glast);
-		nr->goff = nib_realloc(nr->goff, nr->shcap + 1, sizeof *nr->goff);
-		nr->post = nib_realloc(nr->post, nr->shcap, sizeof *nr->post);
-	}
-	if (nr->n > nr->gcap) {
-		nr->gcap = nr->n;
-		free(nr->cnt);
-		nr->cnt = nib_calloc(nr->gcap, sizeof *nr->cnt);
-		nr->touched = nib_realloc(nr->touched, nr->gcap, sizeof *nr->touched);
-	}
-}
-
-/* Groups equal shingles: posting lists of the units that hold each. */
-static void
-build(struct nib_near *nr)
+/* Gives each shingle its group; counts the units that hold each group. */
+static uint32_t
+groups(struct nib_near *nr)
 {
 	uint32_t ng = 0, g;
 	size_t k = 0;
@@ -113,10 +91,7 @@ build(struct nib_near *nr)
 		struct nib_near_unit *u = &nr->u[i];
 		size_t m = nshingles(u);
 		for (size_t j = 0; j < m; j++, k++) {
-			uint32_t before = ng;
 			g = group(nr, shingle(nr->tok + u->tok + j), &ng);
-			if (ng != before)
-				nr->gcnt[g] = nr->glast[g] = 0;
 			if (nr->glast[g] == i + 1) {
 				nr->gid[k] = -1;	/* again in the same unit */
 				continue;
@@ -124,21 +99,34 @@ build(struct nib_near *nr)
 			nr->glast[g] = (uint32_t)i + 1;
 			nr->gcnt[g]++;
 			nr->gid[k] = (int32_t)g;
-			u->nsh++;
 		}
 	}
+	return ng;
+}
+
+/* Groups equal shingles: posting lists of the units that hold each. */
+static void
+build(struct nib_near *nr)
+{
+	uint32_t ng = groups(nr), g;
+	size_t k = 0;
+
 	nr->goff[0] = 0;
 	for (g = 0; g < ng; g++) {
 		nr->goff[g + 1] = nr->goff[g] + nr->gcnt[g];
 		nr->gcnt[g] = 0;
 	}
-	k = 0;
+	NIB_GROW(nr->post, nr->postcap, (size_t)nr->goff[ng] + 1);
 	for (size_t i = 0; i < nr->n; i++) {
 		size_t m = nshingles(&nr->u[i]);
+		nr->u[i].nsh = 0;
 		for (size_t j = 0; j < m; j++, k++)
 			if (nr->gid[k] >= 0) {
 				g = (uint32_t)nr->gid[k];
 				nr->post[nr->goff[g] + nr->gcnt[g]++] = (uint32_t)i;
+				/* A common shingle counts on neither side. */
+				nr->u[i].nsh += nr->goff[g + 1] - nr->goff[g] <=
+				    NIB_NEAR_COMMON;
 			}
 	}
 }
@@ -182,23 +170,41 @@ test(struct nib_near *nr, size_t i, size_t k, double t)
 		/* Near copies of each other: the later goes, else the shorter. */
 		if ((double)c >= t * (double)nr->u[v].nsh ? v > i : !above(nr, v, i))
 			continue;
-		if (c > best || (c == best && (long)v < u->by)) {
+		if (c > best || (c == best && (int32_t)v < u->by)) {
 			best = c;
-			u->by = v;
+			u->by = (int32_t)v;
 		}
 	}
 	u->score = (double)best / (double)u->nsh;
 }
 
-void
-nib_near_run(struct nib_near *nr, double t, size_t minwords)
+/* Sizes the per-shingle and per-unit scratch. */
+static void
+scratch(struct nib_near *nr, size_t nsh)
 {
-	size_t nsh = 0, k = 0;
+	NIB_GROW(nr->gid, nr->gidcap, nsh);
+	if (nr->n > nr->cntcap) {
+		free(nr->cnt);
+		nr->cnt = nib_calloc(nr->n, sizeof *nr->cnt);
+		nr->touched = nib_realloc(nr->touched, nr->n, sizeof *nr->touched);
+		nr->cntcap = nr->n;
+	}
+	resetgroups(nr, nsh);
+}
 
-	for (size_t i = 0; i < nr->n; i++)
+void
+nib_near_run(struct nib_near *nr, const uint64_t *tok, double t,
+    size_t minwords)
+{
+	size_t nsh = 0, k = 0, holders = 0;
+
+	for (size_t i = 0; i < nr->n; i++) {
 		nsh += nshingles(&nr->u[i]);
-	if (nsh == 0)
-		return;
+		holders += nshingles(&nr->u[i]) > 0;
+	}
+	if (holders < 2)
+		return;		/* no two units to compare */
+	nr->tok = tok;
 	scratch(nr, nsh);
 	build(nr);
 	for (size_t i = 0; i < nr->n; i++) {
@@ -212,9 +218,9 @@ nib_near_run(struct nib_near *nr, double t, size_t minwords)
 void
 nib_near_free(struct nib_near *nr)
 {
-	free(nr->tok);
 	free(nr->u);
-	free(nr->map);
+	if (nr->group.slot != NULL)
+		nib_map_free(&nr->group);
 	free(nr->gid);
 	free(nr->gcnt);
 	free(nr->glast);

@@ -14,9 +14,13 @@
  * it comes before or after the unit it repeats (a caption placed above
  * the sentence it shortens goes too).
  *
+ * The units' token hashes stay the caller's: a unit is an offset and a
+ * length into the array given to nib_near_run().  Memory is 32 bytes a
+ * unit and about 8 bytes a shingle, plus 16 to 32 bytes a distinct one.
+ *
  *	nib_near_reset(&nr);
- *	for each unit: nib_near_add(&nr, hashes, ntok, skip);
- *	nib_near_run(&nr, 0.75, 6);
+ *	for each unit: nib_near_add(&nr, first, ntok, skip);
+ *	nib_near_run(&nr, hashes, 0.75, 6);
  *	nr.u[i].by is the unit that unit i repeats, or -1.
  */
 #ifndef NIB_NEAR_H
@@ -24,50 +28,59 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "words.h"
+
 #define NIB_NEAR_SHINGLE 2
-/* Shingles found in more units than this say nothing and are not counted. */
+/*
+ * Shingles found in more units than this say nothing: they are counted
+ * neither in what a unit shares with another nor in its own size, so that
+ * a repeat scores the same in a short document and a long one.
+ */
 #define NIB_NEAR_COMMON 128
 
 struct nib_near_unit {
-	size_t tok;	/* its first token hash in tok[] */
-	size_t ntok;
-	size_t words;	/* its length against minwords: ntok unless set */
+	uint32_t tok;	/* its first token hash in the array given to run */
+	uint32_t ntok;
+	uint32_t words;	/* its length against minwords: ntok unless set */
+	uint32_t nsh;	/* distinct shingles, common ones left out */
+	int32_t by;	/* after nib_near_run: the unit it repeats, or -1 */
 	int skip;	/* not a unit to compare (already removed) */
-	long by;	/* after nib_near_run: the unit it repeats, or -1 */
 	double score;	/* its containment in unit by */
-	size_t nsh;	/* distinct shingles */
 };
 
 struct nib_near {
-	uint64_t *tok;			/* token hashes of all units */
-	size_t ntokens, tokcap;
 	struct nib_near_unit *u;
 	size_t n, ucap;
 	/* scratch for nib_near_run */
-	struct nib_near_slot {
-		uint64_t key;
-		uint32_t val;
-	} *map;			/* shingle hash -> group */
-	size_t mcap, malloc;
-	int32_t *gid;
-	uint32_t *gcnt, *glast, *goff, *post, *cnt, *touched;
-	size_t shcap, gcap, postcap;
+	const uint64_t *tok;
+	struct nib_map group;		/* shingle hash -> group */
+	int32_t *gid;			/* per shingle: its group, -1 a repeat */
+	size_t gidcap;
+	uint32_t *gcnt, *glast, *goff;	/* per group */
+	size_t gcap;
+	uint32_t *post;			/* per group, the units that hold it */
+	size_t postcap;
+	uint32_t *cnt, *touched;	/* per unit */
+	size_t cntcap;
 };
 
 /* Forgets the units (keeps the memory); zero the struct to start. */
 void nib_near_reset(struct nib_near *nr);
 /*
- * Adds a unit with its ntok token hashes (nib_key_token) copied; returns
- * its index.  A skipped unit is neither tested nor contains others.
+ * Adds a unit: the ntok token hashes (nib_key_token) from index first on
+ * of the array that nib_near_run() will be given; returns its index.  A
+ * skipped unit is neither tested nor contains others.  Indexes and counts
+ * must be below 2^32.
  */
-size_t nib_near_add(struct nib_near *nr, const uint64_t *hash, size_t ntok,
-    int skip);
+size_t nib_near_add(struct nib_near *nr, size_t first, size_t ntok, int skip);
 /*
- * Sets by and score of every unit: a unit of at least minwords words whose
- * containment in a unit ranked above it is at least t (0 < t <= 1) is a
- * repeat of the one that contains it most (the earlier on a tie).
+ * Sets by and score of every unit, tok holding the token hashes: a unit
+ * of at least minwords words whose containment in a unit ranked above it
+ * is at least t (0 < t <= 1) is a repeat of the one that contains it most
+ * (the earlier on a tie).
  */
-void nib_near_run(struct nib_near *nr, double t, size_t minwords);
+void nib_near_run(struct nib_near *nr, const uint64_t *tok, double t,
+    size_t minwords);
 /* Frees all memory. */
 void nib_near_free(struct nib_near *nr);
 

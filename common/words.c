@@ -244,7 +244,8 @@ nib_map_init(struct nib_map *m)
 {
 	m->mask = 63;
 	m->count = 0;
-	m->slot = nib_calloc(m->mask + 1, sizeof *m->slot);
+	m->alloc = m->mask + 1;
+	m->slot = nib_calloc(m->alloc, sizeof *m->slot);
 }
 
 void
@@ -261,25 +262,28 @@ nib_map_clear(struct nib_map *m)
 	m->count = 0;
 }
 
-/* Hashes are spread already; folding the high half in guards sequences. */
-static size_t
-home(const struct nib_map *m, uint64_t key)
+void
+nib_map_reset(struct nib_map *m, size_t n)
 {
-	return (size_t)(key ^ (key >> 29) ^ (key >> 47)) & m->mask;
+	size_t want = 64;
+
+	while (want / 2 < n && want <= SIZE_MAX / 4 / sizeof *m->slot)
+		want *= 2;
+	m->count = 0;
+	/* A table for a larger input serves, unless far larger. */
+	if (want <= m->alloc && m->alloc / 64 <= want) {
+		m->mask = want - 1;
+		memset(m->slot, 0, want * sizeof *m->slot);
+		return;
+	}
+	free(m->slot);
+	m->mask = want - 1;
+	m->alloc = want;
+	m->slot = nib_calloc(want, sizeof *m->slot);
 }
 
-static struct nib_mapslot *
-mapprobe(const struct nib_map *m, uint64_t key)
-{
-	size_t i = home(m, key);
-
-	while (m->slot[i].key != 0 && m->slot[i].key != key)
-		i = (i + 1) & m->mask;
-	return &m->slot[i];
-}
-
-static void
-mapgrow(struct nib_map *m)
+void
+nib_map_grow(struct nib_map *m)
 {
 	struct nib_mapslot *old = m->slot;
 	size_t oldn = m->mask + 1;
@@ -287,46 +291,10 @@ mapgrow(struct nib_map *m)
 	if (oldn > SIZE_MAX / 2 / sizeof *old)
 		errx(2, "out of memory");
 	m->mask = oldn * 2 - 1;
-	m->slot = nib_calloc(m->mask + 1, sizeof *m->slot);
+	m->alloc = m->mask + 1;
+	m->slot = nib_calloc(m->alloc, sizeof *m->slot);
 	for (size_t i = 0; i < oldn; i++)
 		if (old[i].key != 0)
-			*mapprobe(m, old[i].key) = old[i];
+			*nib_map_slot(m, old[i].key) = old[i];
 	free(old);
-}
-
-uint32_t *
-nib_map_put(struct nib_map *m, uint64_t key, int *isnew)
-{
-	struct nib_mapslot *sl;
-
-	if (key == 0)
-		key = 1;
-	sl = mapprobe(m, key);
-	if (isnew != NULL)
-		*isnew = sl->key == 0;
-	if (sl->key != 0)
-		return &sl->val;
-	if ((m->count + 1) * 2 > m->mask + 1) {
-		mapgrow(m);
-		sl = mapprobe(m, key);
-	}
-	sl->key = key;
-	sl->val = 0;
-	m->count++;
-	return &sl->val;
-}
-
-int
-nib_map_find(const struct nib_map *m, uint64_t key, uint32_t *val)
-{
-	const struct nib_mapslot *sl;
-
-	if (key == 0)
-		key = 1;
-	sl = mapprobe(m, key);
-	if (sl->key == 0)
-		return 0;
-	if (val != NULL)
-		*val = sl->val;
-	return 1;
 }

@@ -104,6 +104,7 @@ struct nib_mapslot {
 struct nib_map {
 	struct nib_mapslot *slot;
 	size_t mask, count;
+	size_t alloc;		/* slots allocated: mask + 1 or more */
 };
 
 /* Sets up an empty map. */
@@ -113,12 +114,68 @@ void nib_map_free(struct nib_map *m);
 /* Empties the map, keeping its memory. */
 void nib_map_clear(struct nib_map *m);
 /*
+ * Empties the map and sizes it for about n keys, so that it need not grow
+ * while they go in (it still grows past them): a map reused for inputs of
+ * every size clears only what the next one needs, and gives back what one
+ * large input made it take.
+ */
+void nib_map_reset(struct nib_map *m, size_t n);
+/* Doubles the map: nib_map_put()'s slow path. */
+void nib_map_grow(struct nib_map *m);
+
+/*
+ * The slot of key (nonzero), or the empty slot where it would go.  Put and
+ * find are inline: maps are probed once a word in some hot loops.
+ */
+static inline struct nib_mapslot *
+nib_map_slot(const struct nib_map *m, uint64_t key)
+{
+	/* Hashes are spread already; folding the high half in guards sequences. */
+	size_t i = (size_t)(key ^ (key >> 29) ^ (key >> 47)) & m->mask;
+
+	while (m->slot[i].key != 0 && m->slot[i].key != key)
+		i = (i + 1) & m->mask;
+	return &m->slot[i];
+}
+
+/*
  * The value slot of key (a key of 0 is taken as 1), added with value 0
  * when new; *isnew (when not NULL) says which.  The pointer is good until
  * the next nib_map_put().
  */
-uint32_t *nib_map_put(struct nib_map *m, uint64_t key, int *isnew);
+static inline uint32_t *
+nib_map_put(struct nib_map *m, uint64_t key, int *isnew)
+{
+	struct nib_mapslot *sl;
+
+	if (key == 0)
+		key = 1;
+	sl = nib_map_slot(m, key);
+	if (isnew != NULL)
+		*isnew = sl->key == 0;
+	if (sl->key != 0)
+		return &sl->val;
+	if ((m->count + 1) * 2 > m->mask + 1) {
+		nib_map_grow(m);
+		sl = nib_map_slot(m, key);
+	}
+	sl->key = key;
+	sl->val = 0;
+	m->count++;
+	return &sl->val;
+}
+
 /* Looks key up: 1 and its value in *val when present, else 0. */
-int nib_map_find(const struct nib_map *m, uint64_t key, uint32_t *val);
+static inline int
+nib_map_find(const struct nib_map *m, uint64_t key, uint32_t *val)
+{
+	const struct nib_mapslot *sl = nib_map_slot(m, key ? key : 1);
+
+	if (sl->key == 0)
+		return 0;
+	if (val != NULL)
+		*val = sl->val;
+	return 1;
+}
 
 #endif

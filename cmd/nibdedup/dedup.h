@@ -28,7 +28,7 @@ struct dd {
 	FILE *report;		/* -r, or NULL */
 	struct nib_hashset set;	/* whole stream, window, state */
 	struct nib_keybuf kb;
-	void *eng;		/* the engine's own state */
+	void *held;		/* what the scope holds between files */
 };
 
 /* One span of a block to leave out, as byte offsets into the block. */

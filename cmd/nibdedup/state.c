@@ -11,7 +11,10 @@
  * All numbers little-endian.  The file is locked (flock) for the whole
  * run, so two runs at once take turns and both runs' keys are kept; it is
  * replaced by writing a temporary file beside it and renaming it over, so
- * that a run killed while writing leaves the old state whole.
+ * that a run killed while writing leaves the old state whole; SIGTERM,
+ * SIGINT and SIGHUP remove the temporary file first.  A state path that
+ * is a symbolic link is followed: the file it points to is replaced, the
+ * link stays.  An empty file is an empty state (touch(1) makes one).
  */
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -35,8 +38,10 @@
 #define HDR 24
 
 static int lockfd = -1;
-static const char *statepath;
+static const char *userpath;	/* the path as given: every message names it */
+static char *statepath;		/* where the file is: links followed */
 static mode_t statemode = 0644;
+static char *volatile tmpname;	/* the temporary being written, for onsignal() */
 
 static uint64_t
 get64(const unsigned char *p)
@@ -63,6 +68,8 @@ dd_state_parse(const unsigned char *p, size_t n, int mode, struct nib_hashset *h
 	static char msg[160];
 	uint64_t count, ver, m;
 
+	if (n == 0)
+		return NULL;	/* touched: an empty state */
 	if (n < 8 || memcmp(p, MAGIC, 8) != 0)
 		return "not a nibdedup state file";
 	if (n < HDR + 8) {
@@ -117,23 +124,69 @@ writeall(int fd, const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* A signal while a temporary exists: remove it, then die of the signal. */
+static void
+onsignal(int sig)
+{
+	char *tmp = tmpname;
+
+	if (tmp != NULL)
+		unlink(tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+catch(void (*handler)(int))
+{
+	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+/* Removes the temporary file and exits 2, after a message naming the state. */
+static void
+failtemp(void)
+{
+	warn("%s", userpath);
+	unlink(tmpname);
+	exit(2);
+}
+
+#ifdef NIBDEDUP_TEST_HOOK
 /*
- * Writes the keys of h (or none) to a new temporary file beside path;
- * returns its name (the caller frees) after fsync.
+ * Test builds only: NIBDEDUP_TEST_KILL dies half way through the save, of
+ * SIGKILL, or of the signal it names (TERM, INT, HUP).
  */
-static char *
-writetemp(const char *path, const struct nib_hashset *h, int mode)
+static void
+testkill(void)
+{
+	const char *s = getenv("NIBDEDUP_TEST_KILL");
+
+	if (s == NULL)
+		return;
+	raise(strcmp(s, "TERM") == 0 ? SIGTERM : strcmp(s, "INT") == 0 ?
+	    SIGINT : strcmp(s, "HUP") == 0 ? SIGHUP : SIGKILL);
+}
+#else
+#define testkill() do { } while (0)
+#endif
+
+/* Writes the image of h (or of no keys) to fd, with its checksum. */
+static int
+writekeys(int fd, const struct nib_hashset *h, int mode)
 {
 	unsigned char buf[65536];
-	size_t n = 0, count = h ? h->count : 0;
-	char *tmp;
-	int fd;
+	size_t n, count = h ? h->count : 0;
 	XXH64_state_t *xs = XXH64_createState();
 
-	if (xs == NULL || asprintf(&tmp, "%s.XXXXXX", path) < 0)
-		err(2, "out of memory");
-	if ((fd = mkstemp(tmp)) < 0)
-		err(2, "%s: cannot create a temporary file", tmp);
+	if (xs == NULL)
+		errx(2, "out of memory");
 	XXH64_reset(xs, 0);
 	memcpy(buf, MAGIC, 8);
 	put64(buf + 8, VERSION | (uint64_t)mode << 32);
@@ -143,11 +196,10 @@ writetemp(const char *path, const struct nib_hashset *h, int mode)
 		if (n + 16 > sizeof buf || i == count) {
 			XXH64_update(xs, buf, n);
 			if (writeall(fd, buf, n) < 0)
-				goto fail;
+				return -1;
 			n = 0;
-			/* Test hook: die half way, as kill -9 would. */
-			if (i >= count / 2 && getenv("NIBDEDUP_TEST_KILL") != NULL)
-				raise(SIGKILL);
+			if (i >= count / 2)
+				testkill();
 		}
 		if (i == count)
 			break;
@@ -158,33 +210,90 @@ writetemp(const char *path, const struct nib_hashset *h, int mode)
 	}
 	put64(buf, XXH64_digest(xs));
 	XXH64_freeState(xs);
-	if (writeall(fd, buf, 8) < 0 || fchmod(fd, statemode) < 0 ||
-	    fsync(fd) < 0)
-		goto fail;
-	if (close(fd) < 0) {
-		fd = -1;
-		goto fail;
-	}
-	return tmp;
-fail:
-	warn("%s", tmp);
-	unlink(tmp);
-	exit(2);
+	return writeall(fd, buf, 8);
 }
 
-/* Makes an empty state file at path unless there is one (link(2) never overwrites). */
+/*
+ * Writes the keys of h (or none) to a new temporary file beside the state
+ * and syncs it; its name is left in tmpname (the caller frees it after
+ * renaming or removing it).  Signals remove it until then.
+ */
 static void
-create(const char *path, int mode)
+writetemp(const struct nib_hashset *h, int mode)
 {
-	char *tmp = writetemp(path, NULL, mode);
+	char *tmp;
+	int fd;
 
-	if (link(tmp, path) < 0 && errno != EEXIST) {
-		warn("%s", path);
-		unlink(tmp);
-		exit(2);
-	}
-	unlink(tmp);
+	if (asprintf(&tmp, "%s.XXXXXX", statepath) < 0)
+		errx(2, "out of memory");
+	tmpname = tmp;
+	catch(onsignal);
+	if ((fd = mkstemp(tmp)) < 0)
+		err(2, "%s", userpath);
+	if (writekeys(fd, h, mode) < 0 || fchmod(fd, statemode) < 0 ||
+	    fsync(fd) < 0)
+		failtemp();
+	if (close(fd) < 0)
+		failtemp();
+}
+
+/* The temporary file is gone or renamed: signals kill plainly again. */
+static void
+donetemp(void)
+{
+	char *tmp = tmpname;
+
+	catch(SIG_DFL);
+	tmpname = NULL;
 	free(tmp);
+}
+
+/* Makes an empty state file unless there is one (link(2) never overwrites). */
+static void
+create(int mode)
+{
+	writetemp(NULL, mode);
+	if (link(tmpname, statepath) < 0 && errno != EEXIST)
+		failtemp();
+	unlink(tmpname);
+	donetemp();
+}
+
+/*
+ * The file path names, symbolic links followed (a link to a file not made
+ * yet names where it will be made); the caller frees it.
+ */
+static char *
+follow(const char *path)
+{
+	char *p = nib_strndup(path, strlen(path)), *buf = NULL, *q, *slash;
+	size_t cap = 256;
+	ssize_t n;
+	struct stat st;
+
+	for (int hops = 0; hops < 40; hops++) {
+		if (lstat(p, &st) < 0 || !S_ISLNK(st.st_mode)) {
+			free(buf);
+			return p;
+		}
+		for (;;) {
+			buf = nib_realloc(buf, cap, 1);
+			if ((n = readlink(p, buf, cap)) < 0)
+				err(2, "%s", path);
+			if ((size_t)n < cap)
+				break;
+			cap *= 2;
+		}
+		buf[n] = '\0';
+		slash = strrchr(p, '/');
+		if (buf[0] == '/' || slash == NULL)
+			q = nib_strndup(buf, (size_t)n);
+		else if (asprintf(&q, "%.*s/%s", (int)(slash - p), p, buf) < 0)
+			errx(2, "out of memory");
+		free(p);
+		p = q;
+	}
+	errx(2, "%s: too many levels of symbolic links", path);
 }
 
 void
@@ -196,19 +305,20 @@ dd_state_open(struct dd *d, const char *path)
 	size_t n = 0;
 	ssize_t r;
 
-	statepath = path;
+	userpath = path;
+	statepath = follow(path);
 	for (;;) {
-		if ((lockfd = open(path, O_RDONLY)) < 0) {
+		if ((lockfd = open(statepath, O_RDONLY)) < 0) {
 			if (errno != ENOENT)
 				err(2, "%s", path);
-			create(path, d->mode);
+			create(d->mode);
 			continue;
 		}
 		while (flock(lockfd, LOCK_EX) < 0)
 			if (errno != EINTR)
 				err(2, "%s: lock", path);
 		/* The run before ours may have renamed a new file in. */
-		if (fstat(lockfd, &a) == 0 && stat(path, &b) == 0 &&
+		if (fstat(lockfd, &a) == 0 && stat(statepath, &b) == 0 &&
 		    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
 			break;
 		close(lockfd);
@@ -235,14 +345,12 @@ dd_state_open(struct dd *d, const char *path)
 void
 dd_state_close(struct dd *d)
 {
-	char *tmp = writetemp(statepath, &d->set, d->mode);
-
-	if (rename(tmp, statepath) < 0) {
-		warn("%s", statepath);
-		unlink(tmp);
-		exit(2);
-	}
-	free(tmp);
+	writetemp(&d->set, d->mode);
+	if (rename(tmpname, statepath) < 0)
+		failtemp();
+	donetemp();
+	free(statepath);
+	statepath = NULL;
 	close(lockfd);
 	lockfd = -1;
 }

@@ -2,6 +2,12 @@
  * The stream scopes: adjacent repeats (-a, as uniq), the whole stream
  * (-g, --state) and a window of the last N units kept (-w).  One block is
  * held at a time; the whole-stream scopes hold 16 bytes a key.
+ *
+ * In the whole-stream and window scopes, where every line of a document
+ * can be a repeat, layout is written only around text that is kept: the
+ * blank lines of a document wait for its first kept text (and go with the
+ * document when none comes), and form feeds wait for the first kept text
+ * of the run, so that a run of nothing but repeats writes nothing.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +32,7 @@ struct bitem {
 	struct nib_key k;
 };
 
-struct st {
+struct stream {
 	int have;		/* -a: a group of equal units is open */
 	struct nib_key prev;
 	unsigned long count;	/* units in the group */
@@ -41,14 +47,66 @@ struct st {
 	size_t nbi;
 	unsigned char *bbuf;	/* the batch's text */
 	size_t blen, bcap;
+	int dockept;		/* the document has kept text */
+	int runkept;		/* the run has kept text */
+	unsigned long seps;	/* form feeds waiting for the run's first text */
+	unsigned char *blanks;	/* blank lines waiting for the document's text */
+	size_t nblank, blankcap;
 };
 
-static struct st *
-eng(struct dd *d)
+static struct stream *
+streamof(struct dd *d)
 {
-	if (d->eng == NULL)
-		d->eng = nib_calloc(1, sizeof(struct st));
-	return d->eng;
+	if (d->held == NULL)
+		d->held = nib_calloc(1, sizeof(struct stream));
+	return d->held;
+}
+
+/* Kept text comes: the layout waiting for it goes out first. */
+static void
+keeptext(struct stream *st)
+{
+	for (; st->seps > 0; st->seps--)
+		nib_out_write("\f\n", 2);
+	if (st->nblank > 0)
+		nib_out_write(st->blanks, st->nblank);
+	st->nblank = 0;
+	st->dockept = st->runkept = 1;
+}
+
+/* A blank line s[0..n): written, or held until the document's text. */
+static void
+keepblank(const struct dd *d, struct stream *st, const unsigned char *s,
+    size_t n)
+{
+	if (d->scope == SC_ADJ || st->dockept) {
+		nib_out_write(s, n);
+		nib_out_putc('\n');
+		return;
+	}
+	nib_grow(&st->blanks, &st->blankcap, st->nblank + n + 1);
+	memcpy(st->blanks + st->nblank, s, n);
+	st->blanks[st->nblank + n] = '\n';
+	st->nblank += n + 1;
+}
+
+/* A new document: blank lines held for the one before are dropped. */
+static void
+newdoc(struct stream *st)
+{
+	st->dockept = 0;
+	st->nblank = 0;
+}
+
+/* A form feed: written, or held until the run's first kept text. */
+static void
+keepsep(const struct dd *d, struct stream *st)
+{
+	newdoc(st);
+	if (d->scope == SC_ADJ || st->runkept)
+		nib_out_write("\f\n", 2);
+	else
+		st->seps++;
 }
 
 static int
@@ -59,7 +117,7 @@ counting(const struct dd *d)
 
 /* Ends the open group of adjacent units: -c, -d and -u print it now. */
 static void
-flush(struct dd *d, struct st *st)
+flush(struct dd *d, struct stream *st)
 {
 	if (st->have && counting(d) && (!d->dups || st->count > 1) &&
 	    (!d->uniqs || st->count == 1))
@@ -69,7 +127,7 @@ flush(struct dd *d, struct st *st)
 
 /* Returns 1 when the unit s[0..n) is to be kept. */
 static int
-unit(struct dd *d, struct st *st, const unsigned char *s, size_t n,
+unit(struct dd *d, struct stream *st, const unsigned char *s, size_t n,
     unsigned long line)
 {
 	struct nib_key k = nib_key_make(&d->kb, d->mode, s, n);
@@ -103,15 +161,16 @@ unit(struct dd *d, struct st *st, const unsigned char *s, size_t n,
 }
 
 static void
-block(struct dd *d, struct st *st, const struct nib_block *b)
+block(struct dd *d, struct stream *st, const struct nib_block *b)
 {
 	struct nib_sent ss;
-	size_t a, e, nrm = 0;
+	size_t a, e, nrm = 0, nkept = 0;
 
 	st->skipblank = 0;
 	if (!d->sent) {
 		if (unit(d, st, b->s, b->len, b->docline)) {
 			if (!counting(d)) {
+				keeptext(st);
 				nib_out_write(b->s, b->len);
 				nib_out_putc('\n');
 			}
@@ -121,7 +180,9 @@ block(struct dd *d, struct st *st, const struct nib_block *b)
 	}
 	nib_sent_init(&ss, b->s, b->len);
 	while (nib_sent_next(&ss, &a, &e))
-		if (!unit(d, st, b->s + a, e - a, b->docline)) {
+		if (unit(d, st, b->s + a, e - a, b->docline))
+			nkept++;
+		else {
 			if (nrm == st->rmcap) {
 				st->rmcap = st->rmcap * 2 + 16;
 				st->rm = nib_realloc(st->rm, st->rmcap, sizeof *st->rm);
@@ -129,12 +190,16 @@ block(struct dd *d, struct st *st, const struct nib_block *b)
 			st->rm[nrm].a = a;
 			st->rm[nrm++].b = e;
 		}
-	if (!counting(d) && !dd_emit_block(b->s, b->len, st->rm, nrm))
+	if (counting(d))
+		return;
+	if (nkept > 0)
+		keeptext(st);	/* a sentence kept is text written */
+	if (!dd_emit_block(b->s, b->len, st->rm, nrm))
 		st->skipblank = d->para;
 }
 
 static void
-batchrun(struct dd *d, struct st *st)
+batchrun(struct dd *d, struct stream *st)
 {
 	for (size_t i = 0; i < st->nbi; i++) {
 		struct bitem *b = &st->bi[i];
@@ -143,6 +208,7 @@ batchrun(struct dd *d, struct st *st)
 		case NIB_BLOCK:
 			st->skipblank = 0;
 			if (nib_hashset_add(&d->set, b->k)) {
+				keeptext(st);
 				nib_out_write(s, b->len);
 				nib_out_putc('\n');
 				break;
@@ -153,13 +219,11 @@ batchrun(struct dd *d, struct st *st)
 				    b->len, NULL, 0);
 			break;
 		case NIB_BLANK:
-			if (!st->skipblank) {
-				nib_out_write(s, b->len);
-				nib_out_putc('\n');
-			}
+			if (!st->skipblank)
+				keepblank(d, st, s, b->len);
 			break;
 		case NIB_DOCSEP:
-			nib_out_write("\f\n", 2);
+			keepsep(d, st);
 			break;
 		}
 	}
@@ -167,7 +231,7 @@ batchrun(struct dd *d, struct st *st)
 }
 
 static void
-batchadd(struct dd *d, struct st *st, int t, const struct nib_block *b)
+batchadd(struct dd *d, struct stream *st, int t, const struct nib_block *b)
 {
 	struct bitem *bi = &st->bi[st->nbi++];
 
@@ -191,10 +255,11 @@ void
 dd_stream(struct nib_reader *r, void *arg)
 {
 	struct dd *d = arg;
-	struct st *st = eng(d);
+	struct stream *st = streamof(d);
 	struct nib_block b;
 	int t;
 
+	newdoc(st);	/* each file is a document */
 	if (d->scope != SC_ADJ && !d->sent) {
 		while ((t = nib_reader_block(r, d->para, &b)) != NIB_EOF)
 			batchadd(d, st, t, &b);
@@ -214,14 +279,12 @@ dd_stream(struct nib_reader *r, void *arg)
 			/* uniq compares blank lines too; elsewhere they are layout. */
 			if (d->scope == SC_ADJ && !d->para && !d->sent)
 				block(d, st, &b);
-			else if (!counting(d) && !st->skipblank) {
-				nib_out_write(b.s, b.len);
-				nib_out_putc('\n');
-			}
+			else if (!counting(d) && !st->skipblank)
+				keepblank(d, st, b.s, b.len);
 			break;
 		case NIB_DOCSEP:
 			flush(d, st);
-			nib_out_write("\f\n", 2);
+			keepsep(d, st);
 			break;
 		}
 	}
@@ -230,12 +293,13 @@ dd_stream(struct nib_reader *r, void *arg)
 void
 dd_stream_end(struct dd *d)
 {
-	struct st *st = eng(d);
+	struct stream *st = streamof(d);
 
 	flush(d, st);
+	free(st->blanks);
 	free(st->first);
 	free(st->rm);
 	free(st->bbuf);
 	free(st);
-	d->eng = NULL;
+	d->held = NULL;
 }

@@ -29,10 +29,14 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "words.h"
+
 enum strip_kind { STRIP_LIT, STRIP_LINE, STRIP_FRAG, STRIP_REP, STRIP_ECHO };
 
 /* Lines before an echo: line looked back at. */
 #define STRIP_ECHO_BACK 3
+/* PCRE2 steps a match may take: a pathological pattern gives up, not hangs. */
+#define STRIP_MATCH_LIMIT 10000000
 /* Matches with the same group text that a rep: rule needs in one line. */
 #define STRIP_REP_MIN 3
 
@@ -62,13 +66,6 @@ struct strip_span {
 	size_t rule;		/* index into strip_set.rule */
 };
 
-struct strip_lit {
-	uint64_t h;
-	unsigned char *s;	/* normalized text, NULL for an empty slot */
-	size_t len;
-	size_t rule;
-};
-
 struct strip_cand {
 	size_t rule;
 	uint32_t key;		/* which of the rule's keys */
@@ -78,9 +75,8 @@ struct strip_cand {
 struct strip_set {
 	struct strip_rule *rule;
 	size_t nrule, rulecap;
-	/* literal lines: open addressing on XXH3 of the normalized line */
-	struct strip_lit *lit;
-	size_t nlit, litcap, litmax;
+	/* literal lines: normalized text to rule index + 1 */
+	struct nib_words lit;
 	/* keyed rules by the first two bytes of the key, ASCII-folded */
 	uint32_t *head;		/* 65536 grams: first candidate + 1 */
 	uint64_t *bigram;	/* bit set of the grams in head */
@@ -108,6 +104,7 @@ struct strip_set {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jstack;
+	unsigned char *limitwarned;	/* per rule: its match limit was reported */
 	/* echo: hashes of the last non-blank lines of the document */
 	uint64_t prev[STRIP_ECHO_BACK];
 	size_t nprev;
@@ -161,5 +158,48 @@ size_t strip_key(const unsigned char *pat, size_t n, unsigned char *out,
  * (room for n bytes); returns its length.
  */
 size_t strip_norm(const unsigned char *s, size_t n, unsigned char *out);
+
+/*
+ * Between strip's own files: parse.c reads and compiles rules, key.c finds
+ * a pattern's keys, index.c indexes literal lines and keys and finds the
+ * rules worth trying on a line, match.c decides a line.
+ */
+
+/* ASCII upper case folded to lower, other bytes as they are. */
+static inline unsigned char
+strip_fold(unsigned char c)
+{
+	return (unsigned char)((unsigned)c - 'A' < 26u ? c + 32 : c);
+}
+
+static inline int
+strip_isblank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The pre-filter keys of rule r, whose pattern is p[0..n) (key.c). */
+void strip_setkeys(struct strip_rule *r, const unsigned char *p, size_t n);
+/* Index just past the group that starts at p[i] == '(', or n (key.c). */
+size_t strip_skipgroup(const unsigned char *p, size_t n, size_t i);
+/* Index just past the class that starts at p[i] == '[', or n (key.c). */
+size_t strip_skipclass(const unsigned char *p, size_t n, size_t i);
+/*
+ * Adds a literal line rule for the text t[0..n); the first rule for a
+ * normalized line wins (index.c).
+ */
+void strip_addlit(struct strip_set *set, const unsigned char *t, size_t n,
+    size_t rule);
+/* Builds the key index and the match data, once, after the last parse. */
+void strip_build(struct strip_set *set);
+/*
+ * Sets set->hit[0..nhit) to the rules worth trying on s[0..len), in rule
+ * order; s[t0] is the line's first byte after blanks (index.c).
+ */
+void strip_findhits(struct strip_set *set, const unsigned char *s, size_t len,
+    size_t t0);
+/* strip_norm() that gives up (returning cap + 1) past cap bytes of output. */
+size_t strip_normcap(const unsigned char *s, size_t n, unsigned char *out,
+    size_t cap);
 
 #endif

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "../../cmd/nibdedup/dedup.h"
+#include "mem.h"
 #include "near.h"
 #include "out.h"
 #include "sent.h"
@@ -20,8 +21,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct nib_near nr;
 	struct span rm[64];
 	struct nib_sent ss;
-	uint64_t h[256];
-	size_t pos, a, b, n, nrm = 0, sa, sb;
+	static uint64_t *h;
+	static size_t hcap;
+	size_t pos, a, b, n, nh = 0, nrm = 0, sa, sb;
 
 	if (devnull < 0) {
 		devnull = open("/dev/null", O_WRONLY);
@@ -40,15 +42,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (sa >= sb || sb > size)
 			__builtin_trap();
 		pos = n = 0;
-		while (n < 256 && nib_token_next(data + sa, sb - sa, &pos, &a, &b))
-			h[n++] = nib_key_token(&kb, data + sa + a, b - a);
-		nib_near_add(&nr, h, n, n % 7 == 0);
-		if (nrm < 64 && (h[0] & 1) && n > 0) {
+		while (n < 256 && nib_token_next(data + sa, sb - sa, &pos, &a, &b)) {
+			NIB_GROW(h, hcap, nh + n + 1);
+			h[nh + n++] = nib_key_token(&kb, data + sa + a, b - a);
+		}
+		nib_near_add(&nr, nh, n, n % 7 == 0);
+		nh += n;
+		if (nrm < 64 && n > 0 && (h[nh - n] & 1)) {
 			rm[nrm].a = sa;
 			rm[nrm++].b = sb;
 		}
 	}
-	nib_near_run(&nr, t > 0 ? t : 0.01, 2);
+	nib_near_run(&nr, h, t > 0 ? t : 0.01, 2);
 	for (size_t i = 0; i < nr.n; i++)
 		if (nr.u[i].by >= (long)nr.n || nr.u[i].by == (long)i)
 			__builtin_trap();

@@ -38,6 +38,57 @@ basic(void)
 	nib_hashset_free(&h);
 }
 
+/* A key whose home slot in a 64-slot table is home; tag tells keys apart. */
+static struct nib_key
+H(uint64_t home, uint64_t tag)
+{
+	struct nib_key k = { home | (tag + 1) << 32, tag * 0x9E3779B97F4A7C15ULL + 7 };
+	return k;
+}
+
+/*
+ * Deletion when the run of keys wraps past the table's end and holds keys
+ * of different home slots: after every deletion, in every order tried,
+ * each key left is still found, each one gone is not, and no slot is
+ * left over.
+ */
+static void
+wrapping(void)
+{
+	/* Homes 61, 61, 62, 63, 63, 0, 1, 61: the run is 61..4, wrapping. */
+	static const uint64_t home[] = { 61, 61, 62, 63, 63, 0, 1, 61 };
+	enum { N = sizeof home / sizeof home[0] };
+	static const int order[][N] = {
+		{ 0, 1, 2, 3, 4, 5, 6, 7 },
+		{ 7, 6, 5, 4, 3, 2, 1, 0 },
+		{ 3, 0, 6, 2, 7, 5, 1, 4 },
+		{ 5, 4, 1, 7, 0, 3, 2, 6 },
+	};
+
+	for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
+		struct nib_hashset h;
+		int gone[N] = { 0 };
+
+		nib_hashset_init(&h, 0, 0);
+		for (size_t i = 0; i < N; i++)
+			T(nib_hashset_add(&h, H(home[i], i)) == 1);
+		T(h.mask == 63);	/* no growth: the run must wrap */
+		T(!nib_hashset_del(&h, H(61, 99)));
+		for (size_t d = 0; d < N; d++) {
+			size_t used = 0;
+
+			T(nib_hashset_del(&h, H(home[order[o][d]], order[o][d])) == 1);
+			gone[order[o][d]] = 1;
+			for (size_t i = 0; i < N; i++)
+				T(nib_hashset_has(&h, H(home[i], i)) == !gone[i]);
+			for (size_t s = 0; s <= h.mask; s++)
+				used += (h.tab[s].lo | h.tab[s].hi) != 0;
+			T(used == h.count && h.count == N - d - 1);
+		}
+		nib_hashset_free(&h);
+	}
+}
+
 static void
 capped(void)
 {
@@ -86,6 +137,7 @@ int
 main(void)
 {
 	basic();
+	wrapping();
 	capped();
 	ordered();
 	T_DONE();

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "t.h"
-#include "../../cmd/nibstrip/strip.c"
+#include "../../cmd/nibstrip/strip.h"
 
 /* The key strip_key() finds in pattern p: "" when none. */
 static int
@@ -58,8 +58,8 @@ test_norm(void)
 
 	T_MEM(out, n, "share this");
 	T(strip_norm((const unsigned char *)"   ", 3, out) == 0);
-	T(normcap((const unsigned char *)"abcdef", 6, out, 3) == 4);
-	T(normcap((const unsigned char *)"ab   c", 6, out, 4) == 4);
+	T(strip_normcap((const unsigned char *)"abcdef", 6, out, 3) == 4);
+	T(strip_normcap((const unsigned char *)"ab   c", 6, out, 4) == 4);
 }
 
 static int

@@ -165,6 +165,32 @@ grow(void)
 	free(a);
 }
 
+/* Reset sizes the map for what comes next, and it still grows past that. */
+static void
+reset(void)
+{
+	struct nib_map m;
+	uint32_t v;
+
+	nib_map_init(&m);
+	for (uint64_t k = 1; k <= 5000; k++)
+		*nib_map_put(&m, k * 0x9E3779B97F4A7C15ULL, NULL) = (uint32_t)k;
+	nib_map_reset(&m, 100);
+	T(m.count == 0 && m.mask + 1 == 256);
+	T(!nib_map_find(&m, 0x9E3779B97F4A7C15ULL, &v));
+	for (uint64_t k = 1; k <= 1000; k++)
+		*nib_map_put(&m, k, NULL) = (uint32_t)k;
+	T(m.count == 1000 && m.mask + 1 >= 2000);
+	T(nib_map_find(&m, 777, &v) && v == 777);
+	nib_map_reset(&m, 1000);
+	T(m.count == 0 && !nib_map_find(&m, 777, &v));
+	nib_map_reset(&m, 0);
+	T(m.mask + 1 == 64 && m.count == 0);
+	*nib_map_put(&m, 5, NULL) = 5;
+	T(nib_map_find(&m, 5, &v) && v == 5 && !nib_map_find(&m, 777, &v));
+	nib_map_free(&m);
+}
+
 int
 main(void)
 {
@@ -174,5 +200,6 @@ main(void)
 	list();
 	map();
 	grow();
+	reset();
 	T_DONE();
 }
