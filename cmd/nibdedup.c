@@ -8,20 +8,6 @@
 #include "opts.h"
 #include "out.h"
 
-/*
- * Chosen on the 121 real pages of ../shared/bench/pages: of the sentences
- * removed as near repeats that the true article body holds, and of the
- * captions removed whose longer sentence it holds, t 0.7 gives 85 lost
- * and 35 caught, 0.8: 51 and 31, 0.9: 26 and 30, 1: 20 and 28 (those 20
- * are verbatim repeats such as pull quotes, which no threshold keeps).
- * min-words 6 at 0.9: 26 and 30; 5: 29 and 33; 8: 23 and 29.  In the
- * pipeline nibnorm | nibstrip | nibdedup | nibsplit -s body, F1 is 0.914
- * without near repeats, 0.914 at t 0.8, 0.915 at 0.9, 0.95 and 1; 0.9
- * still catches a caption that drops one word of its sentence.
- */
-#define THRESHOLD 0.9
-#define MINWORDS 6
-
 enum { O_STATE = 0x200, O_MAXKEYS, O_MAXDOC, O_REPORT, O_MINWORDS };
 
 static const struct option longopts[] = {
@@ -45,38 +31,11 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static double
-threshold(const char *s)
-{
-	char *end;
-	double t = strtod(s, &end);
-
-	if (*s == '\0' || *end != '\0' || !(t >= 0 && t <= 1))
-		errx(2, "-t: '%s' is invalid (0 to 1)", s);
-	return t;
-}
-
-/* A size in bytes, with an optional K, M or G. */
-static size_t
-size(const char *s, const char *what)
-{
-	size_t n = strlen(s), mul = 1;
-	char buf[32];
-
-	if (n > 0 && n < sizeof buf && strchr("kKmMgG", s[n - 1]) != NULL) {
-		mul = strchr("kK", s[n - 1]) ? 1 << 10 : strchr("mM", s[n - 1]) ?
-		    1 << 20 : 1 << 30;
-		memcpy(buf, s, n - 1);
-		buf[n - 1] = '\0';
-		s = buf;
-	}
-	return (size_t)nib_num(s, 1, (long long)(((size_t)1 << 62) / mul), what) * mul;
-}
-
 int
 main(int argc, char *argv[])
 {
-	struct dd d = { .scope = SC_DOC, .t = THRESHOLD, .minwords = MINWORDS,
+	struct dd d = { .scope = SC_DOC, .t = DD_THRESHOLD,
+	    .minwords = DD_MINWORDS,
 	    .maxdoc = (size_t)256 << 20 };
 	const char *state = NULL, *report = NULL;
 	size_t window = 0, maxkeys = 0;
@@ -86,28 +45,58 @@ main(int argc, char *argv[])
 	    "\t[--state file [--max-keys n]] [--max-doc bytes] [--min-words n] [file ...]";
 	while ((ch = getopt_long(argc, argv, "acdghiPrst:uw:x", longopts, NULL)) != -1)
 		switch (ch) {
-		case 'a': d.scope = SC_ADJ; scopes++; break;
-		case 'g': d.scope = SC_ALL; scopes++; break;
+		case 'a':
+			d.scope = SC_ADJ;
+			scopes++;
+			break;
+		case 'g':
+			d.scope = SC_ALL;
+			scopes++;
+			break;
 		case 'w':
 			d.scope = SC_WIN;
 			scopes++;
 			window = (size_t)nib_num(optarg, 1, 1LL << 40, "-w");
 			break;
-		case 'x': d.mode = NIB_KEY_EXACT; break;
-		case 'i': icase = 1; break;
-		case 's': d.sent = 1; break;
-		case 'P': d.para = 1; break;
-		case 't': d.t = threshold(optarg); break;
-		case 'c': d.count = 1; break;
-		case 'd': d.dups = 1; break;
-		case 'u': d.uniqs = 1; break;
-		case 'r': report = "-"; break;
-		case O_REPORT: report = optarg ? optarg : "-"; break;
-		case O_STATE: state = optarg; break;
+		case 'x':
+			d.mode = NIB_KEY_EXACT;
+			break;
+		case 'i':
+			icase = 1;
+			break;
+		case 's':
+			d.sent = 1;
+			break;
+		case 'P':
+			d.para = 1;
+			break;
+		case 't':
+			d.t = nib_ratio(optarg, "-t");
+			break;
+		case 'c':
+			d.count = 1;
+			break;
+		case 'd':
+			d.dups = 1;
+			break;
+		case 'u':
+			d.uniqs = 1;
+			break;
+		case 'r':
+			report = "-";
+			break;
+		case O_REPORT:
+			report = optarg ? optarg : "-";
+			break;
+		case O_STATE:
+			state = optarg;
+			break;
 		case O_MAXKEYS:
 			maxkeys = (size_t)nib_num(optarg, 1, 1LL << 40, "--max-keys");
 			break;
-		case O_MAXDOC: d.maxdoc = size(optarg, "--max-doc"); break;
+		case O_MAXDOC:
+			d.maxdoc = nib_size(optarg, "--max-doc");
+			break;
 		case O_MINWORDS:
 			d.minwords = (size_t)nib_num(optarg, 2, 1000, "--min-words");
 			break;

@@ -78,23 +78,6 @@ roles(char *list)
 	}
 }
 
-/* A size with an optional k, M or G suffix. */
-static size_t
-size(const char *s)
-{
-	char buf[32];
-	size_t n = strlen(s), mul = 1;
-
-	if (n > 0 && n < sizeof buf && strchr("kKmMgG", s[n - 1]) != NULL) {
-		mul = s[n - 1] == 'k' || s[n - 1] == 'K' ? 1024 :
-		    s[n - 1] == 'm' || s[n - 1] == 'M' ? 1024 * 1024 : 1024 * 1024 * 1024;
-		memcpy(buf, s, n - 1);
-		buf[n - 1] = '\0';
-		s = buf;
-	}
-	return (size_t)nib_num(s, 1, (long long)(((size_t)1 << 40) / mul), "--max-doc") * mul;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -131,7 +114,7 @@ main(int argc, char *argv[])
 			opts.para = 1;
 			break;
 		case 'M':
-			doc.max = size(optarg);
+			doc.max = nib_size(optarg, "--max-doc");
 			break;
 		default:
 			nib_opt_common(ch);

@@ -3,11 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mem.h"
 #include "opts.h"
 #include "out.h"
 #include "reader.h"
+#include "rec.h"
 #include "nibstrip/strip.h"
 
 extern const unsigned char nib_data_rules[];
@@ -17,28 +19,7 @@ static struct strip_set set;
 static int nflag, vflag;
 static unsigned long nremoved;
 
-static char *rec;		/* the report record being built */
-static size_t reclen, reccap;
-
-/* Appends s[0..n) to the record as a TSV field (as nib_tsv_str does), then end. */
-static void
-field(const void *p, size_t n, char end)
-{
-	const unsigned char *s = p;
-
-	nib_grow(&rec, &reccap, reclen + 2 * n + 1);
-	for (size_t i = 0; i < n; i++) {
-		const char *e = s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" :
-		    s[i] == '\r' ? "\\r" : s[i] == '\\' ? "\\\\" : NULL;
-
-		if (e != NULL) {
-			memcpy(rec + reclen, e, 2);
-			reclen += 2;
-		} else
-			rec[reclen++] = (char)s[i];
-	}
-	rec[reclen++] = end;
-}
+static struct nib_rec rec;	/* the -n record being built */
 
 /*
  * One removal.  With -v alone, its text; otherwise a TSV record: file,
@@ -50,6 +31,7 @@ report(const struct nib_reader *r, const unsigned char *s, const struct strip_sp
 {
 	const struct strip_rule *rule = &set.rule[p->rule];
 	const char *name = rule->name ? rule->name : strip_kindname(rule->kind);
+	static struct nib_buf where;
 	size_t a = p->a, b = p->b;
 	char num[32];
 
@@ -62,18 +44,16 @@ report(const struct nib_reader *r, const unsigned char *s, const struct strip_sp
 		nib_out_putc('\n');
 		return;
 	}
-	reclen = 0;
-	field(r->name, strlen(r->name), '\t');
-	field(num, (size_t)snprintf(num, sizeof num, "%lu", r->line), '\t');
-	field(name, strlen(name), '\t');
-	field(rule->src, strlen(rule->src), ':');
-	field(num, (size_t)snprintf(num, sizeof num, "%lu", rule->line), '\t');
-	field(s + a, b - a, '\n');
-	/* One write a record: standard error is not buffered. */
-	if (vflag)
-		nib_out_write(rec, reclen);
-	else
-		fwrite(rec, 1, reclen, stderr);
+	nib_rec_begin(&rec, 0);
+	nib_rec_cstr(&rec, "file", r->name);
+	nib_rec_num(&rec, "line", r->line);
+	nib_rec_cstr(&rec, "rule", name);
+	where.len = 0;
+	nib_buf_tsv(&where, rule->src, strlen(rule->src));
+	nib_buf_add(&where, num, (size_t)snprintf(num, sizeof num, ":%lu", rule->line));
+	nib_rec_raw(&rec, "where", where.s);
+	nib_rec_str(&rec, "text", s + a, b - a);
+	nib_rec_put(&rec, vflag ? STDOUT_FILENO : STDERR_FILENO);
 }
 
 static void
@@ -171,7 +151,7 @@ main(int argc, char *argv[])
 	rc = nib_each_file(argc, argv, strip, NULL);
 	nib_out_close();
 	strip_free(&set);
-	free(rec);
+	nib_rec_free(&rec);
 	if (rc == 0 && vflag && nremoved == 0)
 		rc = 1;
 	return rc;

@@ -1,4 +1,6 @@
 #include <err.h>
+#include <libutil.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -46,4 +48,26 @@ nib_num(const char *s, long long min, long long max, const char *what)
 	if (errstr != NULL)
 		errx(2, "%s: '%s' is %s (%lld to %lld)", what, s, errstr, min, max);
 	return n;
+}
+
+size_t
+nib_size(const char *s, const char *what)
+{
+	uint64_t n;
+
+	if (expand_number(s, &n) < 0 || n == 0 || n > NIB_SIZE_MAX)
+		errx(2, "%s: '%s' is invalid (1 to 1T bytes; k, M, G, T suffixes)",
+		    what, s);
+	return (size_t)n;
+}
+
+double
+nib_ratio(const char *s, const char *what)
+{
+	char *end;
+	double t = strtod(s, &end);
+
+	if (*s == '\0' || *end != '\0' || !(t >= 0 && t <= 1))
+		errx(2, "%s: '%s' is invalid (0 to 1)", what, s);
+	return t;
 }

@@ -7,6 +7,7 @@
 #ifndef NIB_OPTS_H
 #define NIB_OPTS_H
 #include <getopt.h>
+#include <stddef.h>
 
 #define NIB_OPT_VERSION 0x100
 #define NIB_LONGOPTS_COMMON \
@@ -32,5 +33,15 @@ void nib_opt_common(int ch) __attribute__((noreturn));
  * "nibX: -c: 'abc' is invalid" (what names the option).
  */
 long long nib_num(const char *s, long long min, long long max, const char *what);
+/* The largest size nib_size() takes: 1 TiB, far past any document. */
+#define NIB_SIZE_MAX ((unsigned long long)1 << 40)
+/*
+ * A size in bytes for an option, with expand_number(3)'s suffixes (k, M,
+ * G, T: powers of 1024): from 1 to NIB_SIZE_MAX, else exits 2 with a
+ * message that names the option (what) and the bad value.
+ */
+size_t nib_size(const char *s, const char *what);
+/* A fraction from 0 to 1 for an option; else exits 2 naming what and s. */
+double nib_ratio(const char *s, const char *what);
 
 #endif

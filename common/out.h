@@ -17,7 +17,20 @@ void nib_out_str(const char *s);
 void nib_out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes the buffer out now (for interactive use between documents). */
 void nib_out_flush(void);
-/* Flushes and closes standard output; exits 2 on a write error. */
+/*
+ * Flushes and closes standard output; exits 2 on a write error, and when
+ * some earlier write to standard error failed.
+ */
 void nib_out_close(void);
+/*
+ * write(2) all of p[0..n) to fd, again after EINTR and short writes.
+ * Returns 0, or -1 with errno set.
+ */
+int nib_writeall(int fd, const void *p, size_t n);
+/*
+ * Writes p[0..n) to standard error in one write(2) (a record or message
+ * never interleaves with another process's); exits 2 if it fails.
+ */
+void nib_err_write(const void *p, size_t n);
 
 #endif
