@@ -12,6 +12,7 @@
 static int jflag, tflag, Hflag, Pflag;
 static int kfilter = -1;	/* -k: NQ_FULL or NQ_PARTIAL, -1 for both */
 static unsigned long found;
+static const char *file;	/* the operand as given, for -j */
 
 /* A number, without printf's cost: one record has four. */
 static void
@@ -47,8 +48,10 @@ emit(const struct nq_rec *r, void *arg)
 		nib_tsv_str(r->text, r->textlen);
 		nib_out_putc('\n');
 	} else if (jflag) {
-		nib_out_printf("{\"doc\":%lu,\"line\":%lu,\"start\":%zu,\"end\":%zu,\"speaker\":",
-		    r->doc, r->line, r->start, r->end);
+		nib_out_printf("{\"doc\":%lu,\"file\":", r->doc);
+		nib_json_cstr(file);
+		nib_out_printf(",\"line\":%lu,\"start\":%zu,\"end\":%zu,\"speaker\":",
+		    r->line, r->start, r->end);
 		nib_json_cstr(r->speaker);
 		nib_out_str(",\"verb\":");
 		nib_json_cstr(r->verb);
@@ -76,6 +79,7 @@ quotefile(struct nib_reader *r, void *arg)
 	struct nib_block b;
 	int t;
 
+	file = r->path;
 	while ((t = nib_reader_block(r, Pflag, &b)) != NIB_EOF) {
 		if (t == NIB_BLOCK)
 			nq_doc_block(d, &b);

@@ -19,6 +19,7 @@
 static int pflag, jflag, nflag;
 static unsigned long doc, block, sentno;
 static int started;	/* a block was written since the last separator */
+static const char *file;	/* the operand as given, for -j */
 
 static const struct option longopts[] = {
 	{ "abbrev", required_argument, NULL, 'a' },
@@ -81,9 +82,11 @@ doblock(const struct nib_block *b)
 	while (nib_sent_next(&st, &x, &y)) {
 		sentno++;
 		if (jflag) {
-			nib_out_printf("{\"doc\":%lu,\"block\":%lu,\"line\":%lu,"
-			    "\"sent\":%lu,\"start\":%zu,\"end\":%zu,\"text\":",
-			    b->doc, block, b->docline, sentno, b->off + x, b->off + y);
+			nib_out_printf("{\"doc\":%lu,\"file\":", b->doc);
+			nib_json_cstr(file);
+			nib_out_printf(",\"block\":%lu,\"line\":%lu,\"sent\":%lu,"
+			    "\"start\":%zu,\"end\":%zu,\"text\":",
+			    block, b->docline, sentno, b->off + x, b->off + y);
 			text(b->s + x, y - x);
 			nib_out_write("}\n", 2);
 			continue;
@@ -107,6 +110,7 @@ sentfile(struct nib_reader *r, void *arg)
 	int t;
 
 	(void)arg;
+	file = r->path;
 	while ((t = nib_reader_block(r, pflag, &b)) != NIB_EOF) {
 		if (b.doc != doc) {
 			doc = b.doc;

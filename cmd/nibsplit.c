@@ -39,6 +39,7 @@ page(struct nib_reader *r, void *arg)
 
 	(void)arg;
 	while ((k = nib_reader_block(r, opts.para, &b)) != NIB_EOF) {
+		opts.file = r->path;
 		switch (k) {
 		case NIB_BLANK:
 			blank++;

@@ -23,7 +23,7 @@ static struct nib_rec rec;	/* the -n record being built */
 
 /*
  * One removal.  With -v alone, its text; otherwise a TSV record: file,
- * line, rule name, where the rule is, text; on standard error with -n
+ * document, line, rule name, where the rule is, text; on standard error with -n
  * alone (standard output carries the text), else on standard output.
  */
 static void
@@ -45,7 +45,8 @@ report(const struct nib_reader *r, const unsigned char *s, const struct strip_sp
 		return;
 	}
 	nib_rec_begin(&rec, 0);
-	nib_rec_cstr(&rec, "file", r->name);
+	nib_rec_cstr(&rec, "file", r->path);
+	nib_rec_num(&rec, "doc", r->doc);
 	nib_rec_num(&rec, "line", r->line);
 	nib_rec_cstr(&rec, "rule", name);
 	where.len = 0;

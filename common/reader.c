@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mem.h"
@@ -24,12 +25,20 @@ nib_reader_init(struct nib_reader *r)
 int
 nib_reader_open(struct nib_reader *r, const char *path)
 {
+	struct stat st;
+
+	r->path = path;
 	if (strcmp(path, "-") == 0) {
 		r->fd = STDIN_FILENO;
 		r->name = "stdin";
 	} else {
 		r->fd = open(path, O_RDONLY);
 		r->name = path;
+		if (r->fd >= 0 && fstat(r->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			close(r->fd);
+			r->fd = -1;
+			errno = EISDIR;
+		}
 		if (r->fd < 0) {
 			warn("%s", path);
 			r->failed = 1;
@@ -43,6 +52,7 @@ nib_reader_open(struct nib_reader *r, const char *path)
 	r->base = r->docstart = 0;
 	r->line = r->docline = 0;
 	r->pend = 0;
+	r->sep = r->doc > 0;
 	r->doc++;
 	return 0;
 }
@@ -114,6 +124,13 @@ nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 
 	if (r->fd < 0)
 		return NIB_EOF;
+	if (r->sep) {
+		r->sep = 0;
+		r->off = 0;
+		*s = (const unsigned char *)"\f";
+		*len = 1;
+		return NIB_DOCSEP;
+	}
 	for (;;) {
 		p = r->buf + scan;
 		nl = memchr(p, '\n', r->end - scan);

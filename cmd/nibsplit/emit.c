@@ -66,13 +66,16 @@ after_title(const struct split_doc *d, const struct split_item *it)
 
 static void
 json(const struct split_doc *d, const struct split_sec *s, size_t ns,
-    const struct split_item *items, unsigned long doc, int para)
+    const struct split_item *items, unsigned long doc, const struct split_opts *o)
 {
 	size_t k;
+	int para = o->para;
 
 	for (k = 0; k < ns; k++) {
-		nib_out_printf("{\"doc\":%lu,\"section\":%zu,\"role\":\"%s\",\"line\":%lu",
-		    doc, k + 1, split_rolename[s[k].role], B(s[k].first)->line);
+		nib_out_printf("{\"doc\":%lu,\"file\":", doc);
+		nib_json_cstr(o->file);
+		nib_out_printf(",\"section\":%zu,\"role\":\"%s\",\"line\":%lu",
+		    k + 1, split_rolename[s[k].role], B(s[k].first)->line);
 		if (s[k].role == R_RELATED && s[k].item > 0) {
 			const struct split_item *it = &items[s[k].item - 1];
 			nib_out_str(",\"source\":");
@@ -156,7 +159,7 @@ split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc)
 	if (o->json || o->dir) {
 		ns = split_sections(d, &s);
 		if (o->json)
-			json(d, s, ns, items, doc, o->para);
+			json(d, s, ns, items, doc, o);
 		else
 			files(d, s, ns, o->dir, o->para);
 		free(s);

@@ -124,6 +124,7 @@ struct split_opts {
 	unsigned char sel[R_NROLES];
 	int para;		/* -P: blocks are paragraphs */
 	void *re;		/* -e: a compiled pcre2_code, or NULL */
+	const char *file;	/* the operand as given, for -j's "file" */
 };
 
 /*
