@@ -127,6 +127,8 @@ main(int argc, char *argv[])
 	if (d.scope == SC_DOC) {
 		rc = nib_each_file(argc, argv, dd_doc, &d);
 		dd_doc_end(&d);
+		if (d.toolong)
+			rc = 2;
 	} else {
 		rc = nib_each_file(argc, argv, dd_stream, &d);
 		dd_stream_end(&d);

@@ -35,9 +35,8 @@ page(struct nib_reader *r, void *arg)
 	struct nib_block b;
 	unsigned long cur = r->doc;
 	unsigned blank = 0;
-	int k;
+	int k, skip = 0;
 
-	(void)arg;
 	while ((k = nib_reader_block(r, opts.para, &b)) != NIB_EOF) {
 		opts.file = r->path;
 		switch (k) {
@@ -48,13 +47,17 @@ page(struct nib_reader *r, void *arg)
 			flush(cur);
 			if (!opts.json && opts.dir == NULL)
 				nib_out_str("\f\n");
-			blank = 0;
+			blank = skip = 0;
 			break;
 		default:
 			cur = b.doc;
-			if (split_add(&doc, b.s, b.len, b.docline, blank) < 0)
-				nib_errl(2, r, "document longer than --max-doc (%zu bytes)",
-				    doc.max);
+			if (!skip && split_add(&doc, b.s, b.len, b.docline, blank) < 0) {
+				/* The documents around it are whole; this one is left out. */
+				nib_warnl(r, "document %lu is longer than --max-doc (%zu "
+				    "bytes): left out", b.doc, doc.max);
+				split_reset(&doc);
+				skip = *(int *)arg = 1;
+			}
 			blank = 0;
 		}
 	}
@@ -93,7 +96,7 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct stat st;
-	int ch, rc;
+	int ch, rc, toolong = 0;
 
 	nib_usage_text = "[-jP] [-s role,...] [-o dir] [-e regex] [--max-doc size] [file ...]";
 	doc.max = (size_t)256 << 20;
@@ -127,7 +130,9 @@ main(int argc, char *argv[])
 		errx(2, "-s cannot be used with -j or -o");
 	if (opts.json && opts.dir)
 		errx(2, "-j and -o cannot be used together");
-	rc = nib_each_file(argc - optind, argv + optind, page, NULL);
+	rc = nib_each_file(argc - optind, argv + optind, page, &toolong);
+	if (toolong)
+		rc = 2;
 	nib_out_close();
 	split_free(&doc);
 	if (rc == 0 && opts.select && shown == 0)

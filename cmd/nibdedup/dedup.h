@@ -39,6 +39,7 @@ struct dd {
 	double t;		/* near-repeat threshold; 0: none */
 	size_t minwords;	/* fewer words: exact repeats only */
 	size_t maxdoc;
+	int toolong;		/* a document over maxdoc was left out */
 	FILE *report;		/* -r, or NULL */
 	struct nib_hashset set;	/* whole stream, window, state */
 	struct nib_keybuf kb;

@@ -624,17 +624,14 @@ process(struct dd *d, struct doc *D)
 	D->nit = D->len = 0;
 }
 
-static void
-add(struct nib_reader *r, struct dd *d, struct doc *D, int type,
-    const struct nib_block *b)
+/* Adds a block to the document; -1 when it would pass --max-doc. */
+static int
+add(struct dd *d, struct doc *D, int type, const struct nib_block *b)
 {
 	struct item *it;
 
-	if (D->len + b->len > d->maxdoc) {
-		nib_out_flush();	/* the documents before it are whole */
-		nib_errl(2, r, "document longer than %zu bytes (--max-doc)",
-		    d->maxdoc);
-	}
+	if (D->len + b->len > d->maxdoc)
+		return -1;
 	/* 16 bytes of slack: tokens are hashed by 8-byte loads. */
 	nib_grow(&D->buf, &D->cap, D->len + b->len + 16);
 	memcpy(D->buf + D->len, b->s, b->len);
@@ -646,6 +643,22 @@ add(struct nib_reader *r, struct dd *d, struct doc *D, int type,
 	it->line = b->docline;
 	D->len += b->len;
 	D->no = b->doc;
+	return 0;
+}
+
+/*
+ * A document over --max-doc is left out whole, with a message; the run
+ * goes on and ends with status 2.  One long stream with no form feeds is
+ * most likely many documents run together: say what to do.
+ */
+static void
+toolong(struct nib_reader *r, struct dd *d, struct doc *D, unsigned long doc)
+{
+	nib_warnl(r, "document %lu is longer than --max-doc (%zu bytes): left out%s",
+	    doc, d->maxdoc, r->line == r->docline ? "; for a stream of many "
+	    "documents use -g, or separate them with form-feed lines" : "");
+	D->nit = D->len = 0;
+	d->toolong = 1;
 }
 
 void
@@ -654,7 +667,7 @@ dd_doc(struct nib_reader *r, void *arg)
 	struct dd *d = arg;
 	struct doc *D;
 	struct nib_block b;
-	int t;
+	int t, skip = 0;
 
 	if (d->eng == NULL)
 		d->eng = nib_calloc(1, sizeof(struct doc));
@@ -663,8 +676,11 @@ dd_doc(struct nib_reader *r, void *arg)
 		if (t == NIB_DOCSEP) {
 			process(d, D);
 			nib_out_write("\f\n", 2);
-		} else
-			add(r, d, D, t, &b);
+			skip = 0;
+		} else if (!skip && add(d, D, t, &b) < 0) {
+			toolong(r, d, D, b.doc);
+			skip = 1;
+		}
 	}
 	process(d, D);
 }
