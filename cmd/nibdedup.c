@@ -8,27 +8,27 @@
 #include "opts.h"
 #include "out.h"
 
-enum { O_STATE = 0x200, O_MAXKEYS, O_MAXDOC, O_REPORT, O_MINWORDS };
+enum { O_STATE = NIB_OPT_LONG, O_MAXKEYS, O_MAXDOC, O_REPORT, O_MINWORDS };
 
-static const struct option longopts[] = {
-	{ "adjacent", no_argument, NULL, 'a' },
-	{ "global", no_argument, NULL, 'g' },
-	{ "window", required_argument, NULL, 'w' },
-	{ "exact", no_argument, NULL, 'x' },
-	{ "ignore-case", no_argument, NULL, 'i' },
-	{ "sentences", no_argument, NULL, 's' },
-	{ "paragraphs", no_argument, NULL, 'P' },
-	{ "threshold", required_argument, NULL, 't' },
-	{ "count", no_argument, NULL, 'c' },
-	{ "repeated", no_argument, NULL, 'd' },
-	{ "unique", no_argument, NULL, 'u' },
-	{ "report", optional_argument, NULL, O_REPORT },
-	{ "state", required_argument, NULL, O_STATE },
-	{ "max-keys", required_argument, NULL, O_MAXKEYS },
-	{ "max-doc", required_argument, NULL, O_MAXDOC },
-	{ "min-words", required_argument, NULL, O_MINWORDS },
-	NIB_LONGOPTS_COMMON,
-	{ NULL, 0, NULL, 0 }
+static const struct nib_opt options[] = {
+	{ 'a', "adjacent", NULL, "compare adjacent units only, as uniq does" },
+	{ 'g', "global", NULL, "compare over the whole stream" },
+	{ 'w', "window", "units", "compare with the last units units" },
+	{ 'x', "exact", NULL, "compare exact bytes (no folding, prefixes or near repeats)" },
+	{ 'i', "ignore-case", NULL, "with -x, ignore case" },
+	{ 's', "sentences", NULL, "sentences are the units" },
+	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs" },
+	{ 't', "threshold", "t", "near repeats: share of words contained (0 to 1; 0: off)" },
+	{ 'c', "count", NULL, "prefix each unit with its count (as uniq -c)" },
+	{ 'd', "repeated", NULL, "print only repeated units, once (as uniq -d)" },
+	{ 'u', "unique", NULL, "print only units that are not repeated (as uniq -u)" },
+	{ 'r', NULL, NULL, "report each removal on stderr" },
+	{ O_REPORT, "report", "file", "report each removal to file" },
+	{ O_STATE, "state", "file", "keep the keys seen across runs in file" },
+	{ O_MAXKEYS, "max-keys", "n", "keep at most n keys (-g, --state)" },
+	{ O_MAXDOC, "max-doc", "bytes", "leave out documents longer than bytes (256M)" },
+	{ O_MINWORDS, "min-words", "n", "near repeats need n words or more (6)" },
+	{ 0, NULL, NULL, NULL }
 };
 
 int
@@ -41,9 +41,9 @@ main(int argc, char *argv[])
 	size_t window = 0, maxkeys = 0;
 	int ch, scopes = 0, icase = 0, rc;
 
-	nib_usage_text = "[-acdgiPsux] [-t threshold] [-w units] [-r | --report[=file]]\n"
+	nib_usage_text = "[-acdgiPsux] [-t threshold] [-w units] [-r | --report file]\n"
 	    "\t[--state file [--max-keys n]] [--max-doc bytes] [--min-words n] [file ...]";
-	while ((ch = getopt_long(argc, argv, "acdghiPrst:uw:x", longopts, NULL)) != -1)
+	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case 'a':
 			d.scope = SC_ADJ;
@@ -86,7 +86,7 @@ main(int argc, char *argv[])
 			report = "-";
 			break;
 		case O_REPORT:
-			report = optarg ? optarg : "-";
+			report = optarg;
 			break;
 		case O_STATE:
 			state = optarg;
@@ -100,9 +100,8 @@ main(int argc, char *argv[])
 		case O_MINWORDS:
 			d.minwords = (size_t)nib_num(optarg, 2, 1000, "--min-words");
 			break;
-		default:
-			nib_opt_common(ch);
 		}
+	}
 	argc -= optind;
 	argv += optind;
 	if (icase && d.mode == NIB_KEY_EXACT)

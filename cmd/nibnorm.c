@@ -16,17 +16,16 @@
 static int sflag, vflag, Sflag;
 static struct nib_norm *nm;
 
-static const struct option longopts[] = {
-	{ "ascii", no_argument, NULL, 'a' },
-	{ "no-entities", no_argument, NULL, 'E' },
-	{ "nfkc", no_argument, NULL, 'K' },
-	{ "no-mojibake", no_argument, NULL, 'M' },
-	{ "squeeze-blank", no_argument, NULL, 's' },
-	{ "strict", no_argument, NULL, 'S' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "windows-1252", no_argument, NULL, 'W' },
-	NIB_LONGOPTS_COMMON,
-	{ NULL, 0, NULL, 0 }
+static const struct nib_opt options[] = {
+	{ 'a', "ascii", NULL, "fold typographic punctuation to ASCII" },
+	{ 'E', "no-entities", NULL, "leave HTML entities as they are" },
+	{ 'K', "nfkc", NULL, "NFKC instead of NFC" },
+	{ 'M', "no-mojibake", NULL, "leave mojibake as it is" },
+	{ 'S', "strict", NULL, "exit 1 at the first invalid UTF-8 byte" },
+	{ 's', "squeeze-blank", NULL, "squeeze runs of blank lines into one" },
+	{ 'v', "verbose", NULL, "print counts of repairs on stderr" },
+	{ 'W', "windows-1252", NULL, "read invalid bytes as Windows-1252, not U+FFFD" },
+	{ 0, NULL, NULL, NULL }
 };
 
 static void
@@ -80,16 +79,8 @@ main(int argc, char *argv[])
 {
 	int ch, rc, flags = 0;
 
-	nib_usage_text = "[-aEKMSsvW] [file ...]\n"
-	    "  -a, --ascii          fold typographic punctuation to ASCII\n"
-	    "  -E, --no-entities    leave HTML entities as they are\n"
-	    "  -K, --nfkc           NFKC instead of NFC\n"
-	    "  -M, --no-mojibake    leave mojibake as it is\n"
-	    "  -S, --strict         exit 1 at the first invalid UTF-8 byte\n"
-	    "  -s, --squeeze-blank  squeeze runs of blank lines into one\n"
-	    "  -v, --verbose        print counts of repairs on stderr\n"
-	    "  -W, --windows-1252   read invalid bytes as Windows-1252, not U+FFFD";
-	while ((ch = getopt_long(argc, argv, "aEhKMsSvW", longopts, NULL)) != -1) {
+	nib_usage_text = "[-aEKMSsvW] [file ...]";
+	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case 'a':
 			flags |= NIB_NORM_ASCII;
@@ -115,8 +106,6 @@ main(int argc, char *argv[])
 		case 'W':
 			flags |= NIB_NORM_CP1252;
 			break;
-		default:
-			nib_opt_common(ch);
 		}
 	}
 	argc -= optind;

@@ -14,6 +14,15 @@ static int kfilter = -1;	/* -k: NQ_FULL or NQ_PARTIAL, -1 for both */
 static unsigned long found;
 static const char *file;	/* the operand as given, for -j */
 
+static const struct nib_opt options[] = {
+	{ 'H', "header", NULL, "print a header line with the field names first" },
+	{ 'j', "json", NULL, "JSON Lines: doc, file, line, start, end, speaker, verb, kind, text" },
+	{ 'k', "kind", "full|partial", "print only quotations of this kind" },
+	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs" },
+	{ 't', "text", NULL, "print only the quoted text, one quotation a line" },
+	{ 0, NULL, NULL, NULL }
+};
+
 /* A number, without printf's cost: one record has four. */
 static void
 putnum(unsigned long long v, int sep)
@@ -93,20 +102,11 @@ quotefile(struct nib_reader *r, void *arg)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "header", no_argument, NULL, 'H' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "paragraphs", no_argument, NULL, 'P' },
-		{ "text", no_argument, NULL, 't' },
-		NIB_LONGOPTS_COMMON,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct nq_doc d;
 	int ch, rc;
 
 	nib_usage_text = "[-HjPt] [-k full|partial] [file ...]";
-	while ((ch = getopt_long(argc, argv, "HhjPtk:", longopts, NULL)) != -1) {
+	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case 'H':
 			Hflag = 1;
@@ -130,8 +130,6 @@ main(int argc, char **argv)
 		case 't':
 			tflag = 1;
 			break;
-		default:
-			nib_opt_common(ch);
 		}
 	}
 	argc -= optind;

@@ -21,13 +21,12 @@ static unsigned long doc, block, sentno;
 static int started;	/* a block was written since the last separator */
 static const char *file;	/* the operand as given, for -j */
 
-static const struct option longopts[] = {
-	{ "abbrev", required_argument, NULL, 'a' },
-	{ "json", no_argument, NULL, 'j' },
-	{ "number", no_argument, NULL, 'n' },
-	{ "paragraphs", no_argument, NULL, 'P' },
-	NIB_LONGOPTS_COMMON,
-	{ NULL, 0, NULL, 0 }
+static const struct nib_opt options[] = {
+	{ 'a', "abbrev", "file", "add the abbreviations listed in file" },
+	{ 'j', "json", NULL, "JSON Lines: doc, file, block, line, sent, start, end, text" },
+	{ 'n', "number", NULL, "number the sentences of each document" },
+	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs; join their lines" },
+	{ 0, NULL, NULL, NULL }
 };
 
 /*
@@ -130,12 +129,8 @@ main(int argc, char *argv[])
 {
 	int ch, rc;
 
-	nib_usage_text = "[-jnP] [-a file] [file ...]\n"
-	    "  -a, --abbrev file  add the abbreviations listed in file\n"
-	    "  -j, --json         JSON Lines: doc, block, line, sent, start, end, text\n"
-	    "  -n, --number       number the sentences of each document\n"
-	    "  -P, --paragraphs   blocks are blank-line paragraphs; join their lines";
-	while ((ch = getopt_long(argc, argv, "a:hjnP", longopts, NULL)) != -1) {
+	nib_usage_text = "[-jnP] [-a file] [file ...]";
+	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case 'a':
 			if (nib_sent_abbrev_file(optarg) < 0)
@@ -150,8 +145,6 @@ main(int argc, char *argv[])
 		case 'P':
 			pflag = 1;
 			break;
-		default:
-			nib_opt_common(ch);
 		}
 	}
 	argc -= optind;

@@ -64,12 +64,26 @@ page(struct nib_reader *r, void *arg)
 	flush(cur);
 }
 
+static const struct nib_opt options[] = {
+	{ 's', "select", "role,...", "print only the text of blocks of these roles" },
+	{ 'j', "json", NULL, "JSON Lines, one object per section" },
+	{ 'o', "output-dir", "dir", "write each section to a file in dir" },
+	{ 'e', "regexp", "regex", "split before lines that match regex (as csplit)" },
+	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs" },
+	{ NIB_OPT_LONG, "max-doc", "size", "leave out documents longer than size (256M)" },
+	{ 0, NULL, NULL, NULL }
+};
+
 static void
 roles(char *list)
 {
 	char *p;
 	int r;
 
+	if (strspn(list, ",") == strlen(list)) {
+		warnx("-s: no role given");
+		nib_usage();
+	}
 	opts.select = 1;
 	while ((p = strsep(&list, ",")) != NULL) {
 		if (*p == '\0')
@@ -85,22 +99,12 @@ roles(char *list)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "select", required_argument, NULL, 's' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "output-dir", required_argument, NULL, 'o' },
-		{ "regexp", required_argument, NULL, 'e' },
-		{ "paragraphs", no_argument, NULL, 'P' },
-		{ "max-doc", required_argument, NULL, 'M' },
-		NIB_LONGOPTS_COMMON,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct stat st;
 	int ch, rc, toolong = 0;
 
 	nib_usage_text = "[-jP] [-s role,...] [-o dir] [-e regex] [--max-doc size] [file ...]";
 	doc.max = (size_t)256 << 20;
-	while ((ch = getopt_long(argc, argv, "s:jo:e:Ph", longopts, NULL)) != -1) {
+	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case 's':
 			roles(optarg);
@@ -117,11 +121,9 @@ main(int argc, char *argv[])
 		case 'P':
 			opts.para = 1;
 			break;
-		case 'M':
+		case NIB_OPT_LONG:
 			doc.max = nib_size(optarg, "--max-doc");
 			break;
-		default:
-			nib_opt_common(ch);
 		}
 	}
 	if (opts.dir != NULL && (stat(opts.dir, &st) < 0 || !S_ISDIR(st.st_mode)))

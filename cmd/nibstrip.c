@@ -19,6 +19,14 @@ static struct strip_set set;
 static int nflag, vflag;
 static unsigned long nremoved;
 
+static const struct nib_opt options[] = {
+	{ 'f', "rules", "file", "add the rules in file to the built-in ones" },
+	{ 'F', "only-rules", "file", "use the rules in file instead of the built-in ones" },
+	{ 'n', "dry-run", NULL, "remove nothing; report each removal on stderr" },
+	{ 'v', "removed", NULL, "print only what would be removed" },
+	{ 'p', "print-rules", NULL, "print the built-in rules and exit" },
+	{ 0, NULL, NULL, NULL }
+};
 static struct nib_rec rec;	/* the -n record being built */
 
 /*
@@ -100,21 +108,12 @@ strip(struct nib_reader *r, void *arg)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "rules", required_argument, NULL, 'f' },
-		{ "only-rules", required_argument, NULL, 'F' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "removed", no_argument, NULL, 'v' },
-		{ "print-rules", no_argument, NULL, 'p' },
-		NIB_LONGOPTS_COMMON,
-		{ NULL, 0, NULL, 0 }
-	};
 	char **files = nib_calloc((size_t)argc, sizeof *files), *msg;
 	int ch, rc, nfiles = 0, builtin = 1, pflag = 0;
 
 	nib_usage_text = "[-npv] [-f rules] [-F rules] [file ...]";
 	strip_init(&set);
-	while ((ch = getopt_long(argc, argv, "f:F:npvh", longopts, NULL)) != -1) {
+	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case 'F':
 			builtin = 0;
@@ -131,8 +130,6 @@ main(int argc, char *argv[])
 		case 'p':
 			pflag = 1;
 			break;
-		default:
-			nib_opt_common(ch);
 		}
 	}
 	if (pflag) {

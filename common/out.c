@@ -77,6 +77,7 @@ nib_err_write(const void *p, size_t n)
 		if (errno == EPIPE)
 			fail(errno);
 		/* Standard error is what failed: the status must say it. */
+		warn("write error");
 		_exit(2);
 	}
 }

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -807,8 +808,7 @@ build(struct strip_set *set)
 			pcre2_jit_stack_assign(set->mctx, NULL, set->jstack);
 	}
 	if (set->md == NULL || set->mctx == NULL) {
-		fprintf(stderr, "out of memory\n");
-		exit(2);
+		errx(2, "out of memory");
 	}
 	set->ready = 1;
 }
