@@ -8,79 +8,89 @@
 #include "opts.h"
 #include "out.h"
 
-enum { O_STATE = NIB_OPT_LONG, O_MAXKEYS, O_MAXDOC, O_REPORT, O_MINWORDS };
+enum { O_STATE = NIB_OPT_LONG, O_MAXKEYS, O_MAXDOC, O_REPORT, O_MINWORDS, O_ADJ,
+    O_WINDOW };
 
+static struct dd d = { .scope = SC_DOC, .t = DD_THRESHOLD,
+    .minwords = DD_MINWORDS, .maxdoc = (size_t)256 << 20 };
+static int icase, header;
+
+/* uniq's -s, -w, -f, -D and -z are not used: their letters stay uniq's. */
 static const struct nib_opt options[] = {
-	{ 'a', "adjacent", NULL, "compare adjacent units only, as uniq does" },
-	{ 'g', "global", NULL, "compare over the whole stream" },
-	{ 'w', "window", "units", "compare with the last units units" },
-	{ 'x', "exact", NULL, "compare exact bytes (no folding, prefixes or near repeats)" },
-	{ 'i', "ignore-case", NULL, "with -x, ignore case" },
-	{ 's', "sentences", NULL, "sentences are the units" },
-	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs" },
-	{ 't', "threshold", "t", "near repeats: share of words contained (0 to 1; 0: off)" },
-	{ 'c', "count", NULL, "prefix each unit with its count (as uniq -c)" },
-	{ 'd', "repeated", NULL, "print only repeated units, once (as uniq -d)" },
-	{ 'u', "unique", NULL, "print only units that are not repeated (as uniq -u)" },
-	{ 'r', NULL, NULL, "report each removal on stderr" },
-	{ O_REPORT, "report", "file", "report each removal to file" },
-	{ O_STATE, "state", "file", "keep the keys seen across runs in file" },
-	{ O_MAXKEYS, "max-keys", "n", "keep at most n keys (-g, --state)" },
-	{ O_MAXDOC, "max-doc", "bytes", "leave out documents longer than bytes (256M)" },
-	{ O_MINWORDS, "min-words", "n", "near repeats need n words or more (6)" },
-	{ 0, NULL, NULL, NULL }
+	{ O_ADJ, "adjacent", NULL, "compare adjacent units only, as uniq does", NULL },
+	{ 'g', "global", NULL, "compare over the whole stream", NULL },
+	{ O_WINDOW, "window", "units", "compare with the last units units", NULL },
+	{ 'x', "exact", NULL, "compare exact bytes (no folding, prefixes or near repeats)", NULL },
+	{ 'i', "ignore-case", NULL, "with -x, ignore case", &icase },
+	{ NIB_OPT_LONG + 20, "sentences", NULL, "sentences are the units", &d.sent },
+	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs", &d.para },
+	{ 't', "threshold", "t", "near repeats: share of words contained (0 to 1; 0: off)", NULL },
+	{ 'c', "count", NULL, "prefix each unit with its count (as uniq -c)", &d.count },
+	{ 'd', "repeated", NULL, "print only repeated units, once (as uniq -d)", &d.dups },
+	{ 'u', "unique", NULL, "print only units that are not repeated (as uniq -u)",
+	    &d.uniqs },
+	{ 'r', NULL, NULL, "report each removal on stderr", NULL },
+	{ O_REPORT, "report", "file", "report each removal to file", NULL },
+	{ 'j', "json", NULL, "report records as JSON Lines", &d.json },
+	{ 'H', "header", NULL, "report: a header line with the field names first", &header },
+	{ O_STATE, "state", "file", "keep the keys seen across runs in file", NULL },
+	{ O_MAXKEYS, "max-keys", "n", "keep at most n keys (-g, --state)", NULL },
+	{ O_MAXDOC, "max-doc", "size", "leave out documents longer than size (256M)", NULL },
+	{ O_MINWORDS, "min-words", "n", "near repeats need n words or more (6)", NULL },
+	{ 0, NULL, NULL, NULL, NULL }
 };
+
+/* Each operand to the engine, its name noted for the report. */
+static void
+perfile(struct nib_reader *r, void *arg)
+{
+	d.file = r->path;
+	if (d.scope == SC_DOC)
+		dd_doc(r, arg);
+	else
+		dd_stream(r, arg);
+}
+
+/* Exits 2 when the options asked for cannot be met together. */
+static void
+check(const char *state, size_t maxkeys)
+{
+	if (state && (d.scope == SC_ADJ || d.scope == SC_WIN))
+		errx(2, "--state works on the whole stream: not with --adjacent or --window");
+	if ((d.count || d.dups || d.uniqs) && (d.scope == SC_ALL || d.scope == SC_WIN ||
+	    state))
+		errx(2, "-c, -d and -u need --adjacent or the per-document scope");
+	if (maxkeys && d.scope != SC_ALL && !state)
+		errx(2, "--max-keys needs -g or --state");
+}
 
 int
 main(int argc, char *argv[])
 {
-	struct dd d = { .scope = SC_DOC, .t = DD_THRESHOLD,
-	    .minwords = DD_MINWORDS,
-	    .maxdoc = (size_t)256 << 20 };
 	const char *state = NULL, *report = NULL;
 	size_t window = 0, maxkeys = 0;
-	int ch, scopes = 0, icase = 0, rc;
+	int ch, rc;
 
-	nib_usage_text = "[-acdgiPsux] [-t threshold] [-w units] [-r | --report file]\n"
-	    "\t[--state file [--max-keys n]] [--max-doc bytes] [--min-words n] [file ...]";
+	nib_usage_text = "[-cdgHijPrux] [--adjacent | --window units] [--sentences]\n"
+	    "\t[-t threshold] [--report file] [--state file [--max-keys n]]\n"
+	    "\t[--max-doc size] [--min-words n] [file ...]";
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
-		case 'a':
+		case O_ADJ:
 			d.scope = SC_ADJ;
-			scopes++;
 			break;
 		case 'g':
 			d.scope = SC_ALL;
-			scopes++;
 			break;
-		case 'w':
+		case O_WINDOW:
 			d.scope = SC_WIN;
-			scopes++;
-			window = (size_t)nib_num(optarg, 1, 1LL << 40, "-w");
+			window = (size_t)nib_num(optarg, 1, 1LL << 40, "--window");
 			break;
 		case 'x':
 			d.mode = NIB_KEY_EXACT;
 			break;
-		case 'i':
-			icase = 1;
-			break;
-		case 's':
-			d.sent = 1;
-			break;
-		case 'P':
-			d.para = 1;
-			break;
 		case 't':
 			d.t = nib_ratio(optarg, "-t");
-			break;
-		case 'c':
-			d.count = 1;
-			break;
-		case 'd':
-			d.dups = 1;
-			break;
-		case 'u':
-			d.uniqs = 1;
 			break;
 		case 'r':
 			report = "-";
@@ -106,32 +116,25 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (icase && d.mode == NIB_KEY_EXACT)
 		d.mode = NIB_KEY_CASE;	/* folded keys ignore case already */
-	if (scopes > 1)
-		errx(2, "-a, -g and -w are exclusive");
-	if (state && (d.scope == SC_ADJ || d.scope == SC_WIN))
-		errx(2, "--state works on the whole stream: not with -a or -w");
+	check(state, maxkeys);
 	if (state)
 		d.scope = SC_ALL;
-	if ((d.count || d.dups || d.uniqs) && (d.scope == SC_ALL || d.scope == SC_WIN))
-		errx(2, "-c, -d and -u need -a or the per-document scope");
-	if (maxkeys && d.scope != SC_ALL)
-		errx(2, "--max-keys needs -g or --state");
 	if (report && strcmp(report, "-") == 0)
 		d.report = stderr;
 	else if (report && (d.report = fopen(report, "w")) == NULL)
 		err(2, "%s", report);
+	if (d.report && header && !d.json)
+		dd_report_header(&d);
 	nib_hashset_init(&d.set, d.scope == SC_WIN ? window : maxkeys, state != NULL);
 	if (state)
 		dd_state_open(&d, state);
-	if (d.scope == SC_DOC) {
-		rc = nib_each_file(argc, argv, dd_doc, &d);
+	rc = nib_each_file(argc, argv, perfile, &d);
+	if (d.scope == SC_DOC)
 		dd_doc_end(&d);
-		if (d.toolong)
-			rc = 2;
-	} else {
-		rc = nib_each_file(argc, argv, dd_stream, &d);
+	else
 		dd_stream_end(&d);
-	}
+	if (d.toolong)
+		rc = 2;
 	nib_out_close();
 	if (d.report && (fflush(d.report) == EOF || ferror(d.report) ||
 	    (d.report != stderr && fclose(d.report) == EOF)))

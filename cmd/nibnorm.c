@@ -2,52 +2,75 @@
  * nibnorm: repair and normalize text, line by line.
  *
  * The work is common/norm.c's; this file reads lines, writes each result
- * with an LF, passes form-feed lines through, squeezes blank lines (-s),
- * reports counts (-v) and stops at the first invalid byte (-S).
+ * with an LF, passes form-feed lines through, squeezes blank lines
+ * (--squeeze-blank), reports counts of repairs per document (--counts)
+ * and stops at the first invalid byte (-S).
  */
 #include <err.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "norm.h"
 #include "opts.h"
 #include "out.h"
 #include "reader.h"
+#include "rec.h"
 
-static int sflag, vflag, Sflag;
+enum { O_SQUEEZE = NIB_OPT_LONG, O_COUNTS };
+
+static int sflag, cflag, Sflag, jflag, Hflag;
 static struct nib_norm *nm;
+static struct nib_norm_stats before;	/* the counts when the document began */
 
 static const struct nib_opt options[] = {
-	{ 'a', "ascii", NULL, "fold typographic punctuation to ASCII" },
-	{ 'E', "no-entities", NULL, "leave HTML entities as they are" },
-	{ 'K', "nfkc", NULL, "NFKC instead of NFC" },
-	{ 'M', "no-mojibake", NULL, "leave mojibake as it is" },
-	{ 'S', "strict", NULL, "exit 1 at the first invalid UTF-8 byte" },
-	{ 's', "squeeze-blank", NULL, "squeeze runs of blank lines into one" },
-	{ 'v', "verbose", NULL, "print counts of repairs on stderr" },
-	{ 'W', "windows-1252", NULL, "read invalid bytes as Windows-1252, not U+FFFD" },
-	{ 0, NULL, NULL, NULL }
+	{ 'a', "ascii", NULL, "fold typographic punctuation to ASCII", NULL },
+	{ 'E', "no-entities", NULL, "leave HTML entities as they are", NULL },
+	{ 'K', "nfkc", NULL, "NFKC instead of NFC", NULL },
+	{ 'M', "no-mojibake", NULL, "leave mojibake as it is", NULL },
+	{ 'S', "strict", NULL, "exit 1 at the first invalid UTF-8 byte", &Sflag },
+	{ O_SQUEEZE, "squeeze-blank", NULL, "squeeze runs of blank lines into one", &sflag },
+	{ O_COUNTS, "counts", NULL, "write counts of repairs per document on stderr", &cflag },
+	{ 'j', "json", NULL, "--counts records as JSON Lines", &jflag },
+	{ 'H', "header", NULL, "--counts records: a header line first", &Hflag },
+	{ 'W', "windows-1252", NULL, "read invalid bytes as Windows-1252, not U+FFFD", NULL },
+	{ 0, NULL, NULL, NULL, NULL }
 };
 
+static const char *const keys[] = { "doc", "file", "invalid", "entities",
+    "mojibake", "removed", NULL };
+
+/* The repairs made in document doc of r, as one record on stderr. */
 static void
-report(const char *name, const struct nib_norm_stats *a,
-    const struct nib_norm_stats *b)
+counts(const struct nib_reader *r, unsigned long doc)
 {
-	warnx("%s: %llu invalid, %llu entities, %llu mojibake, %llu removed",
-	    name, b->invalid - a->invalid, b->entities - a->entities,
-	    b->mojibake - a->mojibake, b->removed - a->removed);
+	static struct nib_rec rec;
+	const struct nib_norm_stats *b = &before, *a = &nm->stats;
+
+	nib_rec_begin(&rec, jflag);
+	nib_rec_num(&rec, "doc", doc);
+	nib_rec_cstr(&rec, "file", r->path);
+	nib_rec_num(&rec, "invalid", a->invalid - b->invalid);
+	nib_rec_num(&rec, "entities", a->entities - b->entities);
+	nib_rec_num(&rec, "mojibake", a->mojibake - b->mojibake);
+	nib_rec_num(&rec, "removed", a->removed - b->removed);
+	nib_rec_put(&rec, STDERR_FILENO);
+	before = nm->stats;
 }
 
 static void
 normfile(struct nib_reader *r, void *arg)
 {
-	struct nib_norm_stats before = nm->stats;
 	const unsigned char *s, *o;
+	unsigned long doc = r->doc;
 	size_t len, olen;
 	int t, blank = 0;
 
 	(void)arg;
 	while ((t = nib_reader_line(r, &s, &len)) != NIB_EOF) {
 		if (t == NIB_DOCSEP) {
+			if (cflag && r->line > 0)
+				counts(r, doc);
+			doc = r->doc;
 			nib_out_write("\f\n", 2);
 			blank = 0;
 			continue;
@@ -55,23 +78,18 @@ normfile(struct nib_reader *r, void *arg)
 		o = nib_norm_line(nm, s, len, &olen);
 		if (Sflag && nm->badoff >= 0) {
 			nib_out_flush();
-			warnx("%s:%lu: invalid UTF-8 at byte offset %llu", r->name,
-			    r->line, (unsigned long long)(r->docstart + r->off) +
+			nib_errl(1, r, "invalid UTF-8 at byte offset %llu",
+			    (unsigned long long)(r->docstart + r->off) +
 			    (unsigned long long)nm->badoff);
-			nib_out_close();
-			exit(1);
 		}
-		if (olen == 0) {
-			if (sflag && blank)
-				continue;
-			blank = 1;
-		} else
-			blank = 0;
+		if (olen == 0 && sflag && blank)
+			continue;
+		blank = olen == 0;
 		nib_out_write(o, olen);
 		nib_out_putc('\n');
 	}
-	if (vflag)
-		report(r->name, &before, &nm->stats);
+	if (cflag)
+		counts(r, doc);
 }
 
 int
@@ -79,7 +97,7 @@ main(int argc, char *argv[])
 {
 	int ch, rc, flags = 0;
 
-	nib_usage_text = "[-aEKMSsvW] [file ...]";
+	nib_usage_text = "[-aEHjKMSW] [--squeeze-blank] [--counts] [file ...]";
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case 'a':
@@ -94,23 +112,18 @@ main(int argc, char *argv[])
 		case 'M':
 			flags |= NIB_NORM_NOMOJI;
 			break;
-		case 's':
-			sflag = 1;
-			break;
-		case 'S':
-			Sflag = 1;
-			break;
-		case 'v':
-			vflag = 1;
-			break;
 		case 'W':
 			flags |= NIB_NORM_CP1252;
 			break;
 		}
 	}
+	if ((jflag || Hflag) && !cflag)
+		errx(2, "-j and -H are for the records of --counts");
 	argc -= optind;
 	argv += optind;
 	nm = nib_norm_new(flags);
+	if (cflag && Hflag && !jflag)
+		nib_rec_header(keys, STDERR_FILENO);
 	rc = nib_each_file(argc, argv, normfile, NULL);
 	nib_norm_free(nm);
 	nib_out_close();

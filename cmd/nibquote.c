@@ -15,12 +15,13 @@ static unsigned long found;
 static const char *file;	/* the operand as given, for -j */
 
 static const struct nib_opt options[] = {
-	{ 'H', "header", NULL, "print a header line with the field names first" },
-	{ 'j', "json", NULL, "JSON Lines: doc, file, line, start, end, speaker, verb, kind, text" },
-	{ 'k', "kind", "full|partial", "print only quotations of this kind" },
-	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs" },
-	{ 't', "text", NULL, "print only the quoted text, one quotation a line" },
-	{ 0, NULL, NULL, NULL }
+	{ 'H', "header", NULL, "print a header line with the field names first", &Hflag },
+	{ 'j', "json", NULL, "JSON Lines: doc, file, line, start, end, speaker, verb, kind, text",
+	    NULL },
+	{ 'k', "kind", "full|partial", "print only quotations of this kind", NULL },
+	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs", &Pflag },
+	{ NIB_OPT_LONG, "text", NULL, "print only the quoted text, one quotation a line", NULL },
+	{ 0, NULL, NULL, NULL, NULL }
 };
 
 /* A number, without printf's cost: one record has four. */
@@ -105,14 +106,16 @@ main(int argc, char **argv)
 	struct nq_doc d;
 	int ch, rc;
 
-	nib_usage_text = "[-HjPt] [-k full|partial] [file ...]";
+	nib_usage_text = "[-HjP] [--text] [-k full|partial] [file ...]";
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
-		case 'H':
-			Hflag = 1;
-			break;
-		case 'j':
+		case 'j':	/* -j and --text: the last one given wins */
 			jflag = 1;
+			tflag = 0;
+			break;
+		case NIB_OPT_LONG:
+			tflag = 1;
+			jflag = 0;
 			break;
 		case 'k':
 			if (strcmp(optarg, "full") == 0)
@@ -123,12 +126,6 @@ main(int argc, char **argv)
 				warnx("-k: '%s' is invalid: full or partial", optarg);
 				nib_usage();
 			}
-			break;
-		case 'P':
-			Pflag = 1;
-			break;
-		case 't':
-			tflag = 1;
 			break;
 		}
 	}

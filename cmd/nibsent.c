@@ -22,11 +22,12 @@ static int started;	/* a block was written since the last separator */
 static const char *file;	/* the operand as given, for -j */
 
 static const struct nib_opt options[] = {
-	{ 'a', "abbrev", "file", "add the abbreviations listed in file" },
-	{ 'j', "json", NULL, "JSON Lines: doc, file, block, line, sent, start, end, text" },
-	{ 'n', "number", NULL, "number the sentences of each document" },
-	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs; join their lines" },
-	{ 0, NULL, NULL, NULL }
+	{ NIB_OPT_LONG, "abbrev", "file", "add the abbreviations listed in file", NULL },
+	{ 'j', "json", NULL, "JSON Lines: doc, file, block, line, sent, start, end, text",
+	    &jflag },
+	{ NIB_OPT_LONG + 1, "number", NULL, "number the sentences of each document", &nflag },
+	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs; join their lines", &pflag },
+	{ 0, NULL, NULL, NULL, NULL }
 };
 
 /*
@@ -129,21 +130,12 @@ main(int argc, char *argv[])
 {
 	int ch, rc;
 
-	nib_usage_text = "[-jnP] [-a file] [file ...]";
+	nib_usage_text = "[-jP] [--number] [--abbrev file] [file ...]";
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
-		case 'a':
+		case NIB_OPT_LONG:
 			if (nib_sent_abbrev_file(optarg) < 0)
 				err(2, "%s", optarg);
-			break;
-		case 'j':
-			jflag = 1;
-			break;
-		case 'n':
-			nflag = 1;
-			break;
-		case 'P':
-			pflag = 1;
 			break;
 		}
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "json.h"
 #include "opts.h"
 #include "out.h"
 #include "reader.h"
@@ -15,6 +16,7 @@
 static struct split_opts opts;
 static struct split_doc doc;
 static size_t shown;
+static int Hflag;
 
 static void
 flush(unsigned long docno)
@@ -65,13 +67,14 @@ page(struct nib_reader *r, void *arg)
 }
 
 static const struct nib_opt options[] = {
-	{ 's', "select", "role,...", "print only the text of blocks of these roles" },
-	{ 'j', "json", NULL, "JSON Lines, one object per section" },
-	{ 'o', "output-dir", "dir", "write each section to a file in dir" },
-	{ 'e', "regexp", "regex", "split before lines that match regex (as csplit)" },
-	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs" },
-	{ NIB_OPT_LONG, "max-doc", "size", "leave out documents longer than size (256M)" },
-	{ 0, NULL, NULL, NULL }
+	{ 's', "select", "role,...", "print only the text of blocks of these roles", NULL },
+	{ 'j', "json", NULL, "JSON Lines, one object per section", &opts.json },
+	{ 'o', "output-dir", "dir", "write each section to a file in dir", NULL },
+	{ 'e', "regexp", "regex", "split before lines that match regex (as csplit)", NULL },
+	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs", &opts.para },
+	{ 'H', "header", NULL, "labelled lines: a header line first", &Hflag },
+	{ NIB_OPT_LONG, "max-doc", "size", "leave out documents longer than size (256M)", NULL },
+	{ 0, NULL, NULL, NULL, NULL }
 };
 
 static void
@@ -80,10 +83,8 @@ roles(char *list)
 	char *p;
 	int r;
 
-	if (strspn(list, ",") == strlen(list)) {
-		warnx("-s: no role given");
-		nib_usage();
-	}
+	if (strspn(list, ",") == strlen(list))
+		errx(2, "-s: no role given");
 	opts.select = 1;
 	while ((p = strsep(&list, ",")) != NULL) {
 		if (*p == '\0')
@@ -100,38 +101,43 @@ int
 main(int argc, char *argv[])
 {
 	struct stat st;
-	int ch, rc, toolong = 0;
+	struct nib_buf pat = { 0 };	/* -e patterns, joined */
+	const char *last = NULL;
+	int ch, rc, toolong = 0, npat = 0;
 
-	nib_usage_text = "[-jP] [-s role,...] [-o dir] [-e regex] [--max-doc size] [file ...]";
+	nib_usage_text = "[-HjP] [-s role,...] [-o dir] [-e regex ...] [--max-doc size] [file ...]";
 	doc.max = (size_t)256 << 20;
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case 's':
 			roles(optarg);
 			break;
-		case 'j':
-			opts.json = 1;
-			break;
 		case 'o':
 			opts.dir = optarg;
 			break;
-		case 'e':
-			opts.re = split_compile(optarg);
-			break;
-		case 'P':
-			opts.para = 1;
+		case 'e':	/* csplit takes many patterns: so does -e */
+			if (pat.len > 0)
+				nib_buf_add(&pat, "|", 1);
+			nib_buf_add(&pat, "(?:", 3);
+			nib_buf_add(&pat, optarg, strlen(optarg));
+			nib_buf_add(&pat, ")", 1);
+			npat++;
+			last = optarg;
 			break;
 		case NIB_OPT_LONG:
 			doc.max = nib_size(optarg, "--max-doc");
 			break;
 		}
 	}
+	if (npat > 0)
+		opts.re = split_compile(npat == 1 ? last : pat.s);
+	free(pat.s);
 	if (opts.dir != NULL && (stat(opts.dir, &st) < 0 || !S_ISDIR(st.st_mode)))
 		errx(2, "-o: %s: not a directory", opts.dir);
-	if ((opts.json || opts.dir) && opts.select)
-		errx(2, "-s cannot be used with -j or -o");
-	if (opts.json && opts.dir)
-		errx(2, "-j and -o cannot be used together");
+	if (opts.json + (opts.dir != NULL) + opts.select + Hflag > 1)
+		errx(2, "-s, -j, -o and -H are exclusive");
+	if (Hflag)
+		nib_out_str("role\ttext\n");
 	rc = nib_each_file(argc - optind, argv + optind, page, &toolong);
 	if (toolong)
 		rc = 2;

@@ -10,61 +10,26 @@
 #include "out.h"
 #include "reader.h"
 #include "rec.h"
+#include "nibstrip/report.h"
 #include "nibstrip/strip.h"
 
 extern const unsigned char nib_data_rules[];
 extern const size_t nib_data_rules_len;
 
 static struct strip_set set;
-static int nflag, vflag;
+static int nflag, vflag, pflag, jflag, Hflag;
 static unsigned long nremoved;
 
 static const struct nib_opt options[] = {
-	{ 'f', "rules", "file", "add the rules in file to the built-in ones" },
-	{ 'F', "only-rules", "file", "use the rules in file instead of the built-in ones" },
-	{ 'n', "dry-run", NULL, "remove nothing; report each removal on stderr" },
-	{ 'v', "removed", NULL, "print only what would be removed" },
-	{ 'p', "print-rules", NULL, "print the built-in rules and exit" },
-	{ 0, NULL, NULL, NULL }
+	{ 'f', "rules", "file", "add the rules in file to the built-in ones", NULL },
+	{ 'F', "only-rules", "file", "use the rules in file instead of the built-in ones", NULL },
+	{ 'n', "dry-run", NULL, "remove nothing; report each removal on stderr", &nflag },
+	{ 'v', "removed", NULL, "print only what would be removed (as grep -v)", &vflag },
+	{ 'j', "json", NULL, "-n records as JSON Lines", &jflag },
+	{ 'H', "header", NULL, "-n records: a header line with the field names first", &Hflag },
+	{ 'p', "print-rules", NULL, "print the built-in rules and exit", &pflag },
+	{ 0, NULL, NULL, NULL, NULL }
 };
-static struct nib_rec rec;	/* the -n record being built */
-
-/*
- * One removal.  With -v alone, its text; otherwise a TSV record: file,
- * document, line, rule name, where the rule is, text; on standard error with -n
- * alone (standard output carries the text), else on standard output.
- */
-static void
-report(const struct nib_reader *r, const unsigned char *s, const struct strip_span *p)
-{
-	const struct strip_rule *rule = &set.rule[p->rule];
-	const char *name = rule->name ? rule->name : strip_kindname(rule->kind);
-	static struct nib_buf where;
-	size_t a = p->a, b = p->b;
-	char num[32];
-
-	while (a < b && (s[a] == ' ' || s[a] == '\t'))
-		a++;
-	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-		b--;
-	if (!nflag) {
-		nib_out_write(s + a, b - a);
-		nib_out_putc('\n');
-		return;
-	}
-	nib_rec_begin(&rec, 0);
-	nib_rec_cstr(&rec, "file", r->path);
-	nib_rec_num(&rec, "doc", r->doc);
-	nib_rec_num(&rec, "line", r->line);
-	nib_rec_cstr(&rec, "rule", name);
-	where.len = 0;
-	nib_buf_tsv(&where, rule->src, strlen(rule->src));
-	nib_buf_add(&where, num, (size_t)snprintf(num, sizeof num, ":%lu", rule->line));
-	nib_rec_raw(&rec, "where", where.s);
-	nib_rec_str(&rec, "text", s + a, b - a);
-	nib_rec_put(&rec, vflag ? STDOUT_FILENO : STDERR_FILENO);
-}
-
 static void
 strip(struct nib_reader *r, void *arg)
 {
@@ -85,7 +50,8 @@ strip(struct nib_reader *r, void *arg)
 		n = strip_line(&set, s, len, &sp);
 		nremoved += n;
 		for (size_t i = 0; i < n && (nflag || vflag); i++)
-			report(r, s, &sp[i]);
+			strip_report(&set, r, s, &sp[i], vflag ? STDOUT_FILENO :
+			    STDERR_FILENO, nflag, jflag);
 		if (vflag)
 			continue;
 		if (nflag) {
@@ -109,9 +75,9 @@ int
 main(int argc, char *argv[])
 {
 	char **files = nib_calloc((size_t)argc, sizeof *files), *msg;
-	int ch, rc, nfiles = 0, builtin = 1, pflag = 0;
+	int ch, rc, nfiles = 0, builtin = 1;
 
-	nib_usage_text = "[-npv] [-f rules] [-F rules] [file ...]";
+	nib_usage_text = "[-Hjnpv] [-f rules] [-F rules] [file ...]";
 	strip_init(&set);
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
@@ -121,17 +87,10 @@ main(int argc, char *argv[])
 		case 'f':
 			files[nfiles++] = optarg;
 			break;
-		case 'n':
-			nflag = 1;
-			break;
-		case 'v':
-			vflag = 1;
-			break;
-		case 'p':
-			pflag = 1;
-			break;
 		}
 	}
+	if ((jflag || Hflag) && !nflag)
+		errx(2, "-j and -H are for the records of -n");
 	if (pflag) {
 		nib_out_write(nib_data_rules, nib_data_rules_len);
 		nib_out_close();
@@ -146,10 +105,12 @@ main(int argc, char *argv[])
 	free(files);
 	argc -= optind;
 	argv += optind;
+	if (Hflag && !jflag)
+		nib_rec_header(strip_report_keys, vflag ? STDOUT_FILENO : STDERR_FILENO);
 	rc = nib_each_file(argc, argv, strip, NULL);
 	nib_out_close();
 	strip_free(&set);
-	nib_rec_free(&rec);
+	strip_report_free();
 	if (rc == 0 && vflag && nremoved == 0)
 		rc = 1;
 	return rc;

@@ -13,9 +13,9 @@ const char *nib_usage_text = "[file ...]";
 
 /* What every tool has, after its own options. */
 static const struct nib_opt common[] = {
-	{ 'h', "help", NULL, "print this help and exit" },
-	{ NIB_OPT_VERSION, "version", NULL, "print the version and exit" },
-	{ 0, NULL, NULL, NULL }
+	{ 'h', "help", NULL, "print this help and exit", NULL },
+	{ NIB_OPT_VERSION, "version", NULL, "print the version and exit", NULL },
+	{ 0, NULL, NULL, NULL, NULL }
 };
 
 void
@@ -103,6 +103,7 @@ nib_getopt(int argc, char *argv[], const struct nib_opt *tab)
 		/* getopt's own messages name argv[0], a path: ours name the tool. */
 		opterr = 0;
 	}
+again:
 	switch (ch = getopt_long(argc, argv, so, lo, NULL)) {
 	case 'h':
 		help(tab);
@@ -130,7 +131,13 @@ nib_getopt(int argc, char *argv[], const struct nib_opt *tab)
 		so = NULL;
 		lo = NULL;
 		built = NULL;
+		return ch;
 	}
+	for (const struct nib_opt *o = tab; o->help != NULL; o++)
+		if (o->ch == ch && o->flag != NULL) {
+			*o->flag = 1;
+			goto again;
+		}
 	return ch;
 }
 

@@ -20,6 +20,7 @@ struct nib_opt {
 	const char *name;	/* the long name, or NULL: a letter only */
 	const char *arg;	/* the argument's name, NULL when it takes none */
 	const char *help;	/* one line for --help; NULL ends the table */
+	int *flag;		/* when set, the option sets *flag to 1 itself */
 };
 
 /*
@@ -30,7 +31,8 @@ extern const char *nib_usage_text;
 
 /*
  * getopt_long(3) over tab: returns the next option's ch (optarg set as
- * usual), or -1 after the last.  -h/--help prints the synopsis and one
+ * usual), or -1 after the last; an option with a flag sets it and is not
+ * returned.  -h/--help prints the synopsis and one
  * line for every option on standard output and exits 0; --version prints
  * "nibX (nib) VERSION" and exits 0; an unknown option or a missing
  * argument is a usage error.

@@ -16,6 +16,7 @@
 
 static unsigned char obuf[OUTSZ];
 static size_t olen;
+static int errfailed;		/* a write to standard error failed */
 
 static void
 fail(int e)
@@ -76,9 +77,8 @@ nib_err_write(const void *p, size_t n)
 	if (nib_writeall(STDERR_FILENO, p, n) < 0) {
 		if (errno == EPIPE)
 			fail(errno);
-		/* Standard error is what failed: the status must say it. */
-		warn("write error");
-		_exit(2);
+		/* Standard output goes on; the status says it at the end. */
+		errfailed = 1;
 	}
 }
 
@@ -157,7 +157,7 @@ nib_out_close(void)
 	 * A message that could not be written (2>/dev/full) is a failed run
 	 * too; saying so may fail as well, but the status tells.
 	 */
-	if (fflush(stderr) == EOF || ferror(stderr)) {
+	if (errfailed || fflush(stderr) == EOF || ferror(stderr)) {
 		warnx("write error on standard error");
 		_exit(2);
 	}

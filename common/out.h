@@ -29,7 +29,8 @@ void nib_out_close(void);
 int nib_writeall(int fd, const void *p, size_t n);
 /*
  * Writes p[0..n) to standard error in one write(2) (a record or message
- * never interleaves with another process's); exits 2 if it fails.
+ * never interleaves with another process's).  If it fails, the run goes
+ * on and nib_out_close() exits 2.
  */
 void nib_err_write(const void *p, size_t n);
 

@@ -73,6 +73,13 @@ nib_rec_put(struct nib_rec *r, int fd)
 }
 
 void
+nib_rec_fput(struct nib_rec *r, FILE *fp)
+{
+	nib_buf_add(&r->b, "}\n" + !r->json, 1 + r->json);
+	fwrite(r->b.s, 1, r->b.len, fp);
+}
+
+void
 nib_rec_header(const char *const *keys, int fd)
 {
 	struct nib_rec r = { .b = { 0 } };

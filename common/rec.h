@@ -8,6 +8,7 @@
 #ifndef NIB_REC_H
 #define NIB_REC_H
 #include <stddef.h>
+#include <stdio.h>
 
 #include "json.h"
 
@@ -32,6 +33,8 @@ void nib_rec_raw(struct nib_rec *r, const char *key, const char *s);
  * buffer, fd 2 in one write (exit 2 on failure, see nib_err_write).
  */
 void nib_rec_put(struct nib_rec *r, int fd);
+/* The same through stdio, to fp (whose errors the caller checks at the end). */
+void nib_rec_fput(struct nib_rec *r, FILE *fp);
 /* Writes the TSV header line of keys (NULL-terminated) to fd. */
 void nib_rec_header(const char *const *keys, int fd);
 /* Frees the record's buffer. */

@@ -41,6 +41,8 @@ struct dd {
 	size_t maxdoc;
 	int toolong;		/* a document over maxdoc was left out */
 	FILE *report;		/* -r, or NULL */
+	int json;		/* -j: report records in JSON */
+	const char *file;	/* the operand being read, for the report */
 	struct nib_hashset set;	/* whole stream, window, state */
 	struct nib_keybuf kb;
 	void *eng;		/* the engine's own state */
@@ -71,6 +73,8 @@ void dd_emit_unit(const struct dd *d, unsigned long count,
  * containment score, where the text it repeats is (ofline 0: unknown) and
  * both texts.
  */
+/* The TSV report's header line. */
+void dd_report_header(const struct dd *d);
 void dd_report(const struct dd *d, unsigned long doc, unsigned long line,
     int why, double score, unsigned long ofdoc, unsigned long ofline,
     const unsigned char *s, size_t n, const unsigned char *of, size_t ofn);
