@@ -10,6 +10,7 @@
 
 #include "mem.h"
 #include "reader.h"
+#include "sniff.h"
 
 /* Reads come in 128 KiB: past that, bigger reads stop paying off. */
 #define READSZ (128 * 1024)
@@ -52,6 +53,7 @@ nib_reader_open(struct nib_reader *r, const char *path)
 	r->base = r->docstart = 0;
 	r->line = r->docline = 0;
 	r->pend = 0;
+	r->sniffed = 0;
 	r->sep = r->doc > 0;
 	r->doc++;
 	return 0;
@@ -115,6 +117,29 @@ fill(struct nib_reader *r)
 	return 1;
 }
 
+/*
+ * Once a file, at a document's first line: warn when the document looks
+ * like HTML or JSON Lines, which every tool would pass through as garbage.
+ */
+static void
+sniff(struct nib_reader *r, size_t start)
+{
+	switch (nib_sniff(r->buf + start, r->end - start)) {
+	case NIB_HTML:
+		warnx("%s: looks like HTML, not text: convert it first "
+		    "(w3m -dump, or html2text)", r->name);
+		r->sniffed = 1;
+		break;
+	case NIB_JSONL:
+		warnx("%s: looks like JSON Lines, which nib does not read yet: "
+		    "extract the text first (jq -r .text)", r->name);
+		r->sniffed = 1;
+		break;
+	default:
+		break;
+	}
+}
+
 int
 nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 {
@@ -176,7 +201,8 @@ nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 		r->docstart = r->base + next;
 		return NIB_DOCSEP;
 	}
-	r->docline++;
+	if (r->docline++ == 0 && !r->sniffed)
+		sniff(r, start);
 	r->off = r->base + start - r->docstart;
 	return NIB_LINE;
 }

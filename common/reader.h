@@ -7,8 +7,10 @@
  * each new file operand, which the reader hands out as a NIB_DOCSEP item
  * of its own (a form feed, line 0) before the file's first line, so that
  * a tool ends a document and writes a separator in one place whichever
- * way documents came.  Returned pointers stay valid until the next call
- * on the same reader.
+ * way documents came.  A document that looks like HTML or JSON Lines (see
+ * sniff.h) gets one warning per file, naming it and what to do, and is
+ * read as text all the same.  Returned pointers stay valid until the next
+ * call on the same reader.
  */
 #ifndef NIB_READER_H
 #define NIB_READER_H
@@ -51,6 +53,7 @@ struct nib_reader {
 	size_t blkcap;
 	int pend;		/* an item read ahead by paragraph mode */
 	int sep;		/* a document came before this file: NIB_DOCSEP first */
+	int sniffed;		/* this file was warned about (see sniff.h) */
 	struct nib_block pendb;
 };
 
