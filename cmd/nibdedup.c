@@ -33,6 +33,8 @@ static const struct nib_opt options[] = {
 	{ O_REPORT, "report", "file", "report each removal to file", NULL },
 	{ 'j', "json", NULL, "report records as JSON Lines", &d.json },
 	{ 'H', "header", NULL, "report: a header line with the field names first", &header },
+	{ 'z', "zero-terminated", NULL, "records end in NUL, not a line end (as uniq -z)",
+	    &nib_zflag },
 	{ O_STATE, "state", "file", "keep the keys seen across runs in file", NULL },
 	{ O_MAXKEYS, "max-keys", "n", "keep at most n keys (-g, --state)", NULL },
 	{ O_MAXDOC, "max-doc", "size", "leave out documents longer than size (256M)", NULL },
@@ -71,7 +73,7 @@ main(int argc, char *argv[])
 	size_t window = 0, maxkeys = 0;
 	int ch, rc;
 
-	nib_usage_text = "[-cdgHijPrux] [--adjacent | --window units] [--sentences]\n"
+	nib_usage_text = "[-cdgHijPruxz] [--adjacent | --window units] [--sentences]\n"
 	    "\t[-t threshold] [--report file] [--state file [--max-keys n]]\n"
 	    "\t[--max-doc size] [--min-words n] [file ...]";
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {

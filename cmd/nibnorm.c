@@ -32,6 +32,8 @@ static const struct nib_opt options[] = {
 	{ O_COUNTS, "counts", NULL, "write counts of repairs per document on stderr", &cflag },
 	{ 'j', "json", NULL, "--counts records as JSON Lines", &jflag },
 	{ 'H', "header", NULL, "--counts records: a header line first", &Hflag },
+	{ 'z', "zero-terminated", NULL, "records end in NUL, not a line end",
+	    &nib_zflag },
 	{ 'W', "windows-1252", NULL, "read invalid bytes as Windows-1252, not U+FFFD", NULL },
 	{ 0, NULL, NULL, NULL, NULL }
 };
@@ -71,7 +73,7 @@ normfile(struct nib_reader *r, void *arg)
 			if (cflag && r->line > 0)
 				counts(r, doc);
 			doc = r->doc;
-			nib_out_write("\f\n", 2);
+			nib_out_docsep();
 			blank = 0;
 			continue;
 		}
@@ -86,7 +88,7 @@ normfile(struct nib_reader *r, void *arg)
 			continue;
 		blank = olen == 0;
 		nib_out_write(o, olen);
-		nib_out_putc('\n');
+		nib_out_putc(NIB_EOL);
 	}
 	if (cflag)
 		counts(r, doc);
@@ -97,7 +99,7 @@ main(int argc, char *argv[])
 {
 	int ch, rc, flags = 0;
 
-	nib_usage_text = "[-aEHjKMSW] [--squeeze-blank] [--counts] [file ...]";
+	nib_usage_text = "[-aEHjKMSWz] [--squeeze-blank] [--counts] [file ...]";
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case 'a':

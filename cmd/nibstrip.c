@@ -27,6 +27,8 @@ static const struct nib_opt options[] = {
 	{ 'v', "removed", NULL, "print only what would be removed (as grep -v)", &vflag },
 	{ 'j', "json", NULL, "-n records as JSON Lines", &jflag },
 	{ 'H', "header", NULL, "-n records: a header line with the field names first", &Hflag },
+	{ 'z', "zero-terminated", NULL, "records end in NUL, not a line end (as grep -z)",
+	    &nib_zflag },
 	{ 'p', "print-rules", NULL, "print the built-in rules and exit", &pflag },
 	{ 0, NULL, NULL, NULL, NULL }
 };
@@ -44,7 +46,7 @@ strip(struct nib_reader *r, void *arg)
 		if (item == NIB_DOCSEP) {
 			strip_newdoc(&set);
 			if (!vflag)
-				nib_out_write("\f\n", 2);
+				nib_out_docsep();
 			continue;
 		}
 		n = strip_line(&set, s, len, &sp);
@@ -56,7 +58,7 @@ strip(struct nib_reader *r, void *arg)
 			continue;
 		if (nflag) {
 			nib_out_write(s, len);
-			nib_out_putc('\n');
+			nib_out_putc(NIB_EOL);
 			continue;
 		}
 		for (size_t i = 0, at = 0; i <= n; i++) {
@@ -67,7 +69,7 @@ strip(struct nib_reader *r, void *arg)
 				at = sp[i].b;
 		}
 		if (n != 1 || sp[0].a != 0 || sp[0].b != len)
-			nib_out_putc('\n');
+			nib_out_putc(NIB_EOL);
 	}
 }
 
@@ -77,7 +79,7 @@ main(int argc, char *argv[])
 	char **files = nib_calloc((size_t)argc, sizeof *files), *msg;
 	int ch, rc, nfiles = 0, builtin = 1;
 
-	nib_usage_text = "[-Hjnpv] [-f rules] [-F rules] [file ...]";
+	nib_usage_text = "[-Hjnpvz] [-f rules] [-F rules] [file ...]";
 	strip_init(&set);
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {

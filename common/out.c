@@ -18,6 +18,8 @@ static unsigned char obuf[OUTSZ];
 static size_t olen;
 static int errfailed;		/* a write to standard error failed */
 
+int nib_zflag;
+
 static void
 fail(int e)
 {
@@ -112,6 +114,13 @@ nib_out_putc(int c)
 	if (olen == OUTSZ)
 		nib_out_flush();
 	obuf[olen++] = (unsigned char)c;
+}
+
+void
+nib_out_docsep(void)
+{
+	nib_out_putc('\f');
+	nib_out_putc(NIB_EOL);
 }
 
 void

@@ -10,11 +10,21 @@
 #define NIB_OUT_H
 #include <stddef.h>
 
+/*
+ * -z: records end in NUL instead of a line end, on input (the reader) and
+ * on output.  Set once, before reading.
+ */
+extern int nib_zflag;
+/* The record end a tool writes: '\n', or '\0' with -z. */
+#define NIB_EOL (nib_zflag ? '\0' : '\n')
+
 void nib_out_write(const void *p, size_t n);
 void nib_out_putc(int c);
 void nib_out_str(const char *s);
 /* printf(3) to the output buffer. */
 void nib_out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Writes a document separator: a form feed and the record end. */
+void nib_out_docsep(void);
 /* Writes the buffer out now (for interactive use between documents). */
 void nib_out_flush(void);
 /*

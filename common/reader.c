@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "out.h"
 #include "reader.h"
 #include "sniff.h"
 
@@ -158,8 +159,10 @@ nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 	}
 	for (;;) {
 		p = r->buf + scan;
-		nl = memchr(p, '\n', r->end - scan);
-		cr = memchr(p, '\r', (nl ? (size_t)(nl - p) : r->end - scan));
+		/* With -z only NUL ends a record: LF and CR are data. */
+		nl = memchr(p, NIB_EOL, r->end - scan);
+		cr = nib_zflag ? NULL :
+		    memchr(p, '\r', (nl ? (size_t)(nl - p) : r->end - scan));
 		if (cr != NULL) {
 			/* A CR at the end of the buffer may be half of a CRLF. */
 			if (cr + 1 == r->buf + r->end && !r->eof) {

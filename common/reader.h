@@ -2,7 +2,9 @@
  * reader: lines, blocks and documents from a file or standard input.
  *
  * Lines have no length limit and may hold NUL bytes; LF, CRLF and a lone CR
- * all end a line, and the returned text never holds the line end.  A line
+ * all end a line, and the returned text never holds the line end.  With
+ * nib_zflag (out.h, -z) a NUL byte ends a record instead, and LF and CR
+ * are data.  A line
  * that holds only a form feed separates documents; so does the start of
  * each new file operand, which the reader hands out as a NIB_DOCSEP item
  * of its own (a form feed, line 0) before the file's first line, so that

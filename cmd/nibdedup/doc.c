@@ -558,7 +558,7 @@ emit(const struct dd *d, struct doc *D)
 		if (it->type != NIB_BLOCK) {
 			if (!skipblank) {
 				nib_out_write(D->buf + it->off, it->len);
-				nib_out_putc('\n');
+				nib_out_putc(NIB_EOL);
 			}
 			continue;
 		}
@@ -675,7 +675,7 @@ dd_doc(struct nib_reader *r, void *arg)
 	while ((t = nib_reader_block(r, d->para, &b)) != NIB_EOF) {
 		if (t == NIB_DOCSEP) {
 			process(d, D);
-			nib_out_write("\f\n", 2);
+			nib_out_docsep();
 			skip = 0;
 		} else if (!skip && add(d, D, t, &b) < 0) {
 			toolong(r, d, D, b.doc);

@@ -16,7 +16,7 @@ dd_emit_block(const unsigned char *s, size_t n, struct span *rm, size_t nrm)
 
 	if (nrm == 0) {
 		nib_out_write(s, n);
-		nib_out_putc('\n');
+		nib_out_putc(NIB_EOL);
 		return 1;
 	}
 	/*
@@ -55,7 +55,7 @@ dd_emit_block(const unsigned char *s, size_t n, struct span *rm, size_t nrm)
 	}
 	if (at < n)
 		nib_out_write(s + at, n - at);
-	nib_out_putc('\n');
+	nib_out_putc(NIB_EOL);
 	return 1;
 }
 
@@ -66,7 +66,7 @@ dd_emit_unit(const struct dd *d, unsigned long count,
 	if (d->count)
 		nib_out_printf("%7lu ", count);
 	nib_out_write(s, n);
-	nib_out_putc('\n');
+	nib_out_putc(NIB_EOL);
 }
 
 static const char *const keys[] = { "doc", "line", "why", "score", "of", "text",

@@ -113,7 +113,7 @@ block(struct dd *d, struct st *st, const struct nib_block *b)
 		if (unit(d, st, b->s, b->len, b->docline)) {
 			if (!counting(d)) {
 				nib_out_write(b->s, b->len);
-				nib_out_putc('\n');
+				nib_out_putc(NIB_EOL);
 			}
 		} else
 			st->skipblank = d->para;
@@ -144,7 +144,7 @@ batchrun(struct dd *d, struct st *st)
 			st->skipblank = 0;
 			if (nib_hashset_add(&d->set, b->k)) {
 				nib_out_write(s, b->len);
-				nib_out_putc('\n');
+				nib_out_putc(NIB_EOL);
 				break;
 			}
 			st->skipblank = d->para;
@@ -155,11 +155,11 @@ batchrun(struct dd *d, struct st *st)
 		case NIB_BLANK:
 			if (!st->skipblank) {
 				nib_out_write(s, b->len);
-				nib_out_putc('\n');
+				nib_out_putc(NIB_EOL);
 			}
 			break;
 		case NIB_DOCSEP:
-			nib_out_write("\f\n", 2);
+			nib_out_docsep();
 			break;
 		}
 	}
@@ -216,12 +216,12 @@ dd_stream(struct nib_reader *r, void *arg)
 				block(d, st, &b);
 			else if (!counting(d) && !st->skipblank) {
 				nib_out_write(b.s, b.len);
-				nib_out_putc('\n');
+				nib_out_putc(NIB_EOL);
 			}
 			break;
 		case NIB_DOCSEP:
 			flush(d, st);
-			nib_out_write("\f\n", 2);
+			nib_out_docsep();
 			break;
 		}
 	}

@@ -29,7 +29,7 @@ strip_report(const struct strip_set *set, const struct nib_reader *r,
 		b--;
 	if (!record) {
 		nib_out_write(s + a, b - a);
-		nib_out_putc('\n');
+		nib_out_putc(NIB_EOL);
 		return;
 	}
 	nib_rec_begin(&rec, json);
