@@ -16,7 +16,7 @@
 static struct split_opts opts;
 static struct split_doc doc;
 static size_t shown;
-static int Hflag;
+static int Hflag, toolong;	/* toolong: a document over --max-doc was left out */
 
 static void
 flush(unsigned long docno)
@@ -39,6 +39,7 @@ page(struct nib_reader *r, void *arg)
 	unsigned blank = 0;
 	int k, skip = 0;
 
+	(void)arg;
 	while ((k = nib_reader_block(r, opts.para, &b)) != NIB_EOF) {
 		opts.file = r->path;
 		switch (k) {
@@ -58,7 +59,7 @@ page(struct nib_reader *r, void *arg)
 				nib_warnl(r, "document %lu is longer than --max-doc (%zu "
 				    "bytes): left out", b.doc, doc.max);
 				split_reset(&doc);
-				skip = *(int *)arg = 1;
+				skip = toolong = 1;
 			}
 			blank = 0;
 		}
@@ -103,7 +104,7 @@ main(int argc, char *argv[])
 	struct stat st;
 	struct nib_buf pat = { 0 };	/* -e patterns, joined */
 	const char *last = NULL;
-	int ch, rc, toolong = 0, npat = 0;
+	int ch, rc, npat = 0;
 
 	nib_usage_text = "[-HjP] [-s role,...] [-o dir] [-e regex ...] [--max-doc size] [file ...]";
 	doc.max = (size_t)256 << 20;
@@ -138,7 +139,7 @@ main(int argc, char *argv[])
 		errx(2, "-s, -j, -o and -H are exclusive");
 	if (Hflag)
 		nib_out_str("role\ttext\n");
-	rc = nib_each_file(argc - optind, argv + optind, page, &toolong);
+	rc = nib_each_file(argc - optind, argv + optind, page, NULL);
 	if (toolong)
 		rc = 2;
 	nib_out_close();

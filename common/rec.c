@@ -12,7 +12,17 @@ nib_rec_begin(struct nib_rec *r, int json)
 	r->b.len = 0;
 	r->json = json;
 	r->nf = 0;
-	nib_buf_add(&r->b, "{", json ? 1 : 0);
+	if (json)
+		nib_buf_add(&r->b, "{", 1);
+}
+
+/* Closes the object, if it is one, and ends the line. */
+static void
+end(struct nib_rec *r)
+{
+	if (r->json)
+		nib_buf_add(&r->b, "}", 1);
+	nib_buf_add(&r->b, "\n", 1);
 }
 
 /* What comes before a field: a tab or comma, and the JSON key. */
@@ -65,7 +75,7 @@ nib_rec_raw(struct nib_rec *r, const char *key, const char *s)
 void
 nib_rec_put(struct nib_rec *r, int fd)
 {
-	nib_buf_add(&r->b, "}\n" + !r->json, 1 + r->json);
+	end(r);
 	if (fd == STDOUT_FILENO)
 		nib_out_write(r->b.s, r->b.len);
 	else
@@ -75,7 +85,7 @@ nib_rec_put(struct nib_rec *r, int fd)
 void
 nib_rec_fput(struct nib_rec *r, FILE *fp)
 {
-	nib_buf_add(&r->b, "}\n" + !r->json, 1 + r->json);
+	end(r);
 	fwrite(r->b.s, 1, r->b.len, fp);
 }
 
