@@ -12,6 +12,17 @@
 static int jflag, tflag, Hflag, Pflag;
 static int kfilter = -1;	/* -k: NQ_FULL or NQ_PARTIAL, -1 for both */
 static unsigned long found;
+static const char *file;	/* the operand as given, for -j */
+
+static const struct nib_opt options[] = {
+	{ 'H', "header", NULL, "print a header line with the field names first", &Hflag },
+	{ 'j', "json", NULL, "JSON Lines: doc, file, line, start, end, speaker, verb, kind, text",
+	    NULL },
+	{ 'k', "kind", "full|partial", "print only quotations of this kind", NULL },
+	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs", &Pflag },
+	{ NIB_OPT_LONG, "text", NULL, "print only the quoted text, one quotation a line", NULL },
+	{ 0, NULL, NULL, NULL, NULL }
+};
 
 /* A number, without printf's cost: one record has four. */
 static void
@@ -47,8 +58,10 @@ emit(const struct nq_rec *r, void *arg)
 		nib_tsv_str(r->text, r->textlen);
 		nib_out_putc('\n');
 	} else if (jflag) {
-		nib_out_printf("{\"doc\":%lu,\"line\":%lu,\"start\":%zu,\"end\":%zu,\"speaker\":",
-		    r->doc, r->line, r->start, r->end);
+		nib_out_printf("{\"doc\":%lu,\"file\":", r->doc);
+		nib_json_cstr(file);
+		nib_out_printf(",\"line\":%lu,\"start\":%zu,\"end\":%zu,\"speaker\":",
+		    r->line, r->start, r->end);
 		nib_json_cstr(r->speaker);
 		nib_out_str(",\"verb\":");
 		nib_json_cstr(r->verb);
@@ -76,6 +89,7 @@ quotefile(struct nib_reader *r, void *arg)
 	struct nib_block b;
 	int t;
 
+	file = r->path;
 	while ((t = nib_reader_block(r, Pflag, &b)) != NIB_EOF) {
 		if (t == NIB_BLOCK)
 			nq_doc_block(doc, &b);
@@ -89,26 +103,19 @@ quotefile(struct nib_reader *r, void *arg)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "header", no_argument, NULL, 'H' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "paragraphs", no_argument, NULL, 'P' },
-		{ "text", no_argument, NULL, 't' },
-		NIB_LONGOPTS_COMMON,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct nq_doc doc;
 	int ch, rc;
 
-	nib_usage_text = "[-HjPt] [-k full|partial] [file ...]";
-	while ((ch = getopt_long(argc, argv, "HhjPtk:", longopts, NULL)) != -1) {
+	nib_usage_text = "[-HjP] [--text] [-k full|partial] [file ...]";
+	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
-		case 'H':
-			Hflag = 1;
-			break;
-		case 'j':
+		case 'j':	/* -j and --text: the last one given wins */
 			jflag = 1;
+			tflag = 0;
+			break;
+		case NIB_OPT_LONG:
+			tflag = 1;
+			jflag = 0;
 			break;
 		case 'k':
 			if (strcmp(optarg, "full") == 0)
@@ -120,14 +127,6 @@ main(int argc, char **argv)
 				nib_usage();
 			}
 			break;
-		case 'P':
-			Pflag = 1;
-			break;
-		case 't':
-			tflag = 1;
-			break;
-		default:
-			nib_opt_common(ch);
 		}
 	}
 	argc -= optind;

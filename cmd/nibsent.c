@@ -19,14 +19,15 @@
 static int pflag, jflag, nflag;
 static unsigned long doc, block, sentno;
 static int started;	/* a block was written since the last separator */
+static const char *file;	/* the operand as given, for -j */
 
-static const struct option longopts[] = {
-	{ "abbrev", required_argument, NULL, 'a' },
-	{ "json", no_argument, NULL, 'j' },
-	{ "number", no_argument, NULL, 'n' },
-	{ "paragraphs", no_argument, NULL, 'P' },
-	NIB_LONGOPTS_COMMON,
-	{ NULL, 0, NULL, 0 }
+static const struct nib_opt options[] = {
+	{ NIB_OPT_LONG, "abbrev", "file", "add the abbreviations listed in file", NULL },
+	{ 'j', "json", NULL, "JSON Lines: doc, file, block, line, sent, start, end, text",
+	    &jflag },
+	{ NIB_OPT_LONG + 1, "number", NULL, "number the sentences of each document", &nflag },
+	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs; join their lines", &pflag },
+	{ 0, NULL, NULL, NULL, NULL }
 };
 
 /*
@@ -62,9 +63,11 @@ doblock(const struct nib_block *b)
 	while (nib_sent_next(&st, &x, &y)) {
 		sentno++;
 		if (jflag) {
-			nib_out_printf("{\"doc\":%lu,\"block\":%lu,\"line\":%lu,"
-			    "\"sent\":%lu,\"start\":%zu,\"end\":%zu,\"text\":",
-			    b->doc, block, b->docline, sentno, b->off + x, b->off + y);
+			nib_out_printf("{\"doc\":%lu,\"file\":", b->doc);
+			nib_json_cstr(file);
+			nib_out_printf(",\"block\":%lu,\"line\":%lu,\"sent\":%lu,"
+			    "\"start\":%zu,\"end\":%zu,\"text\":",
+			    block, b->docline, sentno, b->off + x, b->off + y);
 			text(b->s + x, y - x);
 			nib_out_write("}\n", 2);
 			continue;
@@ -88,6 +91,7 @@ sentfile(struct nib_reader *r, void *arg)
 	int t;
 
 	(void)arg;
+	file = r->path;
 	while ((t = nib_reader_block(r, pflag, &b)) != NIB_EOF) {
 		if (b.doc != doc) {
 			doc = b.doc;
@@ -107,28 +111,13 @@ main(int argc, char *argv[])
 {
 	int ch, rc;
 
-	nib_usage_text = "[-jnP] [-a file] [file ...]\n"
-	    "  -a, --abbrev file  add the abbreviations listed in file\n"
-	    "  -j, --json         JSON Lines: doc, block, line, sent, start, end, text\n"
-	    "  -n, --number       number the sentences of each document\n"
-	    "  -P, --paragraphs   blocks are blank-line paragraphs; join their lines";
-	while ((ch = getopt_long(argc, argv, "a:hjnP", longopts, NULL)) != -1) {
+	nib_usage_text = "[-jP] [--number] [--abbrev file] [file ...]";
+	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
-		case 'a':
+		case NIB_OPT_LONG:
 			if (nib_sent_abbrev_file(optarg) < 0)
 				err(2, "%s", optarg);
 			break;
-		case 'j':
-			jflag = 1;
-			break;
-		case 'n':
-			nflag = 1;
-			break;
-		case 'P':
-			pflag = 1;
-			break;
-		default:
-			nib_opt_common(ch);
 		}
 	}
 	argc -= optind;

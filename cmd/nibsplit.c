@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "json.h"
 #include "opts.h"
 #include "out.h"
 #include "reader.h"
@@ -15,6 +16,7 @@
 static struct split_opts opts;
 static struct split_doc doc;
 static size_t shown;
+static int Hflag, toolong;	/* toolong: a document over --max-doc was left out */
 
 /* Labels and prints the document held; nth: its number within the file. */
 static void
@@ -43,102 +45,99 @@ page(struct nib_reader *r, void *arg)
 {
 	struct nib_block b;
 	unsigned long cur = r->doc, first = 0;
-	int k;
+	int k, skip = 0;
 
 	(void)arg;
 	while ((k = nib_reader_block(r, opts.para, &b)) != NIB_EOF) {
+		opts.file = r->path;
 		switch (k) {
 		case NIB_BLANK:
 			break;
 		case NIB_DOCSEP:
 			flush(r, cur, first ? cur - first + 1 : 1);
 			if (!opts.json && opts.dir == NULL)
-				nib_out_str("\f\n");
+				nib_out_docsep();
+			skip = 0;
 			break;
 		default:
 			cur = b.doc;
 			if (first == 0)
 				first = cur;
-			if (split_add(&doc, b.s, b.len, b.docline) < 0)
-				nib_errl(2, r, "document longer than --max-doc (%zu bytes)",
-				    doc.max);
+			if (!skip && split_add(&doc, b.s, b.len, b.docline) < 0) {
+				/* The documents around it are whole; this one is left out. */
+				nib_warnl(r, "document %lu is longer than --max-doc (%zu "
+				    "bytes): left out", b.doc, doc.max);
+				split_reset(&doc);
+				skip = toolong = 1;
+			}
 		}
 	}
 	flush(r, cur, first ? cur - first + 1 : 1);
 }
 
-/* A size with an optional k, M or G suffix. */
-static size_t
-size(const char *s)
-{
-	char buf[32];
-	size_t n = strlen(s), mul = 1;
-
-	if (n > 0 && n < sizeof buf && strchr("kKmMgG", s[n - 1]) != NULL) {
-		mul = s[n - 1] == 'k' || s[n - 1] == 'K' ? 1024 :
-		    s[n - 1] == 'm' || s[n - 1] == 'M' ? 1024 * 1024 : 1024 * 1024 * 1024;
-		memcpy(buf, s, n - 1);
-		buf[n - 1] = '\0';
-		s = buf;
-	}
-	return (size_t)nib_num(s, 1, (long long)(((size_t)1 << 40) / mul), "--max-doc") * mul;
-}
+static const struct nib_opt options[] = {
+	{ 's', "select", "role,...", "print only the text of blocks of these roles", NULL },
+	{ 'j', "json", NULL, "JSON Lines, one object per section", &opts.json },
+	{ 'o', "output-dir", "dir", "write each section to a file in dir", NULL },
+	{ 'n', "digits", "digits", "digits of the section numbers in -o names (3)", NULL },
+	{ 'e', "regexp", "regex", "split before lines that match regex (as csplit)", NULL },
+	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs", &opts.para },
+	{ 'H', "header", NULL, "labelled lines: a header line first", &Hflag },
+	{ NIB_OPT_LONG, "max-doc", "size", "leave out documents longer than size (256M)", NULL },
+	{ NIB_OPT_LONG + 1, "explain", NULL, "say why each block got its role", &opts.explain },
+	{ 0, NULL, NULL, NULL, NULL }
+};
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "select", required_argument, NULL, 's' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "output-dir", required_argument, NULL, 'o' },
-		{ "regexp", required_argument, NULL, 'e' },
-		{ "paragraphs", no_argument, NULL, 'P' },
-		{ "max-doc", required_argument, NULL, 'M' },
-		{ "explain", no_argument, &opts.explain, 1 },
-		{ "digits", required_argument, NULL, 'n' },
-		NIB_LONGOPTS_COMMON,
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch, rc;
+	struct nib_buf pat = { 0 };	/* -e patterns, joined */
+	const char *last = NULL;
+	int ch, rc, npat = 0;
 
-	nib_usage_text = "[-jP] [-s role,...] [-o dir [-n digits]] [-e regex] [--explain] "
-	    "[--max-doc size] [file ...]";
+	nib_usage_text = "[-HjP] [-s role,...] [-o dir [-n digits]] [-e regex ...] "
+	    "[--explain] [--max-doc size] [file ...]";
 	doc.max = (size_t)256 << 20;
 	opts.digits = 3;
-	while ((ch = getopt_long(argc, argv, "s:jo:e:n:Ph", longopts, NULL)) != -1) {
+	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case 's':
 			split_select(&opts, optarg);
 			break;
-		case 'j':
-			opts.json = 1;
-			break;
 		case 'o':
 			opts.dir = optarg;
-			break;
-		case 'e':
-			opts.re = split_compile(optarg);
 			break;
 		case 'n':
 			opts.digits = (int)nib_num(optarg, 1, 9, "-n");
 			break;
-		case 'P':
-			opts.para = 1;
+		case 'e':	/* csplit takes many patterns: so does -e */
+			if (pat.len > 0)
+				nib_buf_add(&pat, "|", 1);
+			nib_buf_add(&pat, "(?:", 3);
+			nib_buf_add(&pat, optarg, strlen(optarg));
+			nib_buf_add(&pat, ")", 1);
+			npat++;
+			last = optarg;
 			break;
-		case 'M':
-			doc.max = size(optarg);
+		case NIB_OPT_LONG:
+			doc.max = nib_size(optarg, "--max-doc");
 			break;
-		case 0:
-			break;
-		default:
-			nib_opt_common(ch);
 		}
 	}
-	if (opts.json && opts.dir)
+	if (npat > 0)
+		opts.re = split_compile(npat == 1 ? last : pat.s);
+	free(pat.s);
+	if (opts.json && opts.dir != NULL)
 		errx(2, "-j and -o cannot be used together");
+	if (Hflag && (opts.json || opts.dir != NULL || opts.select))
+		errx(2, "-H is for labelled lines: not with -s, -j or -o");
 	if (opts.dir != NULL)
 		split_mkdirs(opts.dir);
+	if (Hflag)
+		nib_out_str(opts.explain ? "role\ttext\twhy\n" : "role\ttext\n");
 	rc = nib_each_file(argc - optind, argv + optind, page, NULL);
+	if (toolong)
+		rc = 2;
 	nib_out_close();
 	split_free(&doc);
 	if (rc == 0 && opts.select && shown == 0)

@@ -3,79 +3,35 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mem.h"
 #include "opts.h"
 #include "out.h"
 #include "reader.h"
+#include "rec.h"
+#include "nibstrip/report.h"
 #include "nibstrip/strip.h"
 
 extern const unsigned char nib_data_rules[];
 extern const size_t nib_data_rules_len;
 
 static struct strip_set set;
-static int nflag, vflag;
+static int nflag, vflag, pflag, jflag, Hflag;
 static unsigned long nremoved;
 
-static char *rec;		/* the report record being built */
-static size_t reclen, reccap;
-
-/* Appends s[0..n) to the record as a TSV field (as nib_tsv_str does), then end. */
-static void
-field(const void *p, size_t n, char end)
-{
-	const unsigned char *s = p;
-
-	nib_grow(&rec, &reccap, reclen + 2 * n + 1);
-	for (size_t i = 0; i < n; i++) {
-		const char *e = s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" :
-		    s[i] == '\r' ? "\\r" : s[i] == '\\' ? "\\\\" : NULL;
-
-		if (e != NULL) {
-			memcpy(rec + reclen, e, 2);
-			reclen += 2;
-		} else
-			rec[reclen++] = (char)s[i];
-	}
-	rec[reclen++] = end;
-}
-
-/*
- * One removal.  With -v alone, its text; otherwise a TSV record: file,
- * line, rule name, where the rule is, text; on standard error with -n
- * alone (standard output carries the text), else on standard output.
- */
-static void
-report(const struct nib_reader *r, const unsigned char *s, const struct strip_span *p)
-{
-	const struct strip_rule *rule = &set.rule[p->rule];
-	const char *name = rule->name ? rule->name : strip_kindname(rule->kind);
-	size_t a = p->a, b = p->b;
-	char num[32];
-
-	while (a < b && (s[a] == ' ' || s[a] == '\t'))
-		a++;
-	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-		b--;
-	if (!nflag) {
-		nib_out_write(s + a, b - a);
-		nib_out_putc('\n');
-		return;
-	}
-	reclen = 0;
-	field(r->name, strlen(r->name), '\t');
-	field(num, (size_t)snprintf(num, sizeof num, "%lu", r->line), '\t');
-	field(name, strlen(name), '\t');
-	field(rule->src, strlen(rule->src), ':');
-	field(num, (size_t)snprintf(num, sizeof num, "%lu", rule->line), '\t');
-	field(s + a, b - a, '\n');
-	/* One write a record: standard error is not buffered. */
-	if (vflag)
-		nib_out_write(rec, reclen);
-	else
-		fwrite(rec, 1, reclen, stderr);
-}
-
+static const struct nib_opt options[] = {
+	{ 'f', "rules", "file", "add the rules in file to the built-in ones", NULL },
+	{ 'F', "only-rules", "file", "use the rules in file instead of the built-in ones", NULL },
+	{ 'n', "dry-run", NULL, "remove nothing; report each removal on stderr", &nflag },
+	{ 'v', "removed", NULL, "print only what would be removed (as grep -v)", &vflag },
+	{ 'j', "json", NULL, "-n records as JSON Lines", &jflag },
+	{ 'H', "header", NULL, "-n records: a header line with the field names first", &Hflag },
+	{ 'z', "zero-terminated", NULL, "records end in NUL, not a line end (as grep -z)",
+	    &nib_zflag },
+	{ 'p', "print-rules", NULL, "print the built-in rules and exit", &pflag },
+	{ 0, NULL, NULL, NULL, NULL }
+};
 static void
 strip(struct nib_reader *r, void *arg)
 {
@@ -90,18 +46,19 @@ strip(struct nib_reader *r, void *arg)
 		if (item == NIB_DOCSEP) {
 			strip_newdoc(&set);
 			if (!vflag)
-				nib_out_write("\f\n", 2);
+				nib_out_docsep();
 			continue;
 		}
 		n = strip_line(&set, s, len, &sp);
 		nremoved += n;
 		for (size_t i = 0; i < n && (nflag || vflag); i++)
-			report(r, s, &sp[i]);
+			strip_report(&set, r, s, &sp[i], vflag ? STDOUT_FILENO :
+			    STDERR_FILENO, nflag, jflag);
 		if (vflag)
 			continue;
 		if (nflag) {
 			nib_out_write(s, len);
-			nib_out_putc('\n');
+			nib_out_putc(NIB_EOL);
 			continue;
 		}
 		for (size_t i = 0, at = 0; i <= n; i++) {
@@ -112,28 +69,19 @@ strip(struct nib_reader *r, void *arg)
 				at = sp[i].b;
 		}
 		if (n != 1 || sp[0].a != 0 || sp[0].b != len)
-			nib_out_putc('\n');
+			nib_out_putc(NIB_EOL);
 	}
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "rules", required_argument, NULL, 'f' },
-		{ "only-rules", required_argument, NULL, 'F' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "removed", no_argument, NULL, 'v' },
-		{ "print-rules", no_argument, NULL, 'p' },
-		NIB_LONGOPTS_COMMON,
-		{ NULL, 0, NULL, 0 }
-	};
 	char **files = nib_calloc((size_t)argc, sizeof *files), *msg;
-	int ch, rc, nfiles = 0, builtin = 1, pflag = 0;
+	int ch, rc, nfiles = 0, builtin = 1;
 
-	nib_usage_text = "[-npv] [-f rules] [-F rules] [file ...]";
+	nib_usage_text = "[-Hjnpvz] [-f rules] [-F rules] [file ...]";
 	strip_init(&set);
-	while ((ch = getopt_long(argc, argv, "f:F:npvh", longopts, NULL)) != -1) {
+	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case 'F':
 			builtin = 0;
@@ -141,19 +89,10 @@ main(int argc, char *argv[])
 		case 'f':
 			files[nfiles++] = optarg;
 			break;
-		case 'n':
-			nflag = 1;
-			break;
-		case 'v':
-			vflag = 1;
-			break;
-		case 'p':
-			pflag = 1;
-			break;
-		default:
-			nib_opt_common(ch);
 		}
 	}
+	if ((jflag || Hflag) && !nflag)
+		errx(2, "-j and -H are for the records of -n");
 	if (pflag) {
 		nib_out_write(nib_data_rules, nib_data_rules_len);
 		nib_out_close();
@@ -168,10 +107,12 @@ main(int argc, char *argv[])
 	free(files);
 	argc -= optind;
 	argv += optind;
+	if (Hflag && !jflag)
+		nib_rec_header(strip_report_keys, vflag ? STDOUT_FILENO : STDERR_FILENO);
 	rc = nib_each_file(argc, argv, strip, NULL);
 	nib_out_close();
 	strip_free(&set);
-	free(rec);
+	strip_report_free();
 	if (rc == 0 && vflag && nremoved == 0)
 		rc = 1;
 	return rc;

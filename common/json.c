@@ -1,54 +1,128 @@
 #include <string.h>
 
 #include "json.h"
+#include "mem.h"
 #include "out.h"
 #include "utf8.h"
 
+/* Where escaped text goes: standard output, or a record buffer. */
+typedef void sink(void *arg, const void *p, size_t n);
+
+static void
+outsink(void *arg, const void *p, size_t n)
+{
+	(void)arg;
+	nib_out_write(p, n);
+}
+
+static void
+bufsink(void *arg, const void *p, size_t n)
+{
+	nib_buf_add(arg, p, n);
+}
+
 void
-nib_json_str(const void *v, size_t n)
+nib_buf_add(struct nib_buf *b, const void *p, size_t n)
+{
+	NIB_GROW(b->s, b->cap, b->len + n + 1);
+	memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void
+jsonesc(sink *put, void *arg, const unsigned char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *s = v;
 	size_t i = 0, run;
 	int32_t cp;
 	int l;
+	char u[6] = "\\u00";
 
-	nib_out_putc('"');
+	put(arg, "\"", 1);
 	while (i < n) {
 		/* Copy plain bytes in one go. */
 		for (run = i; run < n && s[run] >= 0x20 && s[run] < 0x80 &&
 		    s[run] != '"' && s[run] != '\\'; run++)
 			;
-		nib_out_write(s + i, run - i);
+		put(arg, s + i, run - i);
 		if ((i = run) == n)
 			break;
 		if (s[i] >= 0x80) {
 			l = nib_utf8_decode(s + i, n - i, &cp);
 			if (cp < 0)
-				nib_out_str("\\ufffd");
+				put(arg, "\\ufffd", 6);
 			else if (cp == 0x2028 || cp == 0x2029)
-				nib_out_str(cp == 0x2028 ? "\\u2028" : "\\u2029");
+				put(arg, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
 			else
-				nib_out_write(s + i, (size_t)l);
+				put(arg, s + i, (size_t)l);
 			i += (size_t)l;
 			continue;
 		}
 		switch (s[i]) {
-		case '"': nib_out_str("\\\""); break;
-		case '\\': nib_out_str("\\\\"); break;
-		case '\n': nib_out_str("\\n"); break;
-		case '\t': nib_out_str("\\t"); break;
-		case '\r': nib_out_str("\\r"); break;
-		case '\b': nib_out_str("\\b"); break;
-		case '\f': nib_out_str("\\f"); break;
+		case '"':
+			put(arg, "\\\"", 2);
+			break;
+		case '\\':
+			put(arg, "\\\\", 2);
+			break;
+		case '\n':
+			put(arg, "\\n", 2);
+			break;
+		case '\t':
+			put(arg, "\\t", 2);
+			break;
+		case '\r':
+			put(arg, "\\r", 2);
+			break;
+		case '\b':
+			put(arg, "\\b", 2);
+			break;
+		case '\f':
+			put(arg, "\\f", 2);
+			break;
 		default:
-			nib_out_str("\\u00");
-			nib_out_putc(hex[s[i] >> 4]);
-			nib_out_putc(hex[s[i] & 15]);
+			u[4] = hex[s[i] >> 4];
+			u[5] = hex[s[i] & 15];
+			put(arg, u, 6);
 		}
 		i++;
 	}
-	nib_out_putc('"');
+	put(arg, "\"", 1);
+}
+
+static void
+tsvesc(sink *put, void *arg, const unsigned char *s, size_t n)
+{
+	size_t i = 0, run;
+
+	while (i < n) {
+		for (run = i; run < n && s[run] != '\t' && s[run] != '\n' &&
+		    s[run] != '\r' && s[run] != '\\'; run++)
+			;
+		put(arg, s + i, run - i);
+		if ((i = run) == n)
+			break;
+		switch (s[i++]) {
+		case '\t':
+			put(arg, "\\t", 2);
+			break;
+		case '\n':
+			put(arg, "\\n", 2);
+			break;
+		case '\r':
+			put(arg, "\\r", 2);
+			break;
+		default:
+			put(arg, "\\\\", 2);
+		}
+	}
+}
+
+void
+nib_json_str(const void *s, size_t n)
+{
+	jsonesc(outsink, NULL, s, n);
 }
 
 void
@@ -61,23 +135,19 @@ nib_json_cstr(const char *s)
 }
 
 void
-nib_tsv_str(const void *v, size_t n)
+nib_tsv_str(const void *s, size_t n)
 {
-	const unsigned char *s = v;
-	size_t i = 0, run;
+	tsvesc(outsink, NULL, s, n);
+}
 
-	while (i < n) {
-		for (run = i; run < n && s[run] != '\t' && s[run] != '\n' &&
-		    s[run] != '\r' && s[run] != '\\'; run++)
-			;
-		nib_out_write(s + i, run - i);
-		if ((i = run) == n)
-			break;
-		switch (s[i++]) {
-		case '\t': nib_out_str("\\t"); break;
-		case '\n': nib_out_str("\\n"); break;
-		case '\r': nib_out_str("\\r"); break;
-		default: nib_out_str("\\\\"); break;
-		}
-	}
+void
+nib_buf_json(struct nib_buf *b, const void *s, size_t n)
+{
+	jsonesc(bufsink, b, s, n);
+}
+
+void
+nib_buf_tsv(struct nib_buf *b, const void *s, size_t n)
+{
+	tsvesc(bufsink, b, s, n);
 }

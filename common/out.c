@@ -16,6 +16,9 @@
 
 static unsigned char obuf[OUTSZ];
 static size_t olen;
+static int errfailed;		/* a write to standard error failed */
+
+int nib_zflag;
 
 static void
 fail(int e)
@@ -47,16 +50,37 @@ drain(const unsigned char *p, size_t n)
 		(void)fcntl(STDOUT_FILENO, F_SETPIPE_SZ, 1 << 20);
 #endif
 	}
+	if (nib_writeall(STDOUT_FILENO, p, n) < 0)
+		fail(errno);
+}
+
+int
+nib_writeall(int fd, const void *v, size_t n)
+{
+	const unsigned char *p = v;
+
 	while (n > 0) {
-		ssize_t w = write(STDOUT_FILENO, p, n);
+		ssize_t w = write(fd, p, n);
 
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			fail(errno);
+			return -1;
 		}
 		p += w;
 		n -= (size_t)w;
+	}
+	return 0;
+}
+
+void
+nib_err_write(const void *p, size_t n)
+{
+	if (nib_writeall(STDERR_FILENO, p, n) < 0) {
+		if (errno == EPIPE)
+			fail(errno);
+		/* Standard output goes on; the status says it at the end. */
+		errfailed = 1;
 	}
 }
 
@@ -90,6 +114,13 @@ nib_out_putc(int c)
 	if (olen == OUTSZ)
 		nib_out_flush();
 	obuf[olen++] = (unsigned char)c;
+}
+
+void
+nib_out_docsep(void)
+{
+	nib_out_putc('\f');
+	nib_out_putc(NIB_EOL);
 }
 
 void
@@ -131,4 +162,12 @@ nib_out_close(void)
 		fail(errno ? errno : EIO);
 	if (close(STDOUT_FILENO) < 0 && errno != EBADF && errno != EINTR)
 		fail(errno);
+	/*
+	 * A message that could not be written (2>/dev/full) is a failed run
+	 * too; saying so may fail as well, but the status tells.
+	 */
+	if (errfailed || fflush(stderr) == EOF || ferror(stderr)) {
+		warnx("write error on standard error");
+		_exit(2);
+	}
 }

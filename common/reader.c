@@ -5,10 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mem.h"
+#include "out.h"
 #include "reader.h"
+#include "sniff.h"
 
 /* Reads come in 128 KiB: past that, bigger reads stop paying off. */
 #define READSZ (128 * 1024)
@@ -24,12 +27,20 @@ nib_reader_init(struct nib_reader *r)
 int
 nib_reader_open(struct nib_reader *r, const char *path)
 {
+	struct stat st;
+
+	r->path = path;
 	if (strcmp(path, "-") == 0) {
 		r->fd = STDIN_FILENO;
 		r->name = "stdin";
 	} else {
 		r->fd = open(path, O_RDONLY);
 		r->name = path;
+		if (r->fd >= 0 && fstat(r->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			close(r->fd);
+			r->fd = -1;
+			errno = EISDIR;
+		}
 		if (r->fd < 0) {
 			warn("%s", path);
 			r->failed = 1;
@@ -43,6 +54,8 @@ nib_reader_open(struct nib_reader *r, const char *path)
 	r->base = r->docstart = 0;
 	r->line = r->docline = 0;
 	r->pend = 0;
+	r->sniffed = 0;
+	r->sep = r->doc > 0;
 	r->doc++;
 	return 0;
 }
@@ -105,6 +118,29 @@ fill(struct nib_reader *r)
 	return 1;
 }
 
+/*
+ * Once a file, at a document's first line: warn when the document looks
+ * like HTML or JSON Lines, which every tool would pass through as garbage.
+ */
+static void
+sniff(struct nib_reader *r, size_t start)
+{
+	switch (nib_sniff(r->buf + start, r->end - start)) {
+	case NIB_HTML:
+		warnx("%s: looks like HTML, not text: convert it first "
+		    "(w3m -dump, or html2text)", r->name);
+		r->sniffed = 1;
+		break;
+	case NIB_JSONL:
+		warnx("%s: looks like JSON Lines, which nib does not read yet: "
+		    "extract the text first (jq -r .text)", r->name);
+		r->sniffed = 1;
+		break;
+	default:
+		break;
+	}
+}
+
 int
 nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 {
@@ -114,10 +150,19 @@ nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 
 	if (r->fd < 0)
 		return NIB_EOF;
+	if (r->sep) {
+		r->sep = 0;
+		r->off = 0;
+		*s = (const unsigned char *)"\f";
+		*len = 1;
+		return NIB_DOCSEP;
+	}
 	for (;;) {
 		p = r->buf + scan;
-		nl = memchr(p, '\n', r->end - scan);
-		cr = memchr(p, '\r', (nl ? (size_t)(nl - p) : r->end - scan));
+		/* With -z only NUL ends a record: LF and CR are data. */
+		nl = memchr(p, NIB_EOL, r->end - scan);
+		cr = nib_zflag ? NULL :
+		    memchr(p, '\r', (nl ? (size_t)(nl - p) : r->end - scan));
 		if (cr != NULL) {
 			/* A CR at the end of the buffer may be half of a CRLF. */
 			if (cr + 1 == r->buf + r->end && !r->eof) {
@@ -159,7 +204,8 @@ nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 		r->docstart = r->base + next;
 		return NIB_DOCSEP;
 	}
-	r->docline++;
+	if (r->docline++ == 0 && !r->sniffed)
+		sniff(r, start);
 	r->off = r->base + start - r->docstart;
 	return NIB_LINE;
 }

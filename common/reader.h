@@ -2,10 +2,17 @@
  * reader: lines, blocks and documents from a file or standard input.
  *
  * Lines have no length limit and may hold NUL bytes; LF, CRLF and a lone CR
- * all end a line, and the returned text never holds the line end.  A line
+ * all end a line, and the returned text never holds the line end.  With
+ * nib_zflag (out.h, -z) a NUL byte ends a record instead, and LF and CR
+ * are data.  A line
  * that holds only a form feed separates documents; so does the start of
- * each new file operand.  Returned pointers stay valid until the next call
- * on the same reader.
+ * each new file operand, which the reader hands out as a NIB_DOCSEP item
+ * of its own (a form feed, line 0) before the file's first line, so that
+ * a tool ends a document and writes a separator in one place whichever
+ * way documents came.  A document that looks like HTML or JSON Lines (see
+ * sniff.h) gets one warning per file, naming it and what to do, and is
+ * read as text all the same.  Returned pointers stay valid until the next
+ * call on the same reader.
  */
 #ifndef NIB_READER_H
 #define NIB_READER_H
@@ -30,6 +37,7 @@ struct nib_block {
 
 struct nib_reader {
 	const char *name;	/* file name for messages ("stdin" for -) */
+	const char *path;	/* the operand as given ("-" for stdin), for records */
 	int fd;
 	int eof;		/* read(2) returned 0 */
 	int failed;		/* a file could not be opened or read */
@@ -46,6 +54,8 @@ struct nib_reader {
 	unsigned char *blk;
 	size_t blkcap;
 	int pend;		/* an item read ahead by paragraph mode */
+	int sep;		/* a document came before this file: NIB_DOCSEP first */
+	int sniffed;		/* this file was warned about (see sniff.h) */
 	struct nib_block pendb;
 };
 
@@ -53,7 +63,8 @@ struct nib_reader {
 void nib_reader_init(struct nib_reader *r);
 /*
  * Opens path ("-" is standard input) as the next document.  On failure
- * warns "nibX: path: reason", sets r->failed and returns -1.
+ * (missing, unreadable, a directory) warns "nibX: path: reason", sets
+ * r->failed and returns -1: no document number is used.
  */
 int nib_reader_open(struct nib_reader *r, const char *path);
 /* Closes the current file (not the run: doc numbers go on). */

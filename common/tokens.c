@@ -17,9 +17,8 @@ static const unsigned char alnum[128] = {
 	['y'] = 1, ['z'] = 1,
 };
 
-/* Scripts written without spaces: each character is a word of its own. */
-static int
-unspaced(int32_t cp)
+int
+nib_unspaced(int32_t cp)
 {
 	return (cp >= 0x0E00 && cp <= 0x0EFF) ||	/* Thai, Lao */
 	    (cp >= 0x1000 && cp <= 0x109F) ||		/* Myanmar */
@@ -44,7 +43,7 @@ kind(const unsigned char *s, size_t n, size_t i, int *len)
 	*len = nib_utf8_decode(s + i, n - i, &cp);
 	if (cp < 0)
 		return 0;
-	if (unspaced(cp))
+	if (nib_unspaced(cp))
 		return 2;
 	return nib_isletter(cp) || nib_isdigit(cp);
 }

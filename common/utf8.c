@@ -1,6 +1,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "swar.h"
 #include "utf8.h"
 
 int
@@ -32,13 +33,10 @@ size_t
 nib_ascii_span(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
-	uint64_t w;
 
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (w & 0x8080808080808080ULL)
+	for (; i + 8 <= n; i += 8)
+		if (nib_swar_high(nib_swar_load(s + i)))
 			break;
-	}
 	while (i < n && s[i] < 0x80)
 		i++;
 	return i;

@@ -78,7 +78,7 @@ emit(const struct dd *d, struct doc *doc)
 		if (doc->item[i] & ITEM_BLANK) {
 			if (!skipblank) {
 				nib_out_write(item_text(doc, i), item_len(doc, i));
-				nib_out_putc('\n');
+				nib_out_putc(NIB_EOL);
 			}
 			continue;
 		}
@@ -122,15 +122,13 @@ process(struct dd *d, struct doc *doc)
 	doc->nitem = doc->len = 0;
 }
 
-static void
+/* Adds a block to the document; -1 when it would pass --max-doc. */
+static int
 add(struct nib_reader *r, struct dd *d, struct doc *doc, int type,
     const struct nib_block *b)
 {
-	if (doc->len + b->len > d->maxdoc) {
-		nib_out_flush();	/* the documents before it are whole */
-		nib_errl(2, r, "document longer than %zu bytes (--max-doc)",
-		    d->maxdoc);
-	}
+	if (doc->len + b->len > d->maxdoc)
+		return -1;
 	if (b->len > UINT32_MAX) {
 		nib_out_flush();
 		nib_errl(2, r, "a line or paragraph of 4 GiB or more cannot be "
@@ -148,6 +146,22 @@ add(struct nib_reader *r, struct dd *d, struct doc *doc, int type,
 	doc->nitem++;
 	doc->len += b->len;
 	doc->no = b->doc;
+	return 0;
+}
+
+/*
+ * A document over --max-doc is left out whole, with a message; the run
+ * goes on and ends with status 2.  One long stream with no form feeds is
+ * most likely many documents run together: say what to do.
+ */
+static void
+toolong(struct nib_reader *r, struct dd *d, struct doc *doc, unsigned long no)
+{
+	nib_warnl(r, "document %lu is longer than --max-doc (%zu bytes): left out%s",
+	    no, d->maxdoc, r->line == r->docline ? "; for a stream of many "
+	    "documents use -g, or separate them with form-feed lines" : "");
+	doc->nitem = doc->len = 0;
+	d->toolong = 1;
 }
 
 void
@@ -156,7 +170,7 @@ dd_doc(struct nib_reader *r, void *arg)
 	struct dd *d = arg;
 	struct doc *doc;
 	struct nib_block b;
-	int t;
+	int t, skip = 0;
 
 	if (d->held == NULL)
 		d->held = nib_calloc(1, sizeof(struct doc));
@@ -164,9 +178,12 @@ dd_doc(struct nib_reader *r, void *arg)
 	while ((t = nib_reader_block(r, d->para, &b)) != NIB_EOF) {
 		if (t == NIB_DOCSEP) {
 			process(d, doc);
-			nib_out_write("\f\n", 2);
-		} else
-			add(r, d, doc, t, &b);
+			nib_out_docsep();
+			skip = 0;
+		} else if (!skip && add(r, d, doc, t, &b) < 0) {
+			toolong(r, d, doc, b.doc);
+			skip = 1;
+		}
 	}
 	process(d, doc);
 }

@@ -1,5 +1,6 @@
 #include "dedup.h"
 #include "out.h"
+#include "rec.h"
 
 static int
 isws(unsigned char c)
@@ -15,7 +16,7 @@ dd_emit_block(const unsigned char *s, size_t n, struct span *rm, size_t nrm)
 
 	if (nrm == 0) {
 		nib_out_write(s, n);
-		nib_out_putc('\n');
+		nib_out_putc(NIB_EOL);
 		return 1;
 	}
 	/*
@@ -54,7 +55,7 @@ dd_emit_block(const unsigned char *s, size_t n, struct span *rm, size_t nrm)
 	}
 	if (at < n)
 		nib_out_write(s + at, n - at);
-	nib_out_putc('\n');
+	nib_out_putc(NIB_EOL);
 	return 1;
 }
 
@@ -65,38 +66,58 @@ dd_emit_unit(const struct dd *d, unsigned long count,
 	if (d->count)
 		nib_out_printf("%7lu ", count);
 	nib_out_write(s, n);
-	nib_out_putc('\n');
+	nib_out_putc(NIB_EOL);
 }
 
-/* A TSV field: tab, LF, CR and backslash escaped, as nib_tsv_str does. */
-static void
-field(FILE *fp, const unsigned char *s, size_t n)
+static const char *const keys[] = { "doc", "line", "why", "score", "of", "text",
+    "of_text", NULL };
+
+void
+dd_report_header(const struct dd *d)
 {
-	for (size_t i = 0; i < n; i++)
-		switch (s[i]) {
-		case '\t': fputs("\\t", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		default: putc(s[i], fp);
-		}
+	struct nib_rec rec = { .b = { 0 } };
+
+	nib_rec_begin(&rec, 0);
+	for (size_t i = 0; keys[i] != NULL; i++)
+		nib_rec_cstr(&rec, keys[i], keys[i]);
+	nib_rec_fput(&rec, d->report);
+	nib_rec_free(&rec);
 }
 
+/*
+ * One record: TSV doc, line, why, score, of ("doc:line" or "-"), text,
+ * of_text; JSON the same keys with file after doc and of as of_doc and
+ * of_line (null when unknown).
+ */
 void
 dd_report(const struct dd *d, unsigned long doc, unsigned long line,
     int why, double score, unsigned long ofdoc, unsigned long ofline,
     const unsigned char *s, size_t n, const unsigned char *of, size_t ofn)
 {
 	static const char *whys[] = { "exact", "prefix", "near", "seen" };
+	static struct nib_rec rec;
+	char num[64];
 
-	fprintf(d->report, "%lu\t%lu\t%s\t%.2f\t", doc, line, whys[why], score);
-	if (ofline > 0)
-		fprintf(d->report, "%lu:%lu", ofdoc, ofline);
-	else
-		putc('-', d->report);
-	putc('\t', d->report);
-	field(d->report, s, n);
-	putc('\t', d->report);
-	field(d->report, of, ofn);
-	putc('\n', d->report);
+	nib_rec_begin(&rec, d->json);
+	nib_rec_num(&rec, "doc", doc);
+	if (d->json)
+		nib_rec_cstr(&rec, "file", d->file);
+	nib_rec_num(&rec, "line", line);
+	nib_rec_cstr(&rec, "why", whys[why]);
+	snprintf(num, sizeof num, "%.2f", score);
+	nib_rec_raw(&rec, "score", num);
+	if (d->json && ofline > 0) {
+		nib_rec_num(&rec, "of_doc", ofdoc);
+		nib_rec_num(&rec, "of_line", ofline);
+	} else if (d->json) {
+		nib_rec_raw(&rec, "of_doc", "null");
+		nib_rec_raw(&rec, "of_line", "null");
+	} else {
+		if (ofline > 0)
+			snprintf(num, sizeof num, "%lu:%lu", ofdoc, ofline);
+		nib_rec_raw(&rec, "of", ofline > 0 ? num : "-");
+	}
+	nib_rec_str(&rec, "text", s, n);
+	nib_rec_str(&rec, "of_text", of, ofn);
+	nib_rec_fput(&rec, d->report);
 }

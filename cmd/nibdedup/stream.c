@@ -67,7 +67,7 @@ static void
 keeptext(struct stream *st)
 {
 	for (; st->seps > 0; st->seps--)
-		nib_out_write("\f\n", 2);
+		nib_out_docsep();
 	if (st->nblank > 0)
 		nib_out_write(st->blanks, st->nblank);
 	st->nblank = 0;
@@ -81,12 +81,12 @@ keepblank(const struct dd *d, struct stream *st, const unsigned char *s,
 {
 	if (d->scope == SC_ADJ || st->dockept) {
 		nib_out_write(s, n);
-		nib_out_putc('\n');
+		nib_out_putc(NIB_EOL);
 		return;
 	}
 	nib_grow(&st->blanks, &st->blankcap, st->nblank + n + 1);
 	memcpy(st->blanks + st->nblank, s, n);
-	st->blanks[st->nblank + n] = '\n';
+	st->blanks[st->nblank + n] = NIB_EOL;
 	st->nblank += n + 1;
 }
 
@@ -104,7 +104,7 @@ keepsep(const struct dd *d, struct stream *st)
 {
 	newdoc(st);
 	if (d->scope == SC_ADJ || st->runkept)
-		nib_out_write("\f\n", 2);
+		nib_out_docsep();
 	else
 		st->seps++;
 }
@@ -172,7 +172,7 @@ block(struct dd *d, struct stream *st, const struct nib_block *b)
 			if (!counting(d)) {
 				keeptext(st);
 				nib_out_write(b->s, b->len);
-				nib_out_putc('\n');
+				nib_out_putc(NIB_EOL);
 			}
 		} else
 			st->skipblank = d->para;
@@ -210,7 +210,7 @@ batchrun(struct dd *d, struct stream *st)
 			if (nib_hashset_add(&d->set, b->k)) {
 				keeptext(st);
 				nib_out_write(s, b->len);
-				nib_out_putc('\n');
+				nib_out_putc(NIB_EOL);
 				break;
 			}
 			st->skipblank = d->para;

@@ -91,8 +91,10 @@ json(const struct split_doc *d, const struct split_sec *s, size_t ns,
 		if (o->select && !o->sel[s[k].role])
 			continue;
 		shown++;
-		nib_out_printf("{\"doc\":%lu,\"section\":%zu,\"role\":\"%s\",\"line\":%lu",
-		    doc, k + 1, split_rolename[s[k].role], (unsigned long)B(s[k].first)->line);
+		nib_out_printf("{\"doc\":%lu,\"file\":", doc);
+		nib_json_cstr(o->file);
+		nib_out_printf(",\"section\":%zu,\"role\":\"%s\",\"line\":%lu",
+		    k + 1, split_rolename[s[k].role], (unsigned long)B(s[k].first)->line);
 		if (s[k].role == R_RELATED && s[k].item > 0) {
 			const struct split_item *it = &items[s[k].item - 1];
 			nib_out_str(",\"source\":");

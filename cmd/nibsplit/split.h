@@ -169,6 +169,7 @@ struct split_opts {
 	int explain;		/* --explain: say why each block got its role */
 	int digits;		/* -n: digits of section numbers in -o names */
 	void *re;		/* -e: a compiled pcre2_code, or NULL */
+	const char *file;	/* the operand as given, for -j's "file" */
 };
 
 /*

@@ -1,10 +1,11 @@
-/* Fuzz target: JSON/TSV escaping, UTF-8 decoding and tokens on any bytes. */
+/* Fuzz target: JSON/TSV escaping, UTF-8 decoding, tokens and sniffing on any bytes. */
 #include <fcntl.h>
 #include <stdint.h>
 #include <unistd.h>
 
 #include "json.h"
 #include "out.h"
+#include "sniff.h"
 #include "tokens.h"
 #include "utf8.h"
 
@@ -19,6 +20,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		devnull = open("/dev/null", O_WRONLY);
 		dup2(devnull, STDOUT_FILENO);
 	}
+	if (nib_sniff(data, size) > NIB_JSONL)
+		__builtin_trap();
 	nib_json_str(data, size);
 	nib_tsv_str(data, size);
 	nib_out_flush();

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "out.h"
 #include "reader.h"
 #include "t.h"
 
@@ -146,9 +147,41 @@ empty(void)
 	T(nib_reader_open(&r, "/nonexistent/nib") == -1 && r.failed);
 }
 
+/*
+ * A second operand starts with a separator of its own; a directory or a
+ * missing file takes no document number; -z ends records at NUL only.
+ */
+static void
+operands(void)
+{
+	struct nib_reader r;
+	const unsigned char *s;
+	size_t n;
+
+	reopen(&r, "a\n", 2);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE && r.doc == 1);
+	T(nib_reader_line(&r, &s, &n) == NIB_EOF);
+	nib_reader_close(&r);
+	T(nib_reader_open(&r, "/") < 0 && r.failed && r.doc == 1);
+	T(nib_reader_open(&r, "/no/such/file") < 0 && r.doc == 1);
+	strcpy(path, "/tmp/nib-test-reader-XXXXXX");
+	writefile("b\nc\0d\r\n", 8);
+	T(nib_reader_open(&r, path) == 0 && r.doc == 2 && strcmp(r.path, path) == 0);
+	unlink(path);
+	T(nib_reader_line(&r, &s, &n) == NIB_DOCSEP && n == 1 && *s == '\f' && r.line == 0);
+	nib_zflag = 1;
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE && n == 3 && memcmp(s, "b\nc", 3) == 0);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE && n == 3 && memcmp(s, "d\r\n", 3) == 0);
+	T(nib_reader_line(&r, &s, &n) == NIB_EOF);
+	nib_zflag = 0;
+	nib_reader_close(&r);
+	nib_reader_free(&r);
+}
+
 int
 main(void)
 {
+	operands();
 	lines();
 	crlf_boundary();
 	long_line();
