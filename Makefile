@@ -5,6 +5,8 @@ VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 CC       ?= cc
 PKGS      = libbsd-overlay libutf8proc libxxhash libpcre2-8
 WERROR    = $(if $(filter true,$(CI)),-Werror,)
@@ -30,8 +32,20 @@ TOOLSRC   = $(wildcard cmd/*/*.c)
 TOOLDATA  = $(wildcard cmd/*/*.txt)
 TOOLLIB   = $(TOOLSRC:%.c=$(B)/%.o) $(TOOLDATA:%.txt=$(B)/%.o)
 MANS      = $(wildcard man/*.[17])
+# Shell completions, made from each tool's --help (common/complete.sh).
+COMPS     = $(CMDS:%=$(B)/complete/bash/%) $(CMDS:%=$(B)/complete/zsh/_%)
 
 all: $(CMDS:%=$(BIN)/%)
+
+completions: $(COMPS)
+
+$(B)/complete/bash/%: $(BIN)/% common/complete.sh
+	@mkdir -p $(@D)
+	sh common/complete.sh bash $(BIN)/$* > $@.tmp && mv $@.tmp $@
+
+$(B)/complete/zsh/_%: $(BIN)/% common/complete.sh
+	@mkdir -p $(@D)
+	sh common/complete.sh zsh $(BIN)/$* > $@.tmp && mv $@.tmp $@
 
 .SECONDEXPANSION:
 # A tool is cmd/nibX.c plus whatever sits in cmd/nibX/ (C files and
@@ -94,19 +108,29 @@ fuzz: deps
 deps:
 	@sh .ci/deps.sh $(DEPS_EXTRA)
 
-install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
-	for c in $(CMDS); do install -m 755 bin/$$c $(DESTDIR)$(BINDIR)/$$c; done
+# Installs what `make` built in $(BIN) (bin-san with SANITIZE=1).
+install: all completions
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	for c in $(CMDS); do install -m 755 $(BIN)/$$c $(DESTDIR)$(BINDIR)/$$c; done
 	for m in $(MANS); do s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+	for c in $(CMDS); do install -m 644 $(B)/complete/bash/$$c $(DESTDIR)$(BASHCOMPDIR)/$$c; \
+	    install -m 644 $(B)/complete/zsh/_$$c $(DESTDIR)$(ZSHCOMPDIR)/_$$c; done
 
+# Removes what install wrote, then the folders install makes, deepest
+# first, each only when it is empty (rmdir fails on one that holds more).
+INSTDIRS = $(BASHCOMPDIR) $(dir $(BASHCOMPDIR)) $(ZSHCOMPDIR) $(dir $(ZSHCOMPDIR)) \
+           $(MANDIR)/man1 $(MANDIR)/man7 $(MANDIR) $(BINDIR) $(PREFIX)/share $(PREFIX)
 uninstall:
-	for c in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$c; done
+	for c in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$c $(DESTDIR)$(BASHCOMPDIR)/$$c \
+	    $(DESTDIR)$(ZSHCOMPDIR)/_$$c; done
 	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	-for d in $(INSTDIRS); do rmdir $(DESTDIR)$$d 2>/dev/null; done; true
 
 clean:
 	rm -rf build build-san build-fuzz bin bin-san bin-fuzz
 
-.PHONY: all units check demo bench fuzz deps install uninstall clean
+.PHONY: all completions units check demo bench fuzz deps install uninstall clean
 .SECONDARY:
 
 -include $(shell find build build-san build-fuzz -name '*.d' 2>/dev/null)
