@@ -63,7 +63,7 @@ $(B)/libnib.a: $(LIBOBJ)
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(NIBCFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(NIBCFLAGS) -MMD -MP -c -o $@ $<
 
 # Data files (abbreviation lists, rule files, verb lists) are compiled in
 # as nib_data_<name>[] and nib_data_<name>_len.
@@ -72,7 +72,7 @@ $(B)/%.c: %.txt common/embed.sh
 	sh common/embed.sh $< > $@
 
 $(B)/%.o: $(B)/%.c
-	$(CC) $(CFLAGS) $(NIBCFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(NIBCFLAGS) -c -o $@ $<
 
 $(BIN)/test_%: $(B)/tests/unit/test_%.o $(B)/libtools.a $(B)/libnib.a
 	@mkdir -p $(@D)
