@@ -128,14 +128,12 @@ init(void)
 int
 nib_norm_entity(const char *name, size_t len, int32_t cp[2])
 {
-	struct entity key, *e;
+	struct entity key = { .name = name, .len = (unsigned char)len }, *e;
 
 	if (ents == NULL)
 		init();
 	if (len == 0 || len >= ENTMAX)
 		return 0;
-	key.name = name;
-	key.len = (unsigned char)len;
 	e = bsearch(&key, ents, nents, sizeof *ents, entcmp);
 	if (e == NULL)
 		return 0;

@@ -651,6 +651,8 @@ gluedend(const unsigned char *s, size_t lim, size_t a, size_t i)
 
 		for (size_t x = r; x < j; x++)
 			t[x - r] = lower(s[x]);
+		/* t[] is full when j - r == 3, the only case that reads it. */
+		/* cppcheck-suppress uninitvar */
 		if ((j - r == 3 && (memcmp(t, "com", 3) == 0 || memcmp(t, "org", 3) == 0 ||
 		    memcmp(t, "net", 3) == 0 || memcmp(t, "edu", 3) == 0 ||
 		    memcmp(t, "gov", 3) == 0)))
