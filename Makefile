@@ -12,6 +12,7 @@ PKGS      = libbsd-overlay libutf8proc libxxhash libpcre2-8
 WERROR    = $(if $(filter true,$(CI)),-Werror,)
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
+FUZZTIME ?= 60
 SANOPTS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SANFLAGS  = $(if $(SANITIZE),$(SANOPTS),)
 NIBCFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) $(SANFLAGS) -Icommon \
@@ -93,6 +94,12 @@ units: $(UNITS:%=$(BIN)/%) $(FUZZ:%=$(BIN)/%)
 check: deps all units
 	@BIN=$(BIN) sh tests/run.sh
 
+# The long cases of the bad-input matrix (1 GB line, 10 million lines,
+# random bytes, 10 MB lines of quote marks), with peak RSS: tests/slow.sh.
+slowcheck: all
+	@$(MAKE) -s DEPS_EXTRA='time python3' deps
+	@sh tests/slow.sh $(SLOW)
+
 demo: deps all
 	@sh tests/demo/run.sh
 
@@ -101,9 +108,11 @@ bench: all
 	@command -v npm >/dev/null || echo 'bench: npm is missing: the npm peers are skipped (apt-get install npm)' >&2
 	@sh tests/bench/run.sh $(BENCH)
 
+# Every fuzz target for $(FUZZTIME) seconds (default 60) under libFuzzer,
+# ASan and UBSan; FUZZ_TARGETS='fuzz_json fuzz_strip' picks some.
 fuzz: deps
 	@$(MAKE) -s DEPS_EXTRA='clang libclang-rt-14-dev' deps
-	@sh tests/fuzz/run.sh
+	@FUZZTIME=$(FUZZTIME) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
 # Static analysis: cppcheck, then gcc -fanalyzer on every C file of the
 # tools and libnib; any finding fails.  False positives are suppressed one
@@ -153,9 +162,9 @@ uninstall:
 	-for d in $(INSTDIRS); do rmdir $(DESTDIR)$$d 2>/dev/null; done; true
 
 clean:
-	rm -rf build build-san build-fuzz build-cov bin bin-san bin-fuzz bin-cov
+	rm -rf build build-san build-fuzz build-fuzz-alt build-cov bin bin-san bin-fuzz bin-cov
 
-.PHONY: all completions units check demo bench fuzz lint coverage deps install uninstall clean
+.PHONY: all completions units check slowcheck demo bench fuzz lint coverage deps install uninstall clean
 .SECONDARY:
 
 -include $(shell find build build-san build-fuzz build-cov -name '*.d' 2>/dev/null)
