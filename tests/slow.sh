@@ -6,7 +6,8 @@
 # UTF-8) and its peak RSS: at most 4x what the tool must hold (the line, or
 # the document for the tools that work per document) plus $SLOW_SLACK MB
 # (default 24), and flat (the slack alone) for the line-by-line tools on
-# many lines.
+# many lines.  A tool's address space is capped (ulimit -v) at twice its
+# bound plus 512 MB, so a tool far over it fails without taking the machine.
 #
 # The cases: line (one line of $SLOW_LINE MB, default 1024, of a quoted
 # sentence), lines (one document of $SLOW_LINES short lines, default 10
@@ -103,11 +104,15 @@ for c in $CASES; do
 		# the 1 GB line; the case is about holding it.
 		case $t in nibdedup|nibsplit) opt="--max-doc $((4 * LINE + 64))M" ;; esac
 		exp=$(expect "$t" "$c")
-		/usr/bin/time -v -o "$tmp/time" "$bin/$t" $opt "$in" 2>"$tmp/err" >"$tmp/out"
+		if linewise "$t" && [ "$c" = lines ]; then limit=$SLACK; else limit=$((4 * held + SLACK)); fi
+		# A tool far over its bound must not take the machine down: its
+		# address space is capped at twice the bound plus 512 MB, past
+		# which it fails (out of memory), and so does the case.
+		(ulimit -v $(((2 * limit + 512) << 10)) &&
+			exec /usr/bin/time -v -o "$tmp/time" "$bin/$t" $opt "$in") 2>"$tmp/err" >"$tmp/out"
 		rc=$?
 		rss=$(awk -F': ' '/Maximum resident/ { printf "%d", $2 / 1024 }' "$tmp/time")
 		secs=$(awk -F': ' '/Elapsed/ { print $2 }' "$tmp/time")
-		if linewise "$t" && [ "$c" = lines ]; then limit=$SLACK; else limit=$((4 * held + SLACK)); fi
 		why=
 		case "|${exp% *}|" in *"|$rc|"*) ;; *) why="exit $rc, expected ${exp% *}" ;; esac
 		case ${exp#* } in
