@@ -5,7 +5,12 @@
 #
 # Quality: quotation F1 on full quotations and on all, and speaker
 # accuracy, on our own annotated articles (tests/nibquote/corpus, scored
-# by tests/bench/quote-score.sh) for all three.
+# by tests/bench/quote-score.sh) for all three; then the same figures and
+# kind accuracy, for all pages and each half, on real article bodies
+# annotated by hand (tests/bench/quotes-real.tsv over
+# $NIB_BENCH_DATA/pages, scored by tests/bench/quote-real-score.sh) for
+# nibquote and the regex, which there reports byte offsets (compromise
+# gives none, so it cannot be matched by span).
 # Speed: the article bodies of $NIB_BENCH_DATA/pages (*.body.txt), one
 # document each, repeated to ~50 MB; compromise, at about 0.1 MB/s, gets
 # the first ~100 KB of the same input (nibquote is timed on it too).
@@ -26,6 +31,9 @@ export NIB_NPM="$npm"
 # The regex peer, as a script so that it takes file operands.
 regex=$NIB_BENCH_TMP/quote-regex.sh
 printf '%s\n' 'exec perl -CSD -ne '\''while (/["\x{201C}]([^"\x{201C}\x{201D}]*)["\x{201D}]/g) { print "1\t$.\t0\t0\t\t\tfull\t$1\n" }'\'' "$@"' >"$regex"
+# The same pattern over bytes, with byte offsets, for the real set.
+regexoff=$NIB_BENCH_TMP/quote-regex-off.sh
+printf '%s\n' 'exec perl -ne '\''while (/(?:"|\xe2\x80\x9c)(?:(?!"|\xe2\x80[\x9c\x9d]).)*(?:"|\xe2\x80\x9d)/g) { print "1\t$.\t", $o + $-[0], "\t", $o + $+[0], "\t\t\tfull\t\n" } $o += length; if (eof) { $o = 0; close ARGV }'\'' "$@"' >"$regexoff"
 
 have_npm=1
 if [ ! -d "$npm/node_modules/compromise" ]; then
@@ -48,6 +56,9 @@ echo "quality on tests/nibquote/corpus (own annotated articles):"
 printf '  %-24s %s\n' nibquote "$(score nibquote)"
 [ $have_npm = 1 ] && printf '  %-24s %s\n' "npm compromise" "$(score "node $NIB_TOP/tests/bench/quotepeer.mjs")"
 printf '  %-24s %s\n' "regex (perl)" "$(score "sh $regex")"
+echo "quality on real article bodies (tests/bench/quotes-real.tsv, annotated by hand; halves by page id):"
+sh "$NIB_TOP/tests/bench/quote-real-score.sh" -n nibquote "$bin/nibquote" | sed 's/^/  /'
+sh "$NIB_TOP/tests/bench/quote-real-score.sh" -q -n "regex (perl)" "sh $regexoff" | sed 's/^/  /'
 
 need_data "$NIB_BENCH_DATA/pages" || exit 0
 if [ ! -s "$big" ]; then

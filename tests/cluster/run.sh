@@ -1,0 +1,72 @@
+#!/bin/sh
+# run.sh: the many-cores and many-machines recipes of nib.7, run as pasted
+# on an invented corpus, each checked byte for byte against one process.
+# Needs GNU parallel, and for the Slurm recipe a one-node cluster
+# (tests/slurm/start.sh, as root); a recipe whose engine is missing is
+# skipped with a message.  Ends with "N passed, N failed".
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+export PATH="$top/${BIN:-bin}:$PATH" LC_ALL=C.UTF-8
+work=$(mktemp -d /tmp/nib-cluster.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+pass=0 fail=0 skip=0
+ok() { pass=$((pass + 1)); echo "ok: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+skipped() { skip=$((skip + 1)); echo "skip: $1"; }
+same() { if cmp -s "$2" "$3"; then ok "$1"; else bad "$1"; diff "$2" "$3" | head -5; fi; }
+
+sh "$top/tests/cluster/corpus.sh" "$work/pages" 40
+cd "$work" || exit 2
+
+# The reference: one process a page, in order.
+mkdir ref
+for f in pages/*.txt; do
+	nibnorm "$f" | nibstrip | nibdedup | nibsplit -s body >"ref/${f##*/}"
+done
+cat ref/*.txt >ref.all
+
+# GNU parallel over files, one pipeline a page (nib.7).
+if command -v parallel >/dev/null; then
+	mkdir -p out
+	parallel 'nibnorm {} | nibstrip | nibdedup | nibsplit -s body > out/{/}' ::: pages/*.txt
+	cat out/*.txt >par.all
+	same "parallel over files" ref.all par.all
+	rm -rf out
+else
+	skipped "parallel over files: GNU parallel is not installed"
+fi
+
+# xargs -P: the same with only findutils.
+mkdir -p out
+ls pages/*.txt | xargs -P 2 -I{} sh -c 'f={}; nibnorm "$f" | nibstrip | nibdedup | nibsplit -s body > "out/${f##*/}"'
+cat out/*.txt >xargs.all
+same "xargs -P over files" ref.all xargs.all
+rm -rf out
+
+# Slurm job array over 4 shards of the corpus.
+if command -v sbatch >/dev/null && sh "$top/tests/slurm/start.sh" >/dev/null 2>&1; then
+	mkdir -p shards out
+	i=0
+	for f in pages/*.txt; do
+		echo "$PWD/$f" >>"shards/$((i % 4))"
+		i=$((i + 1))
+	done
+	cat >job.sh <<JOB
+#!/bin/sh
+export PATH="$top/${BIN:-bin}:\$PATH" LC_ALL=C.UTF-8
+while read -r f; do
+	nibnorm "\$f" | nibstrip | nibdedup | nibsplit -s body > "$PWD/out/\${f##*/}"
+done < "$PWD/shards/\$SLURM_ARRAY_TASK_ID"
+JOB
+	t0=$(date +%s.%N)
+	sbatch --wait --array=0-3 -o /dev/null job.sh >/dev/null
+	t1=$(date +%s.%N)
+	cat out/*.txt >slurm.all
+	same "slurm job array over 4 shards ($(echo "$t1 - $t0" | bc) s)" ref.all slurm.all
+	rm -rf out
+else
+	skipped "slurm job array: no cluster (slurm-wlm and munge, tests/slurm/start.sh as root)"
+fi
+
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
