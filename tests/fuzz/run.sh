@@ -10,7 +10,8 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
 FUZZTIME=${FUZZTIME:-60}
-pkgs="libbsd-overlay libutf8proc libxxhash libpcre2-8"
+# The libraries of the Makefile's PKGS.
+pkgs="libbsd-overlay libutf8proc libxxhash libpcre2-8 yajl"
 # FUZZSAN replaces the sanitizer flags, for instance to step over a known
 # finding (-fno-sanitize=nonnull-attribute) while its fix is pending.
 san=${FUZZSAN:-"-fsanitize=address,undefined -fno-sanitize-recover=all"}
