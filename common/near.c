@@ -134,8 +134,9 @@ build(struct nib_near *nr)
 static int
 above(const struct nib_near *nr, size_t v, size_t u)
 {
-	return nr->u[v].ntok > nr->u[u].ntok ||
-	    (nr->u[v].ntok == nr->u[u].ntok && v < u);
+	/* v < u breaks a tie (the earlier unit), it is no bounds check. */
+	/* cppcheck-suppress arrayIndexThenCheck */
+	return nr->u[v].ntok != nr->u[u].ntok ? nr->u[v].ntok > nr->u[u].ntok : v < u;
 }
 
 /*

@@ -55,6 +55,7 @@ nib_reader_open(struct nib_reader *r, const char *path)
 	r->line = r->docline = 0;
 	r->pend = 0;
 	r->sniffed = 0;
+	r->readerr = 0;
 	r->sep = r->doc > 0;
 	r->doc++;
 	return 0;
@@ -105,7 +106,7 @@ fill(struct nib_reader *r)
 			break;
 		if (errno != EINTR) {
 			warn("%s", r->name);
-			r->failed = 1;
+			r->failed = r->readerr = 1;
 			r->eof = 1;
 			return 0;
 		}
@@ -150,6 +151,15 @@ nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 
 	if (r->fd < 0)
 		return NIB_EOF;
+	/*
+	 * A file that cannot be read from its first byte on is no document,
+	 * as a missing one is not: no separator, no document number.
+	 */
+	if (r->base == 0 && r->end == 0 && !r->eof && !fill(r) && r->readerr) {
+		r->sep = 0;
+		r->doc--;
+		return NIB_EOF;
+	}
 	if (r->sep) {
 		r->sep = 0;
 		r->off = 0;

@@ -56,6 +56,7 @@ struct nib_reader {
 	int pend;		/* an item read ahead by paragraph mode */
 	int sep;		/* a document came before this file: NIB_DOCSEP first */
 	int sniffed;		/* this file was warned about (see sniff.h) */
+	int readerr;		/* read(2) failed on this file */
 	struct nib_block pendb;
 };
 

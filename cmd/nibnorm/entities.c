@@ -72,13 +72,11 @@ norm_load_entities(void)
 int
 nib_norm_entity(const char *name, size_t len, int32_t cp[2])
 {
-	struct entity key, *e;
+	struct entity key = { .name = name, .len = (unsigned char)len }, *e;
 
 	norm_load_entities();
 	if (len == 0 || len >= ENTMAX)
 		return 0;
-	key.name = name;
-	key.len = (unsigned char)len;
 	e = bsearch(&key, ents, nents, sizeof *ents, entcmp);
 	if (e == NULL)
 		return 0;
