@@ -84,6 +84,12 @@ normfile(struct nib_reader *r, void *arg)
 			    (unsigned long long)(r->docstart + r->off) +
 			    (unsigned long long)nm->badoff);
 		}
+		/*
+		 * " \f " trimmed would be a form-feed line, a document
+		 * separator the input did not have: it is a blank line.
+		 */
+		if (olen == 1 && o[0] == '\f')
+			olen = 0;
 		if (olen == 0 && sflag && blank)
 			continue;
 		blank = olen == 0;

@@ -51,35 +51,49 @@ text(const unsigned char *s, size_t n)
 		nib_out_write(s, n);
 }
 
+/* Writes the sentence b->s[x..y) as a line or a record. */
+static void
+sentence(const struct nib_block *b, size_t x, size_t y, int *any)
+{
+	sentno++;
+	if (jflag) {
+		nib_out_printf("{\"doc\":%lu,\"file\":", b->doc);
+		nib_json_cstr(file);
+		nib_out_printf(",\"block\":%lu,\"line\":%lu,\"sent\":%lu,"
+		    "\"start\":%zu,\"end\":%zu,\"text\":",
+		    block, b->docline, sentno, b->off + x, b->off + y);
+		text(b->s + x, y - x);
+		nib_out_write("}\n", 2);
+		return;
+	}
+	if (!*any && started)
+		nib_out_putc('\n');
+	*any = 1;
+	if (nflag)
+		nib_out_printf("%lu\t", sentno);
+	text(b->s + x, y - x);
+	nib_out_putc('\n');
+}
+
 static void
 doblock(const struct nib_block *b)
 {
 	struct nib_sent st;
 	size_t x, y;
-	int any = 0;
+	int any = 0, found = 0;
 
 	block++;
 	nib_sent_init(&st, b->s, b->len);
 	while (nib_sent_next(&st, &x, &y)) {
-		sentno++;
-		if (jflag) {
-			nib_out_printf("{\"doc\":%lu,\"file\":", b->doc);
-			nib_json_cstr(file);
-			nib_out_printf(",\"block\":%lu,\"line\":%lu,\"sent\":%lu,"
-			    "\"start\":%zu,\"end\":%zu,\"text\":",
-			    block, b->docline, sentno, b->off + x, b->off + y);
-			text(b->s + x, y - x);
-			nib_out_write("}\n", 2);
-			continue;
-		}
-		if (!any && started)
-			nib_out_putc('\n');
-		any = 1;
-		if (nflag)
-			nib_out_printf("%lu\t", sentno);
-		text(b->s + x, y - x);
-		nib_out_putc('\n');
+		sentence(b, x, y, &any);
+		found = 1;
 	}
+	/*
+	 * A block of white space the segmenter skips ("\f\f", " \f ") is
+	 * still text of the input: it goes through whole, never dropped.
+	 */
+	if (!found && b->len > 0)
+		sentence(b, 0, b->len, &any);
 	if (any)
 		started = 1;
 }
@@ -99,7 +113,7 @@ sentfile(struct nib_reader *r, void *arg)
 		}
 		if (t == NIB_DOCSEP) {
 			if (!jflag)
-				nib_out_write("\f\n", 2);
+				nib_out_docsep();
 			started = 0;
 		} else if (t == NIB_BLOCK)
 			doblock(&b);
