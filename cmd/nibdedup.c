@@ -13,14 +13,14 @@ enum { O_STATE = NIB_OPT_LONG, O_MAXKEYS, O_MAXDOC, O_REPORT, O_MINWORDS, O_ADJ,
 
 static struct dd d = { .scope = SC_DOC, .t = DD_THRESHOLD,
     .minwords = DD_MINWORDS, .maxdoc = (size_t)256 << 20 };
-static int icase, header;
+static int icase, header, xflag;
 
 /* uniq's -s, -w, -f, -D and -z are not used: their letters stay uniq's. */
 static const struct nib_opt options[] = {
 	{ O_ADJ, "adjacent", NULL, "compare adjacent units only, as uniq does", NULL },
 	{ 'g', "global", NULL, "compare over the whole stream", NULL },
 	{ O_WINDOW, "window", "units", "compare with the last units units", NULL },
-	{ 'x', "exact", NULL, "compare exact bytes (no folding, prefixes or near repeats)", NULL },
+	{ 'x', "exact", NULL, "compare exact bytes (no folding, prefixes or near repeats)", &xflag },
 	{ 'i', "ignore-case", NULL, "with -x, ignore case", &icase },
 	{ NIB_OPT_LONG + 20, "sentences", NULL, "sentences are the units", &d.sent },
 	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs", &d.para },
@@ -39,6 +39,10 @@ static const struct nib_opt options[] = {
 	{ O_MAXKEYS, "max-keys", "n", "keep at most n keys (-g, --state)", NULL },
 	{ O_MAXDOC, "max-doc", "size", "leave out documents longer than size (256M)", NULL },
 	{ O_MINWORDS, "min-words", "n", "near repeats need n words or more (6)", NULL },
+	{ DD_O_EMIT, "emit-keys", "prefix", "write the keys of -g's units to bucket files", NULL },
+	{ DD_O_BUCKETS, "buckets", "n", "--emit-keys: n bucket files (16)", NULL },
+	{ DD_O_SHARD, "shard", "id", "the shard's number, from 0 in corpus order", NULL },
+	{ DD_O_DROP, "drop", "file", "as -g, leaving out the units file names", NULL },
 	{ 0, NULL, NULL, NULL, NULL }
 };
 
@@ -75,30 +79,24 @@ main(int argc, char *argv[])
 
 	nib_usage_text = "[-cdgHijPruxz] [--adjacent | --window units] [--sentences]\n"
 	    "\t[-t threshold] [--report file] [--state file [--max-keys n]]\n"
-	    "\t[--max-doc size] [--min-words n] [file ...]";
+	    "\t[--max-doc size] [--min-words n] [--emit-keys prefix [--buckets n]\n"
+	    "\t| --drop file] [--shard id] [file ...]";
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case O_ADJ:
-			d.scope = SC_ADJ;
-			break;
 		case 'g':
-			d.scope = SC_ALL;
+			d.scope = ch == 'g' ? SC_ALL : SC_ADJ;
 			break;
 		case O_WINDOW:
 			d.scope = SC_WIN;
 			window = (size_t)nib_num(optarg, 1, 1LL << 40, "--window");
 			break;
-		case 'x':
-			d.mode = NIB_KEY_EXACT;
-			break;
 		case 't':
 			d.t = nib_ratio(optarg, "-t");
 			break;
 		case 'r':
-			report = "-";
-			break;
 		case O_REPORT:
-			report = optarg;
+			report = ch == 'r' ? "-" : optarg;
 			break;
 		case O_STATE:
 			state = optarg;
@@ -112,12 +110,13 @@ main(int argc, char *argv[])
 		case O_MINWORDS:
 			d.minwords = (size_t)nib_num(optarg, 2, 1000, "--min-words");
 			break;
+		default:
+			dd_shards_opt(&d, ch, optarg);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (icase && d.mode == NIB_KEY_EXACT)
-		d.mode = NIB_KEY_CASE;	/* folded keys ignore case already */
+	if (xflag)	/* folded keys ignore case already */
+		d.mode = icase ? NIB_KEY_CASE : NIB_KEY_EXACT;
+	dd_shards_start(&d, state != NULL);
 	check(state, maxkeys);
 	if (state)
 		d.scope = SC_ALL;
@@ -130,12 +129,12 @@ main(int argc, char *argv[])
 	nib_hashset_init(&d.set, d.scope == SC_WIN ? window : maxkeys, state != NULL);
 	if (state)
 		dd_state_open(&d, state);
-	rc = nib_each_file(argc, argv, perfile, &d);
+	rc = nib_each_file(argc - optind, argv + optind, perfile, &d);
 	if (d.scope == SC_DOC)
 		dd_doc_end(&d);
 	else
 		dd_stream_end(&d);
-	if (d.toolong)
+	if (dd_shards_end(&d) || d.toolong)
 		rc = 2;
 	nib_out_close();
 	if (d.report && (fflush(d.report) == EOF || ferror(d.report) ||

@@ -2,7 +2,8 @@
  * nibdedup's engines: stream.c (adjacent, whole-stream, window and state
  * scopes: one block at a time), doc.c (per-document scope: exact repeats,
  * glued prefixes and near repeats over a held document), emit.c (what both
- * write), state.c (the --state file).
+ * write), state.c (the --state file), shards.c (dedup across shards:
+ * --emit-keys and --drop).
  */
 #ifndef NIBDEDUP_H
 #define NIBDEDUP_H
@@ -11,6 +12,7 @@
 
 #include "hashset.h"
 #include "keys.h"
+#include "opts.h"
 #include "reader.h"
 
 /*
@@ -27,7 +29,11 @@
 #define DD_THRESHOLD 0.9
 #define DD_MINWORDS 6
 
+#define DD_BUCKETS 16	/* --emit-keys: bucket files a shard writes */
+
 enum { SC_DOC, SC_ADJ, SC_ALL, SC_WIN };
+/* The options of shards.c, which dd_shards_opt() takes. */
+enum { DD_O_EMIT = NIB_OPT_LONG + 0x80, DD_O_BUCKETS, DD_O_SHARD, DD_O_DROP };
 enum { WHY_EXACT, WHY_PREFIX, WHY_NEAR, WHY_SEEN };
 
 struct dd {
@@ -46,6 +52,8 @@ struct dd {
 	struct nib_hashset set;	/* whole stream, window, state */
 	struct nib_keybuf kb;
 	void *held;		/* what the scope holds between files */
+	struct shards *sh;	/* --emit-keys or --drop, or NULL */
+	int lead;		/* --drop: a shard came before (see shards.c) */
 };
 
 /* One span of a block to leave out, as byte offsets into the block. */
@@ -78,6 +86,25 @@ void dd_report_header(const struct dd *d);
 void dd_report(const struct dd *d, unsigned long doc, unsigned long line,
     int why, double score, unsigned long ofdoc, unsigned long ofline,
     const unsigned char *s, size_t n, const unsigned char *of, size_t ofn);
+
+/* Takes one of the DD_O_ options and its argument. */
+void dd_shards_opt(struct dd *d, int ch, const char *arg);
+/*
+ * After the options: exits 2 when the shard options cannot be met
+ * together (state: --state was given), sets the whole-stream scope and
+ * loads the --drop list.
+ */
+void dd_shards_start(struct dd *d, int state);
+/*
+ * Judges the next unit, key k, for the whole-stream scope: returns 1 to
+ * keep it.  Under --emit-keys every unit is noted and none kept.
+ */
+int dd_shards_unit(struct shards *sh, struct nib_key k);
+/*
+ * After the input: writes the bucket files of --emit-keys, or warns of
+ * units --drop named past the end of the input.  Returns the exit status.
+ */
+int dd_shards_end(struct dd *d);
 
 /*
  * The --state file: a lock held from dd_state_open() to dd_state_close(),

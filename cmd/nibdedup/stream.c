@@ -115,6 +115,13 @@ counting(const struct dd *d)
 	return d->count || d->dups || d->uniqs;
 }
 
+/* The whole-stream scopes: 1 when k is new, or the shard keeps its unit. */
+static int
+fresh(struct dd *d, struct nib_key k)
+{
+	return d->sh ? dd_shards_unit(d->sh, k) : nib_hashset_add(&d->set, k);
+}
+
 /* Ends the open group of adjacent units: -c, -d and -u print it now. */
 static void
 flush(struct dd *d, struct stream *st)
@@ -133,7 +140,7 @@ unit(struct dd *d, struct stream *st, const unsigned char *s, size_t n,
 	struct nib_key k = nib_key_make(&d->kb, d->mode, s, n);
 
 	if (d->scope != SC_ADJ) {
-		if (nib_hashset_add(&d->set, k))
+		if (fresh(d, k))
 			return 1;
 		if (d->report)
 			dd_report(d, st->doc, line, WHY_SEEN, 1, 0, 0, s, n, NULL, 0);
@@ -207,7 +214,7 @@ batchrun(struct dd *d, struct stream *st)
 		switch (b->type) {
 		case NIB_BLOCK:
 			st->skipblank = 0;
-			if (nib_hashset_add(&d->set, b->k)) {
+			if (fresh(d, b->k)) {
 				keeptext(st);
 				nib_out_write(s, b->len);
 				nib_out_putc(NIB_EOL);
@@ -260,6 +267,11 @@ dd_stream(struct nib_reader *r, void *arg)
 	int t;
 
 	newdoc(st);	/* each file is a document */
+	if (d->lead) {	/* --drop goes on where the shard before ended */
+		d->lead = 0;
+		st->runkept = 1;
+		nib_out_docsep();
+	}
 	if (d->scope != SC_ADJ && !d->sent) {
 		while ((t = nib_reader_block(r, d->para, &b)) != NIB_EOF)
 			batchadd(d, st, t, &b);
