@@ -39,7 +39,7 @@ static const struct nib_opt options[] = {
 	{ O_MAXKEYS, "max-keys", "n", "keep at most n keys (-g, --state)", NULL },
 	{ O_MAXDOC, "max-doc", "size", "leave out documents longer than size (256M)", NULL },
 	{ O_MINWORDS, "min-words", "n", "near repeats need n words or more (6)", NULL },
-	{ DD_O_EMIT, "emit-keys", "prefix", "write the keys of -g's units to bucket files", NULL },
+	{ DD_O_EMIT, "emit-keys", "base", "write the keys of -g's units to bucket files", NULL },
 	{ DD_O_BUCKETS, "buckets", "n", "--emit-keys: n bucket files (16)", NULL },
 	{ DD_O_SHARD, "shard", "id", "the shard's number, from 0 in corpus order", NULL },
 	{ DD_O_DROP, "drop", "file", "as -g, leaving out the units file names", NULL },
@@ -79,7 +79,7 @@ main(int argc, char *argv[])
 
 	nib_usage_text = "[-cdgHijPruxz] [--adjacent | --window units] [--sentences]\n"
 	    "\t[-t threshold] [--report file] [--state file [--max-keys n]]\n"
-	    "\t[--max-doc size] [--min-words n] [--emit-keys prefix [--buckets n]\n"
+	    "\t[--max-doc size] [--min-words n] [--emit-keys base [--buckets n]\n"
 	    "\t| --drop file] [--shard id] [file ...]";
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
@@ -116,7 +116,7 @@ main(int argc, char *argv[])
 	}
 	if (xflag)	/* folded keys ignore case already */
 		d.mode = icase ? NIB_KEY_CASE : NIB_KEY_EXACT;
-	dd_shards_start(&d, state != NULL);
+	dd_shards_start(&d, state, report);
 	check(state, maxkeys);
 	if (state)
 		d.scope = SC_ALL;

@@ -91,10 +91,10 @@ void dd_report(const struct dd *d, unsigned long doc, unsigned long line,
 void dd_shards_opt(struct dd *d, int ch, const char *arg);
 /*
  * After the options: exits 2 when the shard options cannot be met
- * together (state: --state was given), sets the whole-stream scope and
- * loads the --drop list.
+ * together (state, report: the --state and report files, or NULL), sets
+ * the whole-stream scope and loads the --drop list.
  */
-void dd_shards_start(struct dd *d, int state);
+void dd_shards_start(struct dd *d, const char *state, const char *report);
 /*
  * Judges the next unit, key k, for the whole-stream scope: returns 1 to
  * keep it.  Under --emit-keys every unit is noted and none kept.

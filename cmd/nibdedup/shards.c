@@ -38,7 +38,7 @@ struct kent {
 };
 
 struct shards {
-	const char *prefix;	/* --emit-keys */
+	const char *prefix;	/* --emit-keys: base name of the bucket files */
 	const char *dropfile;	/* --drop */
 	unsigned long nbuckets;
 	unsigned long shard;
@@ -67,7 +67,7 @@ dd_shards_opt(struct dd *d, int ch, const char *arg)
 	switch (ch) {
 	case DD_O_EMIT:
 		if (*arg == '\0')
-			errx(2, "--emit-keys: the prefix is empty");
+			errx(2, "--emit-keys: the base name is empty");
 		sh->prefix = arg;
 		break;
 	case DD_O_BUCKETS:
@@ -141,7 +141,7 @@ loaddrop(struct shards *sh)
 }
 
 void
-dd_shards_start(struct dd *d, int state)
+dd_shards_start(struct dd *d, const char *state, const char *report)
 {
 	struct shards *sh = d->sh;
 
@@ -155,7 +155,7 @@ dd_shards_start(struct dd *d, int state)
 		errx(2, "--emit-keys and --drop judge as -g: not with --adjacent or --window");
 	if (state)
 		errx(2, "--emit-keys and --drop keep no keys: not with --state");
-	if (sh->prefix && d->report)
+	if (sh->prefix && report)
 		errx(2, "--emit-keys writes no text, so it reports no removal");
 	d->scope = SC_ALL;
 	if (sh->dropfile) {
