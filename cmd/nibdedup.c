@@ -43,6 +43,7 @@ static const struct nib_opt options[] = {
 	{ DD_O_BUCKETS, "buckets", "n", "--emit-keys: n bucket files (16)", NULL },
 	{ DD_O_SHARD, "shard", "id", "the shard's number, from 0 in corpus order", NULL },
 	{ DD_O_DROP, "drop", "file", "as -g, leaving out the units file names", NULL },
+	{ DD_O_REPEATS, "find-repeats", NULL, "name the repeats in merged key lines", NULL },
 	{ 0, NULL, NULL, NULL, NULL }
 };
 
@@ -79,8 +80,8 @@ main(int argc, char *argv[])
 
 	nib_usage_text = "[-cdgHijPruxz] [--adjacent | --window units] [--sentences]\n"
 	    "\t[-t threshold] [--report file] [--state file [--max-keys n]]\n"
-	    "\t[--max-doc size] [--min-words n] [--emit-keys base [--buckets n]\n"
-	    "\t| --drop file] [--shard id] [file ...]";
+	    "\t[--max-doc size] [--min-words n] [--shard id] [--emit-keys base\n"
+	    "\t[--buckets n] | --drop file | --find-repeats] [file ...]";
 	while ((ch = nib_getopt(argc, argv, options)) != -1) {
 		switch (ch) {
 		case O_ADJ:

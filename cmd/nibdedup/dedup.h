@@ -33,7 +33,8 @@
 
 enum { SC_DOC, SC_ADJ, SC_ALL, SC_WIN };
 /* The options of shards.c, which dd_shards_opt() takes. */
-enum { DD_O_EMIT = NIB_OPT_LONG + 0x80, DD_O_BUCKETS, DD_O_SHARD, DD_O_DROP };
+enum { DD_O_EMIT = NIB_OPT_LONG + 0x80, DD_O_BUCKETS, DD_O_SHARD, DD_O_DROP,
+    DD_O_REPEATS };
 enum { WHY_EXACT, WHY_PREFIX, WHY_NEAR, WHY_SEEN };
 
 struct dd {
@@ -100,6 +101,11 @@ void dd_shards_start(struct dd *d, const char *state, const char *report);
  * keep it.  Under --emit-keys every unit is noted and none kept.
  */
 int dd_shards_unit(struct shards *sh, struct nib_key k);
+/*
+ * --find-repeats: reads the key lines of r, writing those of repeats;
+ * returns 0 (reading nothing) when that is not the stage asked for.
+ */
+int dd_shards_repeats(struct dd *d, struct nib_reader *r);
 /*
  * After the input: writes the bucket files of --emit-keys, or warns of
  * units --drop named past the end of the input.  Returns the exit status.

@@ -10,6 +10,10 @@
  * so that LC_ALL=C order of the lines is the order of (key, shard, unit).
  * Nothing is written on standard output: every unit is judged a repeat.
  *
+ * --find-repeats: over the key lines of one bucket of every shard, merged
+ * by sort -m, every line whose key is the line before's is a repeat; its
+ * shard and unit are written, so the first in corpus order stays.
+ *
  * --drop: the units a list names for this shard are left out and every
  * other unit is kept, with the layout -g writes around kept text.  The
  * first shard (0) keeps the first unit of the corpus, so any shard after
@@ -26,6 +30,7 @@
 #include "dedup.h"
 #include "mem.h"
 #include "opts.h"
+#include "out.h"
 
 #define KEYWIDTH 32	/* hex digits of a 128-bit key */
 #define SHARDMAX 999999
@@ -40,6 +45,9 @@ struct kent {
 struct shards {
 	const char *prefix;	/* --emit-keys: base name of the bucket files */
 	const char *dropfile;	/* --drop */
+	int find;		/* --find-repeats */
+	int have;		/* --find-repeats: prev holds a key */
+	char prev[KEYWIDTH];
 	unsigned long nbuckets;
 	unsigned long shard;
 	unsigned long long unit;	/* number of the next unit */
@@ -78,6 +86,9 @@ dd_shards_opt(struct dd *d, int ch, const char *arg)
 		break;
 	case DD_O_DROP:
 		sh->dropfile = arg;
+		break;
+	case DD_O_REPEATS:
+		sh->find = 1;
 		break;
 	}
 }
@@ -147,10 +158,12 @@ dd_shards_start(struct dd *d, const char *state, const char *report)
 
 	if (sh == NULL)
 		return;
-	if (sh->prefix && sh->dropfile)
-		errx(2, "--emit-keys and --drop are two stages: not both at once");
-	if (!sh->prefix && !sh->dropfile)
+	if (!!sh->prefix + !!sh->dropfile + sh->find > 1)
+		errx(2, "--emit-keys, --find-repeats and --drop are stages apart: one at a time");
+	if (!sh->prefix && !sh->dropfile && !sh->find)
 		errx(2, "--buckets and --shard need --emit-keys or --drop");
+	if (sh->find && (d->sent || d->para || d->mode != NIB_KEY_FOLD || report))
+		errx(2, "--find-repeats reads key lines: no unit or key options");
 	if (d->scope == SC_ADJ || d->scope == SC_WIN)
 		errx(2, "--emit-keys and --drop judge as -g: not with --adjacent or --window");
 	if (state)
@@ -259,4 +272,50 @@ dd_shards_end(struct dd *d)
 	free(sh);
 	d->sh = NULL;
 	return rc;
+}
+
+/* A key line: 32 lowercase hex digits, a tab, digits, a tab, digits. */
+static int
+keyline(const unsigned char *s, size_t n)
+{
+	size_t i, tabs = 0;
+
+	if (n < KEYWIDTH + 4)
+		return 0;
+	for (i = 0; i < KEYWIDTH; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	for (; i < n; i++) {
+		if (s[i] == '\t' && s[i - 1] != '\t' && i + 1 < n)
+			tabs++;
+		else if (s[i] < '0' || s[i] > '9')
+			return 0;
+	}
+	return tabs == 2;
+}
+
+int
+dd_shards_repeats(struct dd *d, struct nib_reader *r)
+{
+	struct shards *sh = d->sh;
+	const unsigned char *s;
+	size_t n;
+	int t, c;
+
+	if (sh == NULL || !sh->find)
+		return 0;
+	while ((t = nib_reader_line(r, &s, &n)) != NIB_EOF) {
+		if (t != NIB_LINE || !keyline(s, n))
+			nib_errl(2, r, "not a line KEYHEX<TAB>SHARD<TAB>UNITNO");
+		c = sh->have ? memcmp(s, sh->prev, KEYWIDTH) : 1;
+		if (c < 0)
+			nib_errl(2, r, "keys out of order: merge with LC_ALL=C sort -m");
+		if (c == 0) {
+			nib_out_write(s + KEYWIDTH + 1, n - KEYWIDTH - 1);
+			nib_out_putc(NIB_EOL);
+		}
+		memcpy(sh->prev, s, KEYWIDTH);
+		sh->have = 1;
+	}
+	return 1;
 }

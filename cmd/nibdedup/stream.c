@@ -266,6 +266,8 @@ dd_stream(struct nib_reader *r, void *arg)
 	struct nib_block b;
 	int t;
 
+	if (dd_shards_repeats(d, r))
+		return;
 	newdoc(st);	/* each file is a document */
 	if (d->lead) {	/* --drop goes on where the shard before ended */
 		d->lead = 0;
