@@ -68,5 +68,37 @@ else
 	skipped "slurm job array: no cluster (slurm-wlm and munge, tests/slurm/start.sh as root)"
 fi
 
+# Corpus dedup across shards (nib.7), its two literal blocks run as pasted
+# in a folder of four shards of ten pages, against one nibdedup -g.
+recipe() {	# the n-th literal block after the recipe's first line
+	awk -v n="$1" '/^Corpus dedup across machines/ { f = 1 }
+	    f && /^\.Bd -literal/ { k++; if (k == n) { p = 1; next } }
+	    p && /^\.Ed/ { exit } p' "$top/man/nib.7" | sed 's/\\e/\\/g'
+}
+dedup() {	# dedup NAME BLOCK: runs the block in a fresh folder of shards
+	rm -rf "$work/dd" && mkdir -p "$work/dd" && cd "$work/dd" || exit 2
+	i=0
+	for f in ../pages/*.txt; do
+		mkdir -p "shards/$((i / 10))" && cp "$f" "shards/$((i / 10))/"
+		i=$((i + 1))
+	done
+	nibdedup -g shards/0/*.txt shards/1/*.txt shards/2/*.txt shards/3/*.txt >ref
+	t0=$(date +%s.%N)
+	recipe "$2" >recipe.sh && bash -e recipe.sh >/dev/null 2>err || cat err
+	t1=$(date +%s.%N)
+	same "corpus dedup, $1 ($(echo "$t1 - $t0" | bc) s)" ref corpus.txt
+	cd "$work" || exit 2
+}
+if command -v parallel >/dev/null; then
+	dedup "GNU parallel" 1
+else
+	skipped "corpus dedup with parallel: GNU parallel is not installed"
+fi
+if command -v sbatch >/dev/null && sh "$top/tests/slurm/start.sh" >/dev/null 2>&1; then
+	dedup "slurm job arrays" 2
+else
+	skipped "corpus dedup on slurm: no cluster (slurm-wlm and munge, tests/slurm/start.sh as root)"
+fi
+
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
