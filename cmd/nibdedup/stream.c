@@ -90,12 +90,17 @@ keepblank(const struct dd *d, struct stream *st, const unsigned char *s,
 	st->nblank += n + 1;
 }
 
-/* A new document: blank lines held for the one before are dropped. */
+/*
+ * A new document: blank lines held for the one before are dropped, and a
+ * paragraph removed at its end takes no blank line of this one (so that
+ * a shard's --drop run writes what -g writes over the shards).
+ */
 static void
 newdoc(struct stream *st)
 {
 	st->dockept = 0;
 	st->nblank = 0;
+	st->skipblank = 0;
 }
 
 /* A form feed: written, or held until the run's first kept text. */
