@@ -6,9 +6,8 @@
 #include <string.h>
 
 #include "line.h"
+#include "nibdata.h"
 
-extern const unsigned char nib_data_entities[];
-extern const size_t nib_data_entities_len;
 
 /* Longest entity name in the table is 31 bytes. */
 #define ENTMAX 32
@@ -35,8 +34,8 @@ entcmp(const void *a, const void *b)
 void
 norm_load_entities(void)
 {
-	const char *p = (const char *)nib_data_entities;
-	const char *end = p + nib_data_entities_len;
+	const char *p = (const char *)nib_data_common_data_entities;
+	const char *end = p + nib_data_common_data_entities_len;
 	size_t cap = 0;
 
 	if (ents != NULL)

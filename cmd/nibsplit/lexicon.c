@@ -8,13 +8,8 @@
 
 #include "feat.h"
 #include "words.h"
+#include "nibdata.h"
 
-extern const unsigned char nib_data_split_stopwords[];
-extern const size_t nib_data_split_stopwords_len;
-extern const unsigned char nib_data_split_datewords[];
-extern const size_t nib_data_split_datewords_len;
-extern const unsigned char nib_data_split_markers[];
-extern const size_t nib_data_split_markers_len;
 
 unsigned char split_cls[128];
 unsigned char split_alnum[256];
@@ -108,10 +103,13 @@ split_lex_init(void)
 		return;
 	classes();
 	nib_words_init(&lex, 0);
-	nib_words_load(&lex, nib_data_split_stopwords, nib_data_split_stopwords_len, W_STOP);
-	nib_words_load(&lex, nib_data_split_datewords, nib_data_split_datewords_len, W_DATE);
+	nib_words_load(&lex, nib_data_cmd_nibsplit_split_stopwords,
+	    nib_data_cmd_nibsplit_split_stopwords_len, W_STOP);
+	nib_words_load(&lex, nib_data_cmd_nibsplit_split_datewords,
+	    nib_data_cmd_nibsplit_split_datewords_len, W_DATE);
 	nib_words_load(&lex, bywords, sizeof bywords - 1, W_BY);
-	loadmarkers(nib_data_split_markers, nib_data_split_markers_len);
+	loadmarkers(nib_data_cmd_nibsplit_split_markers,
+	    nib_data_cmd_nibsplit_split_markers_len);
 	ready = 1;
 }
 
