@@ -60,7 +60,7 @@ norm_load_entities(void)
 				while (sp < nl && *sp == ' ')
 					sp++;
 			}
-			nib_grow(&ents, &cap, (nents + 1) * sizeof *ents);
+			NIB_GROW(ents, cap, nents + 1);
 			ents[nents++] = e;
 		}
 		p = nl + 1;
