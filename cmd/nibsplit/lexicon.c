@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "feat.h"
+#include "tokens.h"
 #include "words.h"
 #include "nibdata.h"
 
@@ -142,10 +143,7 @@ split_ucls(int32_t cp, int *unspaced)
 	case 0x2018: case 0x201C: case 0x2013: case 0x2014: case 0x00AB:
 		return C_OTHER;		/* common marks: no table lookup */
 	}
-	if ((cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
-	    (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
-	    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF)) {
+	if (nib_unspaced(cp)) {
 		*unspaced = 1;
 		return C_LOW;
 	}
