@@ -15,7 +15,7 @@ CFLAGS   ?= $(OPT) -g
 FUZZTIME ?= 60
 SANOPTS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SANFLAGS  = $(if $(SANITIZE),$(SANOPTS),)
-NIBCFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) $(SANFLAGS) -Icommon \
+NIBCFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) $(SANFLAGS) -Icommon -I$(B) \
             -DNIB_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # A sanitizer build lives in its own tree, so it never mixes with the plain one.
@@ -62,12 +62,17 @@ $(B)/libnib.a: $(LIBOBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(B)/%.o: %.c
+$(B)/%.o: %.c | $(B)/nibdata.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(NIBCFLAGS) -MMD -MP -c -o $@ $<
 
 # Data files (abbreviation lists, rule files, verb lists) are compiled in
-# as nib_data_<name>[] and nib_data_<name>_len.
+# as nib_data_<path>[] and nib_data_<path>_len, declared in the generated
+# nibdata.h (common/embed.sh says how a path becomes a name).
+$(B)/nibdata.h: $(LIBDATA) $(TOOLDATA) common/embed.sh
+	@mkdir -p $(@D)
+	sh common/embed.sh -h $(LIBDATA) $(TOOLDATA) > $@
+
 $(B)/%.c: %.txt common/embed.sh
 	@mkdir -p $(@D)
 	sh common/embed.sh $< > $@
@@ -130,13 +135,13 @@ fuzz: deps
 # by one, with the reason: inline in common/, in tests/lint/cppcheck.supp
 # elsewhere.
 LINTSRC = $(LIBSRC) $(TOOLSRC) $(CMDS:%=cmd/%.c)
-lint:
+lint: $(B)/nibdata.h
 	@$(MAKE) -s DEPS_EXTRA='cppcheck gcc' deps
 	cppcheck -q --std=c11 --enable=warning,performance,portability --inline-suppr \
 	    --suppressions-list=tests/lint/cppcheck.supp --suppress=missingIncludeSystem \
-	    --error-exitcode=1 -D_GNU_SOURCE -DNIB_VERSION='"lint"' -Icommon common cmd tests/fuzz
+	    --error-exitcode=1 -D_GNU_SOURCE -DNIB_VERSION='"lint"' -Icommon -I$(B) common cmd tests/fuzz
 	@for f in $(LINTSRC); do echo "gcc -fanalyzer $$f"; \
-	    gcc -std=c11 -D_GNU_SOURCE -O1 -fanalyzer -Werror -Wall -Wextra -Icommon \
+	    gcc -std=c11 -D_GNU_SOURCE -O1 -fanalyzer -Werror -Wall -Wextra -Icommon -I$(B) \
 	    -DNIB_VERSION='"lint"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
 	    -c -o /dev/null $$f || exit 1; done
 

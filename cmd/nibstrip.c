@@ -12,9 +12,8 @@
 #include "rec.h"
 #include "nibstrip/report.h"
 #include "nibstrip/strip.h"
+#include "nibdata.h"
 
-extern const unsigned char nib_data_rules[];
-extern const size_t nib_data_rules_len;
 
 static struct strip_set set;
 static int nflag, vflag, pflag, jflag, Hflag;
@@ -94,12 +93,14 @@ main(int argc, char *argv[])
 	if ((jflag || Hflag) && !nflag)
 		errx(2, "-j and -H are for the records of -n");
 	if (pflag) {
-		nib_out_write(nib_data_rules, nib_data_rules_len);
+		nib_out_write(nib_data_cmd_nibstrip_rules,
+		    nib_data_cmd_nibstrip_rules_len);
 		nib_out_close();
 		return 0;
 	}
 	/* Rule files load in order after the built-in rules (none with -F). */
-	if (builtin && strip_parse(&set, "builtin", nib_data_rules, nib_data_rules_len, &msg) < 0)
+	if (builtin && strip_parse(&set, "builtin", nib_data_cmd_nibstrip_rules,
+	    nib_data_cmd_nibstrip_rules_len, &msg) < 0)
 		errx(2, "%s", msg ? msg : "out of memory");
 	for (int i = 0; i < nfiles; i++)
 		if (strip_load(&set, files[i], &msg) < 0)

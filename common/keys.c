@@ -69,7 +69,7 @@ foldrun(struct fold *f, const unsigned char *s, size_t n, size_t rest)
 		    (utf8proc_ssize_t)kb->cpcap, opt);
 		if (m < 0) {
 			/* Cannot happen on valid input; keep the bytes. */
-			nib_grow(&kb->buf, &kb->cap, f->o + n + rest + 2);
+			NIB_GROW(kb->buf, kb->cap, f->o + n + rest + 2);
 			emit(f, s, n);
 			return;
 		}
@@ -78,7 +78,7 @@ foldrun(struct fold *f, const unsigned char *s, size_t n, size_t rest)
 		kb->cp = nib_realloc(kb->cp, (size_t)m, sizeof *kb->cp);
 		kb->cpcap = (size_t)m;
 	}
-	nib_grow(&kb->buf, &kb->cap, f->o + (size_t)m * 5 + rest + 2);
+	NIB_GROW(kb->buf, kb->cap, f->o + (size_t)m * 5 + rest + 2);
 	for (utf8proc_ssize_t i = 0; i < m; i++) {
 		int32_t c = kb->cp[i];
 		if (f->mode == NIB_KEY_CASE || nib_isletter(c) || nib_isdigit(c))
@@ -198,7 +198,7 @@ nib_key_fold(struct nib_keybuf *kb, int mode, const unsigned char *s, size_t n)
 	unsigned char *o;
 	size_t i = 0, j, l;
 
-	nib_grow(&kb->buf, &kb->cap, n + 2);
+	NIB_GROW(kb->buf, kb->cap, n + 2);
 	while (i < n) {
 		o = kb->buf + f.o;
 		if (mode == NIB_KEY_CASE)

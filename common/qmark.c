@@ -12,6 +12,7 @@
 #include "mem.h"
 #include "qmark.h"
 #include "utf8.h"
+#include "swar.h"
 
 /* Neighbour classes; C_OTHER is 0 so that the table lists only the rest. */
 enum { C_OTHER, C_EDGE, C_SPACE, C_ALNUM, C_OPENP, C_CLOSEP, C_QUOTE };
@@ -199,10 +200,7 @@ weakclose(const unsigned char *s, size_t n, size_t i, size_t len)
 	    (s[j + 1] >= '0' && s[j + 1] <= '9'));
 }
 
-#define ONES 0x0101010101010101ULL
-#define HIGH 0x8080808080808080ULL
 /* Whether some byte of w is zero. */
-#define HASZERO(w) (((w) - ONES) & ~(w) & HIGH)
 
 /*
  * Skips from i past the 8-byte words that hold no '"', no '\'' and no
@@ -215,7 +213,7 @@ skip(const unsigned char *s, size_t n, size_t i)
 
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
-		if ((w & HIGH) || HASZERO(w ^ (ONES * '"')) || HASZERO(w ^ (ONES * '\'')))
+		if ((w & NIB_HIGH) || nib_swar_haszero(w ^ (NIB_ONES * '"')) || nib_swar_haszero(w ^ (NIB_ONES * '\'')))
 			break;
 	}
 	return i;

@@ -13,6 +13,7 @@
 #include "sent.h"
 #include "sent_chars.h"
 #include "sent_impl.h"
+#include "swar.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -28,9 +29,6 @@ static const unsigned char stopcls[256] = {
 	[0xd8] = 2, [0xe0] = 2, [0xe2] = 2, [0xe3] = 2, [0xef] = 2,
 };
 
-#define ONES 0x0101010101010101ull
-#define HIGH 0x8080808080808080ull
-#define HASZERO(v) (((v) - ONES) & ~(v) & HIGH)
 
 /*
  * Position of the first byte at or after i that may be a stop (stopcls),
@@ -67,8 +65,8 @@ skipplain(const unsigned char *s, size_t lim, size_t i)
 	while (i + 8 <= lim) {
 		memcpy(&x, s + i, 8);
 		/* The lowest flagged byte is exact: HASZERO errs only above a hit. */
-		m = (x & HIGH) | HASZERO(x ^ (ONES * '.')) | HASZERO(x ^ (ONES * '!')) |
-		    HASZERO(x ^ (ONES * '?')) | HASZERO(x ^ (ONES * '\n'));
+		m = (x & NIB_HIGH) | nib_swar_haszero(x ^ (NIB_ONES * '.')) | nib_swar_haszero(x ^ (NIB_ONES * '!')) |
+		    nib_swar_haszero(x ^ (NIB_ONES * '?')) | nib_swar_haszero(x ^ (NIB_ONES * '\n'));
 		if (m)
 			return i + (size_t)(__builtin_ctzll(m) >> 3);
 		i += 8;

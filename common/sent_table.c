@@ -15,11 +15,8 @@
 #include "mem.h"
 #include "sent_impl.h"
 #include "words.h"
+#include "nibdata.h"
 
-extern const unsigned char nib_data_abbrev[], nib_data_starters[],
-    nib_data_ordinals[], nib_data_namewords[];
-extern const size_t nib_data_abbrev_len, nib_data_starters_len,
-    nib_data_ordinals_len, nib_data_namewords_len;
 
 static struct nib_words tab;
 static int loaded;
@@ -92,10 +89,10 @@ nib_sent_tables(void)
 		return;
 	loaded = 1;
 	nib_words_init(&tab, NIB_WORDS_ICASE);
-	addlist(nib_data_abbrev, nib_data_abbrev_len, W_ABBR);
-	addlist(nib_data_starters, nib_data_starters_len, W_START);
-	addlist(nib_data_ordinals, nib_data_ordinals_len, W_ORDPRE);
-	addlist(nib_data_namewords, nib_data_namewords_len, W_NAME);
+	addlist(nib_data_common_data_abbrev, nib_data_common_data_abbrev_len, W_ABBR);
+	addlist(nib_data_common_data_starters, nib_data_common_data_starters_len, W_START);
+	addlist(nib_data_common_data_ordinals, nib_data_common_data_ordinals_len, W_ORDPRE);
+	addlist(nib_data_common_data_namewords, nib_data_common_data_namewords_len, W_NAME);
 }
 
 size_t

@@ -135,7 +135,7 @@ add(struct nib_reader *r, struct dd *d, struct doc *doc, int type,
 		    "held: use -g");
 	}
 	/* 16 bytes of slack: tokens are hashed by 8-byte loads. */
-	nib_grow(&doc->buf, &doc->cap, doc->len + b->len + 16);
+	NIB_GROW(doc->buf, doc->cap, doc->len + b->len + 16);
 	memcpy(doc->buf + doc->len, b->s, b->len);
 	NIB_GROW(doc->item, doc->itemcap, doc->nitem + 2);
 	doc->item[doc->nitem] = doc->len | (type == NIB_BLANK ? ITEM_BLANK : 0);

@@ -118,7 +118,7 @@ rangesinit(struct ranges *g, void *first, size_t size, size_t n)
 	g->size = size;
 	g->n = n;
 	g->next0 = g->next1 = 0;
-	g->at = n > 0 ? RANGE(g, 0)->a : SIZE_MAX;
+	g->at = n > 0 && first != NULL ? RANGE(g, 0)->a : SIZE_MAX;
 }
 
 static inline void

@@ -32,6 +32,8 @@
 
 #include "dedup.h"
 #include "mem.h"
+#include "out.h"
+#include "tmpfile.h"
 
 #define MAGIC "NIBDEDUP"
 #define VERSION 1
@@ -41,7 +43,7 @@ static int lockfd = -1;
 static const char *userpath;	/* the path as given: every message names it */
 static char *statepath;		/* where the file is: links followed */
 static mode_t statemode = 0644;
-static char *volatile tmpname;	/* the temporary being written, for onsignal() */
+static char *tmpname;	/* the temporary being written (tmpfile.h) */
 
 static uint64_t
 get64(const unsigned char *p)
@@ -108,53 +110,12 @@ dd_state_parse(const unsigned char *p, size_t n, int mode, struct nib_hashset *h
 	return NULL;
 }
 
-/* Writes all of p[0..n) to fd; returns -1 on error. */
-static int
-writeall(int fd, const unsigned char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* A signal while a temporary exists: remove it, then die of the signal. */
-static void
-onsignal(int sig)
-{
-	char *tmp = tmpname;
-
-	if (tmp != NULL)
-		unlink(tmp);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void
-catch(void (*handler)(int))
-{
-	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = handler;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
-}
-
 /* Removes the temporary file and exits 2, after a message naming the state. */
 static void
 failtemp(void)
 {
 	warn("%s", userpath);
-	unlink(tmpname);
+	nib_tmp_remove();
 	exit(2);
 }
 
@@ -195,7 +156,7 @@ writekeys(int fd, const struct nib_hashset *h, int mode)
 	for (size_t i = 0; i <= count; i++) {
 		if (n + 16 > sizeof buf || i == count) {
 			XXH64_update(xs, buf, n);
-			if (writeall(fd, buf, n) < 0)
+			if (nib_writeall(fd, buf, n) < 0)
 				return -1;
 			n = 0;
 			if (i >= count / 2)
@@ -210,7 +171,7 @@ writekeys(int fd, const struct nib_hashset *h, int mode)
 	}
 	put64(buf, XXH64_digest(xs));
 	XXH64_freeState(xs);
-	return writeall(fd, buf, 8);
+	return nib_writeall(fd, buf, 8);
 }
 
 /*
@@ -227,8 +188,7 @@ writetemp(const struct nib_hashset *h, int mode)
 	if (asprintf(&tmp, "%s.XXXXXX", statepath) < 0)
 		errx(2, "out of memory");
 	tmpname = tmp;
-	catch(onsignal);
-	if ((fd = mkstemp(tmp)) < 0)
+	if ((fd = nib_tmp_open(tmp)) < 0)
 		err(2, "%s", userpath);
 	if (writekeys(fd, h, mode) < 0 || fchmod(fd, statemode) < 0 ||
 	    fsync(fd) < 0)
@@ -237,13 +197,13 @@ writetemp(const struct nib_hashset *h, int mode)
 		failtemp();
 }
 
-/* The temporary file is gone or renamed: signals kill plainly again. */
+/* The temporary file is gone or renamed: forget it. */
 static void
 donetemp(void)
 {
 	char *tmp = tmpname;
 
-	catch(SIG_DFL);
+	nib_tmp_done();
 	tmpname = NULL;
 	free(tmp);
 }

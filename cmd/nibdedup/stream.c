@@ -84,7 +84,7 @@ keepblank(const struct dd *d, struct stream *st, const unsigned char *s,
 		nib_out_putc(NIB_EOL);
 		return;
 	}
-	nib_grow(&st->blanks, &st->blankcap, st->nblank + n + 1);
+	NIB_GROW(st->blanks, st->blankcap, st->nblank + n + 1);
 	memcpy(st->blanks + st->nblank, s, n);
 	st->blanks[st->nblank + n] = NIB_EOL;
 	st->nblank += n + 1;
@@ -163,7 +163,7 @@ unit(struct dd *d, struct stream *st, const unsigned char *s, size_t n,
 	st->prev = k;
 	st->count = 1;
 	if (counting(d) || d->report) {
-		nib_grow(&st->first, &st->fcap, n + 1);
+		NIB_GROW(st->first, st->fcap, n + 1);
 		memcpy(st->first, s, n);
 		st->flen = n;
 		st->fdoc = st->doc;
@@ -247,7 +247,7 @@ batchadd(struct dd *d, struct stream *st, int t, const struct nib_block *b)
 {
 	struct bitem *bi = &st->bi[st->nbi++];
 
-	nib_grow(&st->bbuf, &st->bcap, st->blen + b->len + 1);
+	NIB_GROW(st->bbuf, st->bcap, st->blen + b->len + 1);
 	memcpy(st->bbuf + st->blen, b->s, b->len);
 	bi->type = t;
 	bi->off = st->blen;

@@ -43,6 +43,12 @@ onebyte(iconv_t cd, int b)
 	return (int32_t)(out[0] | out[1] << 8 | out[2] << 16 | (uint32_t)out[3] << 24);
 }
 
+/*
+ * gcc's analyzer takes iconv_open(3)'s (iconv_t)-1 for memory to free;
+ * it is the failure value, nothing was allocated.
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
 static void
 build(struct codepage *cp)
 {
@@ -72,6 +78,7 @@ build(struct codepage *cp)
 	qsort(cp->rev, 128, sizeof cp->rev[0], revcmp);
 	cp->nrev = 128;
 }
+#pragma GCC diagnostic pop
 
 const struct codepage *
 nib_codepages(void)

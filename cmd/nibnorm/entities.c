@@ -6,9 +6,8 @@
 #include <string.h>
 
 #include "line.h"
+#include "nibdata.h"
 
-extern const unsigned char nib_data_entities[];
-extern const size_t nib_data_entities_len;
 
 /* Longest entity name in the table is 31 bytes. */
 #define ENTMAX 32
@@ -35,8 +34,8 @@ entcmp(const void *a, const void *b)
 void
 norm_load_entities(void)
 {
-	const char *p = (const char *)nib_data_entities;
-	const char *end = p + nib_data_entities_len;
+	const char *p = (const char *)nib_data_common_data_entities;
+	const char *end = p + nib_data_common_data_entities_len;
 	size_t cap = 0;
 
 	if (ents != NULL)
@@ -61,7 +60,7 @@ norm_load_entities(void)
 				while (sp < nl && *sp == ' ')
 					sp++;
 			}
-			nib_grow(&ents, &cap, (nents + 1) * sizeof *ents);
+			NIB_GROW(ents, cap, nents + 1);
 			ents[nents++] = e;
 		}
 		p = nl + 1;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "line.h"
+#include "swar.h"
 
 /* Byte classes of the fast path. */
 enum { B_PLAIN, B_BLANK, B_AMP, B_CTRL, B_HIGH, B_NL };
@@ -117,20 +118,9 @@ has_high(const unsigned char *s, size_t n)
 	}
 	for (; i < n; i++)
 		acc |= s[i];
-	return (acc & 0x8080808080808080ULL) != 0;
+	return (acc & NIB_HIGH) != 0;
 }
 
-#define ONES 0x0101010101010101ULL
-#define HIGH 0x8080808080808080ULL
-
-/* The high bit of each byte of w that equals c (exact, no false hits). */
-static inline uint64_t
-bytes_eq(uint64_t w, uint64_t c)
-{
-	uint64_t x = w ^ (c * ONES);
-
-	return ~(((x & ~HIGH) + ~HIGH) | x) & HIGH;
-}
 
 /*
  * The high bit of each byte of w (first byte lowest) where the fast path
@@ -140,7 +130,7 @@ bytes_eq(uint64_t w, uint64_t c)
 static inline uint64_t
 stop8(uint64_t w, int empty)
 {
-	uint64_t sp = bytes_eq(w, ' '), special, ok;
+	uint64_t sp = nib_swar_eq(w, ' '), special, ok;
 
 	/*
 	 * A byte below 0x20 has no high bit after adding 0x60, DEL has one
@@ -148,8 +138,8 @@ stop8(uint64_t w, int empty)
 	 * every bit below the first non-ASCII byte is exact, and the caller
 	 * only looks at the lowest.
 	 */
-	special = (w & HIGH) | (~(w + 0x60 * ONES) & HIGH) |
-	    ((w + ONES) & HIGH) | bytes_eq(w, '&') | sp;
+	special = (w & NIB_HIGH) | (~(w + 0x60 * NIB_ONES) & NIB_HIGH) |
+	    ((w + NIB_ONES) & NIB_HIGH) | nib_swar_eq(w, '&') | sp;
 	ok = sp & ~(special >> 8) & ~(0x80ULL << 56) & (empty ? ~0x80ULL : ~0ULL);
 	return special & ~ok;
 }

@@ -21,6 +21,7 @@
 #include "badness.h"
 #include "codepage.h"
 #include "moji.h"
+#include "swar.h"
 
 /*
  * Layers undone on one line at most: past that it is garbage, and time
@@ -112,7 +113,7 @@ looks_bad(struct moji *mj, const unsigned char *s, size_t n, int cp1252)
 
 	while (i < n) {
 		while (i + 8 <= n && (memcpy(&w, s + i, 8),
-		    (w & 0x8080808080808080ULL) == 0))
+		    (w & NIB_HIGH) == 0))
 			i += 8;
 		while (i < n && s[i] < 0x80)
 			i++;

@@ -290,7 +290,7 @@ keeptail(struct pass *p, long open)
 	doc->tailok = doc->havetail = 0;
 	if (open < 0) {
 		a = p->n > TAILMAX ? p->n - TAILMAX : 0;
-		nib_grow(&doc->tail, &doc->tailcap, p->n - a + 1);
+		NIB_GROW(doc->tail, doc->tailcap, p->n - a + 1);
 		memcpy(doc->tail, p->s + a, p->n - a);
 		doc->taillen = p->n - a;
 		doc->tailok = 1;

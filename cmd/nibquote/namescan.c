@@ -9,6 +9,7 @@
 #include "people.h"
 #include "quote.h"
 #include "utf8.h"
+#include "swar.h"
 
 /* Words of a run read at most; a longer run is no name. */
 #define MAXWORDS 8
@@ -266,8 +267,6 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 	return i;
 }
 
-#define ONES 0x0101010101010101ULL
-#define HIGH 0x8080808080808080ULL
 
 void
 nq_names_scan(struct nq_names *nm, const unsigned char *s, size_t from, size_t to)
@@ -282,8 +281,8 @@ nq_names_scan(struct nq_names *nm, const unsigned char *s, size_t from, size_t t
 
 			memcpy(&w, s + i, 8);
 			/* high bit of each byte set where 0x41 <= byte < 0x5B */
-			t = ((w | HIGH) - ONES * 0x41) & ~((w | HIGH) - ONES * 0x5B) & ~w & HIGH;
-			if (t || (w & HIGH))
+			t = ((w | NIB_HIGH) - NIB_ONES * 0x41) & ~((w | NIB_HIGH) - NIB_ONES * 0x5B) & ~w & NIB_HIGH;
+			if (t || (w & NIB_HIGH))
 				break;
 		}
 		while (i < to && !capstart(s[i]))

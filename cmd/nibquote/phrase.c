@@ -213,7 +213,7 @@ nq_namelike(const unsigned char *s, const struct tok *t, int a, int b)
 int
 nq_phrase_subject(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_attr *at)
 {
-	int sa[8], sb[8], ns = 0, k, h;
+	int sa[8] = { 0 }, sb[8] = { 0 }, ns = 0, k, h;	/* filled up to ns */
 
 	while (hi > lo && (nq_tok_cls(s, &t[hi - 1]) & W_ADV) && t[hi - 1].t == T_WORD)
 		hi--;

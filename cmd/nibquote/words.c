@@ -8,14 +8,8 @@
 
 #include "nq.h"
 #include "words.h"
+#include "nibdata.h"
 
-extern const unsigned char nib_data_verbs[], nib_data_titles[],
-    nib_data_orgs[], nib_data_places[], nib_data_stopcaps[],
-    nib_data_adverbs[], nib_data_pronouns[], nib_data_male[], nib_data_female[];
-extern const size_t nib_data_verbs_len, nib_data_titles_len,
-    nib_data_orgs_len, nib_data_places_len, nib_data_stopcaps_len,
-    nib_data_adverbs_len, nib_data_pronouns_len, nib_data_male_len,
-    nib_data_female_len;
 
 /* Longer words are in no list. */
 #define KEYMAX 23
@@ -78,15 +72,15 @@ nq_words_init(void)
 	if (loaded)
 		return;
 	nib_words_init(&classes, NIB_WORDS_ICASE);
-	load_list(nib_data_verbs, nib_data_verbs_len, W_VERB);
-	load_list(nib_data_titles, nib_data_titles_len, W_TITLE);
-	load_list(nib_data_orgs, nib_data_orgs_len, W_ORG);
-	load_list(nib_data_places, nib_data_places_len, W_PLACE);
-	load_list(nib_data_stopcaps, nib_data_stopcaps_len, W_STOP);
-	load_list(nib_data_adverbs, nib_data_adverbs_len, W_ADV);
-	load_list(nib_data_pronouns, nib_data_pronouns_len, W_PRONOUN);
-	load_list(nib_data_male, nib_data_male_len, W_MALE);
-	load_list(nib_data_female, nib_data_female_len, W_FEMALE);
+	load_list(nib_data_cmd_nibquote_verbs, nib_data_cmd_nibquote_verbs_len, W_VERB);
+	load_list(nib_data_cmd_nibquote_titles, nib_data_cmd_nibquote_titles_len, W_TITLE);
+	load_list(nib_data_cmd_nibquote_orgs, nib_data_cmd_nibquote_orgs_len, W_ORG);
+	load_list(nib_data_cmd_nibquote_places, nib_data_cmd_nibquote_places_len, W_PLACE);
+	load_list(nib_data_cmd_nibquote_stopcaps, nib_data_cmd_nibquote_stopcaps_len, W_STOP);
+	load_list(nib_data_cmd_nibquote_adverbs, nib_data_cmd_nibquote_adverbs_len, W_ADV);
+	load_list(nib_data_cmd_nibquote_pronouns, nib_data_cmd_nibquote_pronouns_len, W_PRONOUN);
+	load_list(nib_data_cmd_nibquote_male, nib_data_cmd_nibquote_male_len, W_MALE);
+	load_list(nib_data_cmd_nibquote_female, nib_data_cmd_nibquote_female_len, W_FEMALE);
 	loaded = 1;
 }
 

@@ -54,7 +54,7 @@ split_add(struct split_doc *d, const unsigned char *s, size_t n,
 		return -1;
 	if (n > UINT32_MAX || line > UINT32_MAX || d->n >= INT32_MAX)
 		errx(2, "document too large: blocks of 4 GiB, 2^31 blocks or 2^32 lines");
-	nib_grow(&d->text, &d->cap, d->len + n + 1);
+	NIB_GROW(d->text, d->cap, d->len + n + 1);
 	if (d->n == d->bcap) {
 		d->bcap = d->bcap ? d->bcap * 2 : 256;
 		d->b = nib_realloc(d->b, d->bcap, sizeof *d->b);

@@ -28,7 +28,7 @@ jtext(const struct split_doc *d, size_t first, size_t last, int para)
 	size_t i, n = 0, cap = 0;
 
 	for (i = first; i <= last && first <= last; i++) {
-		nib_grow(&buf, &cap, n + B(i)->len + 2);
+		NIB_GROW(buf, cap, n + B(i)->len + 2);
 		if (i > first) {
 			buf[n++] = '\n';
 			if (para)

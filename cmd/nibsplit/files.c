@@ -16,22 +16,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "out.h"
 #include "split.h"
+#include "tmpfile.h"
 
 #define B(i) (&d->b[i])
-
-static char *volatile pending;	/* the temporary being written, if any */
-
-static void
-onsignal(int sig)
-{
-	char *p = pending;
-
-	if (p != NULL)
-		unlink(p);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
 
 void
 split_mkdirs(const char *dir)
@@ -55,9 +44,6 @@ split_mkdirs(const char *dir)
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
 		errx(2, "-o: %s: not a directory", dir);
 	free(s);
-	signal(SIGINT, onsignal);
-	signal(SIGTERM, onsignal);
-	signal(SIGHUP, onsignal);
 }
 
 char *
@@ -83,22 +69,13 @@ split_prefix(const char *name, unsigned long doc, unsigned long nth)
 	return p;
 }
 
+/* Writes p[0..n) to the temporary fd; on failure removes it and exits 2. */
 static void
-writeall(int fd, const void *p, size_t n, const char *tmp)
+put(int fd, const void *p, size_t n, const char *tmp)
 {
-	const char *c = p;
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(fd, c, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			pending = NULL;
-			unlink(tmp);
-			err(2, "%s", tmp);
-		}
-		c += w;
-		n -= (size_t)w;
+	if (nib_writeall(fd, p, n) < 0) {
+		nib_tmp_remove();
+		err(2, "%s", tmp);
 	}
 }
 
@@ -114,21 +91,19 @@ writefile(const struct split_doc *d, size_t first, size_t last, int para,
 	if (asprintf(&path, "%s/%s", dir, name) < 0 ||
 	    asprintf(&tmp, "%s/.%s.XXXXXX", dir, name) < 0)
 		err(2, NULL);
-	if ((fd = mkstemp(tmp)) < 0)
+	if ((fd = nib_tmp_open(tmp)) < 0)
 		err(2, "%s", tmp);
-	pending = tmp;
 	for (i = first; i <= last; i++) {
 		if (para && i > first)
-			writeall(fd, "\n", 1, tmp);
-		writeall(fd, d->text + B(i)->off, B(i)->len, tmp);
-		writeall(fd, "\n", 1, tmp);
+			put(fd, "\n", 1, tmp);
+		put(fd, d->text + B(i)->off, B(i)->len, tmp);
+		put(fd, "\n", 1, tmp);
 	}
 	if (fchmod(fd, 0644) < 0 || close(fd) < 0 || rename(tmp, path) < 0) {
-		pending = NULL;
-		unlink(tmp);
+		nib_tmp_remove();
 		err(2, "%s", path);
 	}
-	pending = NULL;
+	nib_tmp_done();
 	free(tmp);
 	free(path);
 }

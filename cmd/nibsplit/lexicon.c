@@ -7,14 +7,10 @@
 #include <utf8proc.h>
 
 #include "feat.h"
+#include "tokens.h"
 #include "words.h"
+#include "nibdata.h"
 
-extern const unsigned char nib_data_split_stopwords[];
-extern const size_t nib_data_split_stopwords_len;
-extern const unsigned char nib_data_split_datewords[];
-extern const size_t nib_data_split_datewords_len;
-extern const unsigned char nib_data_split_markers[];
-extern const size_t nib_data_split_markers_len;
 
 unsigned char split_cls[128];
 unsigned char split_alnum[256];
@@ -108,10 +104,13 @@ split_lex_init(void)
 		return;
 	classes();
 	nib_words_init(&lex, 0);
-	nib_words_load(&lex, nib_data_split_stopwords, nib_data_split_stopwords_len, W_STOP);
-	nib_words_load(&lex, nib_data_split_datewords, nib_data_split_datewords_len, W_DATE);
+	nib_words_load(&lex, nib_data_cmd_nibsplit_split_stopwords,
+	    nib_data_cmd_nibsplit_split_stopwords_len, W_STOP);
+	nib_words_load(&lex, nib_data_cmd_nibsplit_split_datewords,
+	    nib_data_cmd_nibsplit_split_datewords_len, W_DATE);
 	nib_words_load(&lex, bywords, sizeof bywords - 1, W_BY);
-	loadmarkers(nib_data_split_markers, nib_data_split_markers_len);
+	loadmarkers(nib_data_cmd_nibsplit_split_markers,
+	    nib_data_cmd_nibsplit_split_markers_len);
 	ready = 1;
 }
 
@@ -144,10 +143,7 @@ split_ucls(int32_t cp, int *unspaced)
 	case 0x2018: case 0x201C: case 0x2013: case 0x2014: case 0x00AB:
 		return C_OTHER;		/* common marks: no table lookup */
 	}
-	if ((cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
-	    (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
-	    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF)) {
+	if (nib_unspaced(cp)) {
 		*unspaced = 1;
 		return C_LOW;
 	}

@@ -224,7 +224,7 @@ strip_load(struct strip_set *set, const char *path, char **msg)
 	*msg = NULL;
 	if (fd >= 0) {
 		do {
-			nib_grow(&buf, &cap, len + 65536);
+			NIB_GROW(buf, cap, len + 65536);
 			if ((n = read(fd, buf + len, cap - len)) > 0)
 				len += (size_t)n;
 		} while (n > 0);

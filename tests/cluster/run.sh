@@ -59,10 +59,10 @@ while read -r f; do
 done < "$PWD/shards/\$SLURM_ARRAY_TASK_ID"
 JOB
 	t0=$(date +%s.%N)
-	sbatch --wait --array=0-3 -o /dev/null job.sh >/dev/null
+	timeout 300 sbatch --wait --array=0-3 -o /dev/null job.sh >/dev/null
 	t1=$(date +%s.%N)
 	cat out/*.txt >slurm.all
-	same "slurm job array over 4 shards ($(echo "$t1 - $t0" | bc) s)" ref.all slurm.all
+	same "slurm job array over 4 shards ($(awk "BEGIN { printf \"%.1f\", $t1 - $t0 }") s)" ref.all slurm.all
 	rm -rf out
 else
 	skipped "slurm job array: no cluster (slurm-wlm and munge, tests/slurm/start.sh as root)"
