@@ -84,9 +84,9 @@ dedup() {	# dedup NAME BLOCK: runs the block in a fresh folder of shards
 	done
 	nibdedup -g shards/0/*.txt shards/1/*.txt shards/2/*.txt shards/3/*.txt >ref
 	t0=$(date +%s.%N)
-	recipe "$2" >recipe.sh && bash -e recipe.sh >/dev/null 2>err || cat err
+	recipe "$2" >recipe.sh && timeout 600 bash -e recipe.sh >/dev/null 2>err || cat err
 	t1=$(date +%s.%N)
-	same "corpus dedup, $1 ($(echo "$t1 - $t0" | bc) s)" ref corpus.txt
+	same "corpus dedup, $1 ($(awk "BEGIN { printf \"%.1f\", $t1 - $t0 }") s)" ref corpus.txt
 	cd "$work" || exit 2
 }
 if command -v parallel >/dev/null; then
