@@ -39,6 +39,7 @@ static const struct nib_opt options[] = {
 	{ O_MAXKEYS, "max-keys", "n", "keep at most n keys (-g, --state)", NULL },
 	{ O_MAXDOC, "max-doc", "size", "leave out documents longer than size (256M)", NULL },
 	{ O_MINWORDS, "min-words", "n", "near repeats need n words or more (6)", NULL },
+	NIB_OPTS_JSONL,
 	{ 0, NULL, NULL, NULL, NULL }
 };
 

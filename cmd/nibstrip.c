@@ -30,6 +30,7 @@ static const struct nib_opt options[] = {
 	{ 'z', "zero-terminated", NULL, "records end in NUL, not a line end (as grep -z)",
 	    &nib_zflag },
 	{ 'p', "print-rules", NULL, "print the built-in rules and exit", &pflag },
+	NIB_OPTS_JSONL,
 	{ 0, NULL, NULL, NULL, NULL }
 };
 static void

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jldoc.h"
 #include "out.h"
 #include "rec.h"
 
@@ -54,6 +55,17 @@ nib_rec_cstr(struct nib_rec *r, const char *key, const char *s)
 		nib_rec_str(r, key, s, strlen(s));
 	else
 		nib_rec_raw(r, key, r->json ? "null" : "");
+	/*
+	 * With --jsonl a record names the object too; a header line (each
+	 * key its own value, see nib_rec_header) gets the column's name.
+	 */
+	if (nib_jsonl_field != NULL && strcmp(key, "file") == 0) {
+		sep(r, "id");
+		if (s == key)
+			nib_buf_add(&r->b, "id", 2);
+		else
+			nib_jl_id_rec(&r->b, r->json);
+	}
 }
 
 void
