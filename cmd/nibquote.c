@@ -62,7 +62,7 @@ emit(const struct nq_rec *r, void *arg)
 	} else if (jflag) {
 		nib_out_printf("{\"doc\":%lu,\"file\":", r->doc);
 		nib_json_cstr(file);
-		nib_jl_id();
+		nib_jl_id(r->doc);
 		nib_out_printf(",\"line\":%lu,\"start\":%zu,\"end\":%zu,\"speaker\":",
 		    r->line, r->start, r->end);
 		nib_json_cstr(r->speaker);

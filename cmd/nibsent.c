@@ -61,7 +61,7 @@ sentence(const struct nib_block *b, size_t x, size_t y, int *any)
 	if (jflag) {
 		nib_out_printf("{\"doc\":%lu,\"file\":", b->doc);
 		nib_json_cstr(file);
-		nib_jl_id();
+		nib_jl_id(b->doc);
 		nib_out_printf(",\"block\":%lu,\"line\":%lu,\"sent\":%lu,"
 		    "\"start\":%zu,\"end\":%zu,\"text\":",
 		    block, b->docline, sentno, b->off + x, b->off + y);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jldoc.h"
 #include "mem.h"
 #include "opts.h"
 #include "out.h"
@@ -110,6 +111,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (Hflag && !jflag)
 		nib_rec_header(strip_report_keys, vflag ? STDOUT_FILENO : STDERR_FILENO);
+	nib_jsonl_records = vflag;
 	rc = nib_each_file(argc, argv, strip, NULL);
 	nib_out_close();
 	strip_free(&set);

@@ -14,27 +14,31 @@ const char *nib_jsonl_field;
 int nib_jsonl_skipbad;
 int nib_jsonl_records;
 
-/* One object: its line as read (for the splice) and what parsing found. */
-struct jdoc {
-	struct nib_jsonl j;
+/*
+ * An object waiting for its text: the line as read and where the field's
+ * value lies.  A tool may hold documents back (nibdedup does, to see
+ * what repeats), so objects queue up until nib_out_docsep() or the end of
+ * the run says that a document's output is complete.
+ */
+struct pend {
 	unsigned char *line;
-	size_t n, cap;
-	unsigned long lineno;
+	size_t n, vstart, vend;
 };
 
-/*
- * Two objects at most are alive: the one whose text is being handed out
- * and, until the reader moves past the separator, the one before it,
- * whose output the tool may still be writing.  One run, one reader.
- */
+/* Ids of the last objects read, by document number, for records. */
+#define NIDS 256
+struct idrec {
+	unsigned long doc, lineno;
+	char *id;		/* raw JSON, or NULL: none */
+};
+
 static struct {
-	struct jdoc d[2];
-	int cur;		/* the slot being handed out */
-	int serving;		/* lines of d[cur] remain */
-	int pendopen;		/* a NIB_DOCSEP was given: open d[cur] next */
-	size_t tpos;		/* next line's start in d[cur].j.text */
-	struct jdoc *open;	/* the object output is captured for */
-	struct jdoc *last;	/* the object records name */
+	struct nib_jsonl j;	/* the object being handed out */
+	int serving;		/* lines of j.text remain */
+	size_t tpos;		/* next line's start in j.text */
+	struct pend *q;		/* objects whose output is not written yet */
+	size_t qhead, qlen, qcap;
+	struct idrec ids[NIDS];
 	unsigned long skipped;
 } js;
 
@@ -44,35 +48,70 @@ capturing(void)
 	return nib_jsonl_field != NULL && !nib_jsonl_records;
 }
 
-void
-nib_jl_flush(void)
+/* Writes the oldest waiting object with what was captured for it. */
+static void
+splice(void)
 {
+	struct pend *p;
+	struct nib_jsonl j;
 	const unsigned char *t;
 	size_t n;
 
-	if (js.open == NULL)
+	if (js.qlen == 0)
 		return;
-	if (capturing()) {
-		t = nib_out_captured(&n);
-		/* A one-line document comes back as it went in. */
-		if (n > 0 && t[n - 1] == '\n')
-			n--;
-		nib_out_capture(0);
-		nib_jsonl_splice(&js.open->j, js.open->line, js.open->n, t, n);
-		nib_out_capture(1);
-	}
-	js.open = NULL;
+	p = &js.q[js.qhead];
+	t = nib_out_captured(&n);
+	/* A one-line document comes back as it went in. */
+	if (n > 0 && t[n - 1] == '\n')
+		n--;
+	memset(&j, 0, sizeof j);
+	j.vstart = p->vstart;
+	j.vend = p->vend;
+	nib_out_capture(0);
+	nib_jsonl_splice(&j, p->line, p->n, t, n);
+	nib_out_capture(1);
+	free(p->line);
+	js.qhead++;
+	if (--js.qlen == 0)
+		js.qhead = 0;
 }
 
-/* The tool's output from now on belongs to d. */
+/* Called by nib_out_docsep() and nib_out_close() while capturing. */
 static void
-jopen(struct jdoc *d)
+docend(int last)
 {
-	if (js.open != d)
-		nib_jl_flush();
-	js.open = js.last = d;
-	if (capturing()) {
-		nib_out_atclose = nib_jl_flush;
+	splice();
+	while (last && js.qlen > 0)
+		splice();
+}
+
+/* Queues the object just parsed from p[0..n), as document r->doc. */
+static void
+enqueue(const struct nib_reader *r, const unsigned char *p, size_t n)
+{
+	struct idrec *id = &js.ids[r->doc % NIDS];
+	struct pend *q;
+
+	free(id->id);
+	id->doc = r->doc;
+	id->lineno = r->line;
+	id->id = js.j.idend == 0 ? NULL : nib_strndup((const char *)p +
+	    js.j.idstart, js.j.idend - js.j.idstart);
+	if (!capturing())
+		return;
+	if (js.qhead + js.qlen == js.qcap && js.qhead > 0) {
+		memmove(js.q, js.q + js.qhead, js.qlen * sizeof *js.q);
+		js.qhead = 0;
+	}
+	NIB_GROW(js.q, js.qcap, js.qhead + js.qlen + 1);
+	q = &js.q[js.qhead + js.qlen++];
+	q->line = nib_realloc(NULL, n + 1, 1);
+	memcpy(q->line, p, n);
+	q->n = n;
+	q->vstart = js.j.vstart;
+	q->vend = js.j.vend;
+	if (nib_out_docend == NULL) {
+		nib_out_docend = docend;
 		nib_out_capture(1);
 	}
 }
@@ -81,10 +120,9 @@ jopen(struct jdoc *d)
 static int
 textline(struct nib_reader *r, const unsigned char **s, size_t *len)
 {
-	struct jdoc *d = &js.d[js.cur];
-	const unsigned char *t = d->j.text, *e = t + d->j.textlen, *p, *q;
+	const unsigned char *t = js.j.text, *e = t + js.j.textlen, *p, *q;
 
-	if (js.tpos >= d->j.textlen)
+	if (js.tpos >= js.j.textlen)
 		return 0;
 	p = t + js.tpos;
 	for (q = p; q < e && *q != '\n' && *q != '\r'; q++)
@@ -96,33 +134,28 @@ textline(struct nib_reader *r, const unsigned char **s, size_t *len)
 	if (q < e)
 		q += (*q == '\r' && q + 1 < e && q[1] == '\n') ? 2 : 1;
 	js.tpos = (size_t)(q - t);
-	r->line = d->lineno;
 	r->docline++;
 	return 1;
 }
 
-/* Parses line p[0..n) into slot k; 0, or -1 when --skip-bad skipped it. */
+/* Parses line p[0..n); 0, or -1 when --skip-bad skipped it. */
 static int
-parse(struct nib_reader *r, int k, const unsigned char *p, size_t n)
+parse(struct nib_reader *r, const unsigned char *p, size_t n)
 {
-	struct jdoc *d = &js.d[k];
 	int rc;
 
-	rc = nib_jsonl_parse(&d->j, p, n, nib_jsonl_field,
+	rc = nib_jsonl_parse(&js.j, p, n, nib_jsonl_field,
 	    strlen(nib_jsonl_field));
 	if (rc != NIB_JSONL_OK) {
 		if (nib_jsonl_skipbad) {
 			js.skipped++;
 			return -1;
 		}
+		nib_out_flush();
 		if (rc == NIB_JSONL_NOFIELD)
 			nib_errl(2, r, "no string field \"%s\"", nib_jsonl_field);
 		nib_errl(2, r, "%s", nib_jsonl_strerror(rc));
 	}
-	nib_grow(&d->line, &d->cap, n + 1);
-	memcpy(d->line, p, n);
-	d->n = n;
-	d->lineno = r->line;
 	return 0;
 }
 
@@ -131,13 +164,8 @@ nib_jl_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 {
 	const unsigned char *p;
 	size_t n;
-	int k;
 
 	for (;;) {
-		if (js.pendopen) {
-			js.pendopen = 0;
-			jopen(&js.d[js.cur]);
-		}
 		if (js.serving && textline(r, s, len))
 			return NIB_LINE;
 		js.serving = 0;
@@ -146,23 +174,19 @@ nib_jl_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 		/* Blank lines between objects are no objects. */
 		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
 			n--;
-		if (n == 0)
+		if (n == 0 || parse(r, p, n) < 0)
 			continue;
-		k = js.last != NULL ? !js.cur : 0;
-		if (parse(r, k, p, n) < 0)
-			continue;
-		js.cur = k;
 		js.serving = 1;
 		js.tpos = 0;
 		r->docline = 0;
 		r->off = 0;
 		if (r->doc++ > 0) {
-			js.pendopen = 1;
+			enqueue(r, p, n);
 			*s = (const unsigned char *)"\f";
 			*len = 1;
 			return NIB_DOCSEP;
 		}
-		jopen(&js.d[k]);
+		enqueue(r, p, n);
 	}
 }
 
@@ -175,26 +199,26 @@ nib_jl_end(void)
 	js.skipped = 0;
 }
 
-/* The id as raw JSON, or the line number written into num. */
+/* The id of document doc as raw JSON, or its line number written into num. */
 static const unsigned char *
-idtext(size_t *n, char *num, size_t size)
+idtext(unsigned long doc, size_t *n, char *num, size_t size)
 {
-	const struct jdoc *d = js.last;
+	const struct idrec *id = &js.ids[doc % NIDS];
 
-	if (d == NULL) {
-		*n = 0;
-		return (const unsigned char *)"";
+	if (id->doc != doc) {
+		*n = 4;
+		return (const unsigned char *)"null";
 	}
-	if (d->j.idend > 0) {
-		*n = d->j.idend - d->j.idstart;
-		return d->line + d->j.idstart;
+	if (id->id != NULL) {
+		*n = strlen(id->id);
+		return (const unsigned char *)id->id;
 	}
-	*n = (size_t)snprintf(num, size, "%lu", d->lineno);
+	*n = (size_t)snprintf(num, size, "%lu", id->lineno);
 	return (const unsigned char *)num;
 }
 
 void
-nib_jl_id(void)
+nib_jl_id(unsigned long doc)
 {
 	char num[32];
 	const unsigned char *s;
@@ -202,19 +226,19 @@ nib_jl_id(void)
 
 	if (nib_jsonl_field == NULL)
 		return;
-	s = idtext(&n, num, sizeof num);
+	s = idtext(doc, &n, num, sizeof num);
 	nib_out_str(",\"id\":");
 	nib_out_write(s, n);
 }
 
 void
-nib_jl_id_rec(struct nib_buf *b, int json)
+nib_jl_id_rec(struct nib_buf *b, unsigned long doc, int json)
 {
 	char num[32];
 	const unsigned char *s;
 	size_t n;
 
-	s = idtext(&n, num, sizeof num);
+	s = idtext(doc, &n, num, sizeof num);
 	if (!json && n >= 2 && s[0] == '"' && memchr(s, '\\', n) == NULL) {
 		s++;
 		n -= 2;

@@ -19,7 +19,7 @@ static size_t olen;
 static int errfailed;		/* a write to standard error failed */
 
 int nib_zflag;
-void (*nib_out_atclose)(void);
+void (*nib_out_docend)(int last);
 
 /* Capture (see nib_out_capture): output goes to cbuf instead. */
 static int capon;
@@ -158,8 +158,10 @@ void
 nib_out_docsep(void)
 {
 	/* With --jsonl each object is one line: the reader ends documents. */
-	if (nib_out_atclose != NULL)
+	if (nib_out_docend != NULL) {
+		nib_out_docend(0);
 		return;
+	}
 	nib_out_putc('\f');
 	nib_out_putc(NIB_EOL);
 }
@@ -197,9 +199,9 @@ nib_out_printf(const char *fmt, ...)
 void
 nib_out_close(void)
 {
-	if (nib_out_atclose != NULL) {
-		nib_out_atclose();
-		nib_out_atclose = NULL;
+	if (nib_out_docend != NULL) {
+		nib_out_docend(1);
+		nib_out_docend = NULL;
 		nib_out_capture(0);
 	}
 	nib_out_flush();

@@ -33,10 +33,11 @@ void nib_out_docsep(void);
 void nib_out_capture(int on);
 const unsigned char *nib_out_captured(size_t *n);
 /*
- * Set while documents are captured: nib_out_close() calls it first, and
- * nib_out_docsep() writes nothing (each object is one line).
+ * Set while documents are captured: nib_out_docsep() calls it (last 0)
+ * instead of writing a separator, as each object is one line, and
+ * nib_out_close() calls it first (last 1).
  */
-extern void (*nib_out_atclose)(void);
+extern void (*nib_out_docend)(int last);
 /* Writes the buffer out now (for interactive use between documents). */
 void nib_out_flush(void);
 /*

@@ -13,6 +13,7 @@ nib_rec_begin(struct nib_rec *r, int json)
 	r->b.len = 0;
 	r->json = json;
 	r->nf = 0;
+	r->doc = 0;
 	if (json)
 		nib_buf_add(&r->b, "{", 1);
 }
@@ -64,7 +65,7 @@ nib_rec_cstr(struct nib_rec *r, const char *key, const char *s)
 		if (s == key)
 			nib_buf_add(&r->b, "id", 2);
 		else
-			nib_jl_id_rec(&r->b, r->json);
+			nib_jl_id_rec(&r->b, r->doc, r->json);
 	}
 }
 
@@ -75,6 +76,8 @@ nib_rec_num(struct nib_rec *r, const char *key, unsigned long long v)
 
 	snprintf(num, sizeof num, "%llu", v);
 	nib_rec_raw(r, key, num);
+	if (strcmp(key, "doc") == 0)
+		r->doc = (unsigned long)v;
 }
 
 void
