@@ -36,6 +36,7 @@ static struct {
 	struct nib_jsonl j;	/* the object being handed out */
 	int serving;		/* lines of j.text remain */
 	size_t tpos;		/* next line's start in j.text */
+	int cr;			/* j.text holds a CR */
 	struct pend *q;		/* objects whose output is not written yet */
 	size_t qhead, qlen, qcap;
 	struct idrec ids[NIDS];
@@ -116,6 +117,15 @@ enqueue(const struct nib_reader *r, const unsigned char *p, size_t n)
 	}
 }
 
+/* The first CR in p..q, or q. */
+static const unsigned char *
+memcr(const unsigned char *p, const unsigned char *q)
+{
+	const unsigned char *c = memchr(p, '\r', (size_t)(q - p));
+
+	return c != NULL ? c : q;
+}
+
 /* Hands out the next line of the current object's text; 0 when none is left. */
 static int
 textline(struct nib_reader *r, const unsigned char **s, size_t *len)
@@ -125,8 +135,11 @@ textline(struct nib_reader *r, const unsigned char **s, size_t *len)
 	if (js.tpos >= js.j.textlen)
 		return 0;
 	p = t + js.tpos;
-	for (q = p; q < e && *q != '\n' && *q != '\r'; q++)
-		;
+	/* Lines end as the reader's do: LF, CRLF or a lone CR. */
+	if ((q = memchr(p, '\n', (size_t)(e - p))) == NULL)
+		q = e;
+	if (js.cr)
+		q = memcr(p, q);
 	*s = p;
 	*len = (size_t)(q - p);
 	r->off = js.tpos;
@@ -178,6 +191,7 @@ nib_jl_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 			continue;
 		js.serving = 1;
 		js.tpos = 0;
+		js.cr = memchr(js.j.text, '\r', js.j.textlen) != NULL;
 		r->docline = 0;
 		r->off = 0;
 		if (r->doc++ > 0) {

@@ -30,6 +30,16 @@ nib_buf_add(struct nib_buf *b, const void *p, size_t n)
 	b->s[b->len] = '\0';
 }
 
+/* Bytes a JSON string holds as they are: printable ASCII but " and \. */
+static unsigned char plain[256];
+
+static void
+initplain(void)
+{
+	for (int c = 0x20; c < 0x80; c++)
+		plain[c] = c != '"' && c != '\\';
+}
+
 static void
 jsonesc(sink *put, void *arg, const unsigned char *s, size_t n)
 {
@@ -39,12 +49,24 @@ jsonesc(sink *put, void *arg, const unsigned char *s, size_t n)
 	int l;
 	char u[6] = "\\u00";
 
+	if (!plain['a'])
+		initplain();
 	put(arg, "\"", 1);
 	while (i < n) {
-		/* Copy plain bytes in one go. */
-		for (run = i; run < n && s[run] >= 0x20 && s[run] < 0x80 &&
-		    s[run] != '"' && s[run] != '\\'; run++)
-			;
+		/*
+		 * Copy plain bytes in one go: printable ASCII but for " and \,
+		 * and valid UTF-8 but for U+2028 and U+2029.
+		 */
+		for (run = i; run < n; run++) {
+			if (plain[s[run]])
+				continue;
+			if (s[run] < 0x80)
+				break;
+			l = nib_utf8_decode(s + run, n - run, &cp);
+			if (cp < 0 || cp == 0x2028 || cp == 0x2029)
+				break;
+			run += (size_t)l - 1;
+		}
 		put(arg, s + i, run - i);
 		if ((i = run) == n)
 			break;
