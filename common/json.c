@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "swar.h"
 #include "mem.h"
 #include "out.h"
 #include "utf8.h"
@@ -57,7 +58,18 @@ jsonesc(sink *put, void *arg, const unsigned char *s, size_t n)
 		 * Copy plain bytes in one go: printable ASCII but for " and \,
 		 * and valid UTF-8 but for U+2028 and U+2029.
 		 */
-		for (run = i; run < n; run++) {
+		run = i;
+		/* Eight bytes at a time while all are plain ASCII. */
+		while (run + 8 <= n) {
+			uint64_t w = nib_swar_load(s + run);
+
+			if (nib_swar_high(w) | nib_swar_has(w, '"') |
+			    nib_swar_has(w, '\\') |
+			    ((w - NIB_ONES * 0x20) & ~w & NIB_HIGH))
+				break;
+			run += 8;
+		}
+		for (; run < n; run++) {
 			if (plain[s[run]])
 				continue;
 			if (s[run] < 0x80)
