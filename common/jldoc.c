@@ -15,14 +15,14 @@ int nib_jsonl_skipbad;
 int nib_jsonl_records;
 
 /*
- * An object waiting for its text: the line as read and where the field's
- * value lies.  A tool may hold documents back (nibdedup does, to see
+ * An object waiting for its text: the line as read but for the field's
+ * value (most of it, not worth a copy), which went at vstart.  A tool may hold documents back (nibdedup does, to see
  * what repeats), so objects queue up until nib_out_docsep() or the end of
  * the run says that a document's output is complete.
  */
 struct pend {
 	unsigned char *line;
-	size_t n, vstart, vend;
+	size_t n, vstart;
 };
 
 /* Ids of the last objects read, by document number, for records. */
@@ -66,8 +66,7 @@ splice(void)
 	if (n > 0 && t[n - 1] == '\n')
 		n--;
 	memset(&j, 0, sizeof j);
-	j.vstart = p->vstart;
-	j.vend = p->vend;
+	j.vstart = j.vend = p->vstart;
 	nib_out_capture(0);
 	nib_jsonl_splice(&j, p->line, p->n, t, n);
 	nib_out_capture(1);
@@ -106,11 +105,11 @@ enqueue(const struct nib_reader *r, const unsigned char *p, size_t n)
 	}
 	NIB_GROW(js.q, js.qcap, js.qhead + js.qlen + 1);
 	q = &js.q[js.qhead + js.qlen++];
-	q->line = nib_realloc(NULL, n + 1, 1);
-	memcpy(q->line, p, n);
-	q->n = n;
+	q->n = n - (js.j.vend - js.j.vstart);
+	q->line = nib_realloc(NULL, q->n + 1, 1);
+	memcpy(q->line, p, js.j.vstart);
+	memcpy(q->line + js.j.vstart, p + js.j.vend, n - js.j.vend);
 	q->vstart = js.j.vstart;
-	q->vend = js.j.vend;
 	if (nib_out_docend == NULL) {
 		nib_out_docend = docend;
 		nib_out_capture(1);
