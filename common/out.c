@@ -43,6 +43,8 @@ nib_out_captured(size_t *n)
 static void
 capture(const void *p, size_t n)
 {
+	if (n == 0)
+		return;
 	nib_grow(&cbuf, &ccap, clen + n);
 	memcpy(cbuf + clen, p, n);
 	clen += n;
