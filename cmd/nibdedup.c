@@ -27,8 +27,7 @@ static const struct nib_opt options[] = {
 	{ 't', "threshold", "t", "near repeats: share of words contained (0 to 1; 0: off)", NULL },
 	{ 'c', "count", NULL, "prefix each unit with its count (as uniq -c)", &d.count },
 	{ 'd', "repeated", NULL, "print only repeated units, once (as uniq -d)", &d.dups },
-	{ 'u', "unique", NULL, "print only units that are not repeated (as uniq -u)",
-	    &d.uniqs },
+	{ 'u', "unique", NULL, "print only units not repeated (as uniq -u)", &d.uniqs },
 	{ 'r', NULL, NULL, "report each removal on stderr", NULL },
 	{ O_REPORT, "report", "file", "report each removal to file", NULL },
 	{ 'j', "json", NULL, "report records as JSON Lines", &d.json },
@@ -44,6 +43,7 @@ static const struct nib_opt options[] = {
 	{ DD_O_SHARD, "shard", "id", "the shard's number, from 0 in corpus order", NULL },
 	{ DD_O_DROP, "drop", "file", "as -g, leaving out the units file names", NULL },
 	{ DD_O_REPEATS, "find-repeats", NULL, "name the repeats in merged key lines", NULL },
+	NIB_OPTS_JSONL,
 	{ 0, NULL, NULL, NULL, NULL }
 };
 

@@ -35,6 +35,7 @@ static const struct nib_opt options[] = {
 	{ 'z', "zero-terminated", NULL, "records end in NUL, not a line end",
 	    &nib_zflag },
 	{ 'W', "windows-1252", NULL, "read invalid bytes as Windows-1252, not U+FFFD", NULL },
+	NIB_OPTS_JSONL,
 	{ 0, NULL, NULL, NULL, NULL }
 };
 

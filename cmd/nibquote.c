@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jldoc.h"
 #include "json.h"
 #include "nibquote/nq.h"
 #include "opts.h"
@@ -21,6 +22,7 @@ static const struct nib_opt options[] = {
 	{ 'k', "kind", "full|partial", "print only quotations of this kind", NULL },
 	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs", &Pflag },
 	{ NIB_OPT_LONG, "text", NULL, "print only the quoted text, one quotation a line", NULL },
+	NIB_OPTS_JSONL,
 	{ 0, NULL, NULL, NULL, NULL }
 };
 
@@ -60,6 +62,7 @@ emit(const struct nq_rec *r, void *arg)
 	} else if (jflag) {
 		nib_out_printf("{\"doc\":%lu,\"file\":", r->doc);
 		nib_json_cstr(file);
+		nib_jl_id(r->doc);
 		nib_out_printf(",\"line\":%lu,\"start\":%zu,\"end\":%zu,\"speaker\":",
 		    r->line, r->start, r->end);
 		nib_json_cstr(r->speaker);
@@ -134,6 +137,7 @@ main(int argc, char **argv)
 	if (Hflag && !jflag && !tflag)
 		nib_out_str("doc\tline\tstart\tend\tspeaker\tverb\tkind\ttext\n");
 	nq_doc_init(&doc, Pflag, emit, NULL);
+	nib_jsonl_records = 1;
 	rc = nib_each_file(argc, argv, quotefile, &doc);
 	nq_doc_free(&doc);
 	nib_out_close();

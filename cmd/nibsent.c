@@ -9,6 +9,7 @@
 #include <err.h>
 #include <string.h>
 
+#include "jldoc.h"
 #include "json.h"
 #include "mem.h"
 #include "opts.h"
@@ -27,6 +28,7 @@ static const struct nib_opt options[] = {
 	    &jflag },
 	{ NIB_OPT_LONG + 1, "number", NULL, "number the sentences of each document", &nflag },
 	{ 'P', "paragraphs", NULL, "blocks are blank-line paragraphs; join their lines", &pflag },
+	NIB_OPTS_JSONL,
 	{ 0, NULL, NULL, NULL, NULL }
 };
 
@@ -59,6 +61,7 @@ sentence(const struct nib_block *b, size_t x, size_t y, int *any)
 	if (jflag) {
 		nib_out_printf("{\"doc\":%lu,\"file\":", b->doc);
 		nib_json_cstr(file);
+		nib_jl_id(b->doc);
 		nib_out_printf(",\"block\":%lu,\"line\":%lu,\"sent\":%lu,"
 		    "\"start\":%zu,\"end\":%zu,\"text\":",
 		    block, b->docline, sentno, b->off + x, b->off + y);
@@ -136,6 +139,7 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	nib_jsonl_records = jflag;
 	rc = nib_each_file(argc, argv, sentfile, NULL);
 	nib_out_close();
 	return rc;

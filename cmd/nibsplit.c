@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jldoc.h"
 #include "json.h"
 #include "opts.h"
 #include "out.h"
@@ -85,6 +86,7 @@ static const struct nib_opt options[] = {
 	{ 'H', "header", NULL, "labelled lines: a header line first", &Hflag },
 	{ NIB_OPT_LONG, "max-doc", "size", "leave out documents longer than size (256M)", NULL },
 	{ NIB_OPT_LONG + 1, "explain", NULL, "say why each block got its role", &opts.explain },
+	NIB_OPTS_JSONL,
 	{ 0, NULL, NULL, NULL, NULL }
 };
 
@@ -135,6 +137,7 @@ main(int argc, char *argv[])
 		split_mkdirs(opts.dir);
 	if (Hflag)
 		nib_out_str(opts.explain ? "role\ttext\twhy\n" : "role\ttext\n");
+	nib_jsonl_records = opts.json || opts.dir != NULL;
 	rc = nib_each_file(argc - optind, argv + optind, page, NULL);
 	if (toolong)
 		rc = 2;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jldoc.h"
 #include "mem.h"
 #include "opts.h"
 #include "out.h"
@@ -29,6 +30,7 @@ static const struct nib_opt options[] = {
 	{ 'z', "zero-terminated", NULL, "records end in NUL, not a line end (as grep -z)",
 	    &nib_zflag },
 	{ 'p', "print-rules", NULL, "print the built-in rules and exit", &pflag },
+	NIB_OPTS_JSONL,
 	{ 0, NULL, NULL, NULL, NULL }
 };
 static void
@@ -110,6 +112,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (Hflag && !jflag)
 		nib_rec_header(strip_report_keys, vflag ? STDOUT_FILENO : STDERR_FILENO);
+	nib_jsonl_records = vflag;
 	rc = nib_each_file(argc, argv, strip, NULL);
 	nib_out_close();
 	strip_free(&set);

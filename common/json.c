@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "swar.h"
 #include "mem.h"
 #include "out.h"
 #include "utf8.h"
@@ -30,6 +31,16 @@ nib_buf_add(struct nib_buf *b, const void *p, size_t n)
 	b->s[b->len] = '\0';
 }
 
+/* Bytes a JSON string holds as they are: printable ASCII but " and \. */
+static unsigned char plain[256];
+
+static void
+initplain(void)
+{
+	for (int c = 0x20; c < 0x80; c++)
+		plain[c] = c != '"' && c != '\\';
+}
+
 static void
 jsonesc(sink *put, void *arg, const unsigned char *s, size_t n)
 {
@@ -39,12 +50,35 @@ jsonesc(sink *put, void *arg, const unsigned char *s, size_t n)
 	int l;
 	char u[6] = "\\u00";
 
+	if (!plain['a'])
+		initplain();
 	put(arg, "\"", 1);
 	while (i < n) {
-		/* Copy plain bytes in one go. */
-		for (run = i; run < n && s[run] >= 0x20 && s[run] < 0x80 &&
-		    s[run] != '"' && s[run] != '\\'; run++)
-			;
+		/*
+		 * Copy plain bytes in one go: printable ASCII but for " and \,
+		 * and valid UTF-8 but for U+2028 and U+2029.
+		 */
+		run = i;
+		/* Eight bytes at a time while all are plain ASCII. */
+		while (run + 8 <= n) {
+			uint64_t w = nib_swar_load(s + run);
+
+			if (nib_swar_high(w) | nib_swar_has(w, '"') |
+			    nib_swar_has(w, '\\') |
+			    ((w - NIB_ONES * 0x20) & ~w & NIB_HIGH))
+				break;
+			run += 8;
+		}
+		for (; run < n; run++) {
+			if (plain[s[run]])
+				continue;
+			if (s[run] < 0x80)
+				break;
+			l = nib_utf8_decode(s + run, n - run, &cp);
+			if (cp < 0 || cp == 0x2028 || cp == 0x2029)
+				break;
+			run += (size_t)l - 1;
+		}
 		put(arg, s + i, run - i);
 		if ((i = run) == n)
 			break;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jldoc.h"
 #include "mem.h"
 #include "opts.h"
 #include "out.h"
@@ -33,6 +34,9 @@ label(char *buf, size_t size, const struct nib_opt *o)
 
 	if (o->ch < 0x100)
 		snprintf(letter, sizeof letter, "-%c%s", o->ch, o->name ? ", " : "");
+	if (o->arg != NULL && o->arg[0] == '[')
+		return snprintf(buf, size, "    --%s[=%.*s]", o->name,
+		    (int)strlen(o->arg) - 2, o->arg + 1);
 	return snprintf(buf, size, "%s%s%s%s%s", letter, o->name ? "--" : "",
 	    o->name ? o->name : "", o->arg ? (o->name ? "=" : " ") : "",
 	    o->arg ? o->arg : "");
@@ -81,7 +85,8 @@ build(const struct nib_opt *tab, char **shortp, struct option **longp)
 			}
 			if (o->name != NULL)
 				lo[nl++] = (struct option){ o->name, o->arg ?
-				    required_argument : no_argument, NULL, o->ch };
+				    (o->arg[0] == '[' ? optional_argument :
+				    required_argument) : no_argument, NULL, o->ch };
 		}
 	*shortp = so;
 	*longp = lo;
@@ -113,6 +118,14 @@ again:
 		nib_out_printf("%s (nib) %s\n", getprogname(), NIB_VERSION);
 		nib_out_close();
 		exit(0);
+	case NIB_OPT_JSONL:
+		if (optarg != NULL && *optarg == '\0')
+			errx(2, "--jsonl: the field name is empty");
+		nib_jsonl_field = optarg != NULL ? optarg : "text";
+		goto again;
+	case NIB_OPT_SKIPBAD:
+		nib_jsonl_skipbad = 1;
+		goto again;
 	case '?':
 		if (optopt != 0 && optopt < NIB_OPT_LONG)
 			warnx("-%c: unknown option", optopt);

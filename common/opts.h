@@ -14,6 +14,19 @@
 /* Values for options that have a long name only start here. */
 #define NIB_OPT_LONG 0x100
 #define NIB_OPT_VERSION 0xfff
+#define NIB_OPT_JSONL 0xffe
+#define NIB_OPT_SKIPBAD 0xffd
+
+/*
+ * --jsonl[=field] and --skip-bad (jldoc.h), handled by nib_getopt() for
+ * every tool that puts this in its table.  An argument in brackets is
+ * optional.
+ */
+#define NIB_OPTS_JSONL \
+	{ NIB_OPT_JSONL, "jsonl", "[field]", \
+	    "read JSON Lines: each object's field (text) is a document", NULL }, \
+	{ NIB_OPT_SKIPBAD, "skip-bad", NULL, \
+	    "with --jsonl, skip malformed lines and count them", NULL }
 
 struct nib_opt {
 	int ch;			/* the letter, or NIB_OPT_LONG + n: long only */

@@ -19,6 +19,36 @@ static size_t olen;
 static int errfailed;		/* a write to standard error failed */
 
 int nib_zflag;
+void (*nib_out_docend)(int last);
+
+/* Capture (see nib_out_capture): output goes to cbuf instead. */
+static int capon;
+static unsigned char *cbuf;
+static size_t clen, ccap;
+
+void
+nib_out_capture(int on)
+{
+	capon = on;
+	clen = 0;
+}
+
+const unsigned char *
+nib_out_captured(size_t *n)
+{
+	*n = clen;
+	return cbuf != NULL ? cbuf : (const unsigned char *)"";
+}
+
+static void
+capture(const void *p, size_t n)
+{
+	if (n == 0)
+		return;
+	nib_grow(&cbuf, &ccap, clen + n);
+	memcpy(cbuf + clen, p, n);
+	clen += n;
+}
 
 static void
 fail(int e)
@@ -94,6 +124,10 @@ nib_out_flush(void)
 void
 nib_out_write(const void *p, size_t n)
 {
+	if (capon) {
+		capture(p, n);
+		return;
+	}
 	if (olen + n <= OUTSZ) {
 		memcpy(obuf + olen, p, n);
 		olen += n;
@@ -111,6 +145,12 @@ nib_out_write(const void *p, size_t n)
 void
 nib_out_putc(int c)
 {
+	unsigned char b = (unsigned char)c;
+
+	if (capon) {
+		capture(&b, 1);
+		return;
+	}
 	if (olen == OUTSZ)
 		nib_out_flush();
 	obuf[olen++] = (unsigned char)c;
@@ -119,6 +159,11 @@ nib_out_putc(int c)
 void
 nib_out_docsep(void)
 {
+	/* With --jsonl each object is one line: the reader ends documents. */
+	if (nib_out_docend != NULL) {
+		nib_out_docend(0);
+		return;
+	}
 	nib_out_putc('\f');
 	nib_out_putc(NIB_EOL);
 }
@@ -156,6 +201,11 @@ nib_out_printf(const char *fmt, ...)
 void
 nib_out_close(void)
 {
+	if (nib_out_docend != NULL) {
+		nib_out_docend(1);
+		nib_out_docend = NULL;
+		nib_out_capture(0);
+	}
 	nib_out_flush();
 	/* Anything a tool printed with stdio goes out (and is checked) too. */
 	if (fflush(stdout) == EOF || ferror(stdout))

@@ -25,6 +25,19 @@ void nib_out_str(const char *s);
 void nib_out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes a document separator: a form feed and the record end. */
 void nib_out_docsep(void);
+/*
+ * Capture (--jsonl, see jldoc.h): while on, what is written collects in
+ * memory instead; nib_out_captured() gives it, and turning capture on or
+ * off empties it.
+ */
+void nib_out_capture(int on);
+const unsigned char *nib_out_captured(size_t *n);
+/*
+ * Set while documents are captured: nib_out_docsep() calls it (last 0)
+ * instead of writing a separator, as each object is one line, and
+ * nib_out_close() calls it first (last 1).
+ */
+extern void (*nib_out_docend)(int last);
 /* Writes the buffer out now (for interactive use between documents). */
 void nib_out_flush(void);
 /*

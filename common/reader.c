@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "jldoc.h"
 #include "mem.h"
 #include "out.h"
 #include "reader.h"
@@ -56,8 +57,11 @@ nib_reader_open(struct nib_reader *r, const char *path)
 	r->pend = 0;
 	r->sniffed = 0;
 	r->readerr = 0;
-	r->sep = r->doc > 0;
-	r->doc++;
+	/* With --jsonl the objects are the documents (jldoc.c). */
+	if (nib_jsonl_field == NULL) {
+		r->sep = r->doc > 0;
+		r->doc++;
+	}
 	return 0;
 }
 
@@ -133,8 +137,8 @@ sniff(struct nib_reader *r, size_t start)
 		r->sniffed = 1;
 		break;
 	case NIB_JSONL:
-		warnx("%s: looks like JSON Lines, which nib does not read yet: "
-		    "extract the text first (jq -r .text)", r->name);
+		warnx("%s: looks like JSON Lines: read it with --jsonl "
+		    "(or --jsonl=FIELD)", r->name);
 		r->sniffed = 1;
 		break;
 	default:
@@ -145,12 +149,12 @@ sniff(struct nib_reader *r, size_t start)
 int
 nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 {
-	size_t scan = r->pos;	/* bytes before scan hold no line end */
-	unsigned char *p, *nl, *cr;
-	size_t start, stop, next;
+	size_t start;
 
 	if (r->fd < 0)
 		return NIB_EOF;
+	if (nib_jsonl_field != NULL)
+		return nib_jl_line(r, s, len);
 	/*
 	 * A file that cannot be read from its first byte on is no document,
 	 * as a missing one is not: no separator, no document number.
@@ -167,6 +171,29 @@ nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 		*len = 1;
 		return NIB_DOCSEP;
 	}
+	if (nib_reader_raw(r, s, len) == NIB_EOF)
+		return NIB_EOF;
+	start = (size_t)(*s - r->buf);
+	if (*len == 1 && r->buf[start] == '\f') {
+		r->doc++;
+		r->docline = 0;
+		r->off = r->base + start - r->docstart;
+		r->docstart = r->base + r->pos;
+		return NIB_DOCSEP;
+	}
+	if (r->docline++ == 0 && !r->sniffed)
+		sniff(r, start);
+	r->off = r->base + start - r->docstart;
+	return NIB_LINE;
+}
+
+int
+nib_reader_raw(struct nib_reader *r, const unsigned char **s, size_t *len)
+{
+	size_t scan = r->pos;	/* bytes before scan hold no line end */
+	unsigned char *p, *nl, *cr;
+	size_t start, stop, next;
+
 	for (;;) {
 		p = r->buf + scan;
 		/* With -z only NUL ends a record: LF and CR are data. */
@@ -207,16 +234,6 @@ nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len)
 	*s = r->buf + start;
 	*len = stop - start;
 	r->line++;
-	if (*len == 1 && r->buf[start] == '\f') {
-		r->doc++;
-		r->docline = 0;
-		r->off = r->base + start - r->docstart;
-		r->docstart = r->base + next;
-		return NIB_DOCSEP;
-	}
-	if (r->docline++ == 0 && !r->sniffed)
-		sniff(r, start);
-	r->off = r->base + start - r->docstart;
 	return NIB_LINE;
 }
 
@@ -317,6 +334,7 @@ nib_each_file(int argc, char **argv,
 	}
 	failed = r.failed;
 	nib_reader_free(&r);
+	nib_jl_end();
 	return failed ? 2 : 0;
 }
 

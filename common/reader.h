@@ -81,6 +81,12 @@ void nib_reader_free(struct nib_reader *r);
 int nib_reader_line(struct nib_reader *r, const unsigned char **s, size_t *len);
 
 /*
+ * The next physical line as nib_reader_line() reads it, without its
+ * meaning: NIB_LINE (a form feed too) or NIB_EOF.  For jldoc.c.
+ */
+int nib_reader_raw(struct nib_reader *r, const unsigned char **s, size_t *len);
+
+/*
  * Next block: NIB_BLOCK, NIB_BLANK (b->s holds the blank line as read),
  * NIB_DOCSEP or NIB_EOF.  With paragraphs, consecutive non-blank lines make
  * one block whose lines are joined by '\n'.

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jldoc.h"
 #include "out.h"
 #include "rec.h"
 
@@ -12,6 +13,7 @@ nib_rec_begin(struct nib_rec *r, int json)
 	r->b.len = 0;
 	r->json = json;
 	r->nf = 0;
+	r->doc = 0;
 	if (json)
 		nib_buf_add(&r->b, "{", 1);
 }
@@ -54,6 +56,17 @@ nib_rec_cstr(struct nib_rec *r, const char *key, const char *s)
 		nib_rec_str(r, key, s, strlen(s));
 	else
 		nib_rec_raw(r, key, r->json ? "null" : "");
+	/*
+	 * With --jsonl a record names the object too; a header line (each
+	 * key its own value, see nib_rec_header) gets the column's name.
+	 */
+	if (nib_jsonl_field != NULL && strcmp(key, "file") == 0) {
+		sep(r, "id");
+		if (s == key)
+			nib_buf_add(&r->b, "id", 2);
+		else
+			nib_jl_id_rec(&r->b, r->doc, r->json);
+	}
 }
 
 void
@@ -63,6 +76,8 @@ nib_rec_num(struct nib_rec *r, const char *key, unsigned long long v)
 
 	snprintf(num, sizeof num, "%llu", v);
 	nib_rec_raw(r, key, num);
+	if (strcmp(key, "doc") == 0)
+		r->doc = (unsigned long)v;
 }
 
 void

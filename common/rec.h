@@ -16,6 +16,7 @@ struct nib_rec {
 	struct nib_buf b;
 	int json;		/* a JSON object, else a TSV line */
 	int nf;			/* fields so far */
+	unsigned long doc;	/* the "doc" field's value, for --jsonl's id */
 };
 
 /* Starts an empty record (JSON when json is set). */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jldoc.h"
 #include "json.h"
 #include "mem.h"
 #include "out.h"
@@ -93,6 +94,7 @@ json(const struct split_doc *d, const struct split_sec *s, size_t ns,
 		shown++;
 		nib_out_printf("{\"doc\":%lu,\"file\":", doc);
 		nib_json_cstr(o->file);
+		nib_jl_id(doc);
 		nib_out_printf(",\"section\":%zu,\"role\":\"%s\",\"line\":%lu",
 		    k + 1, split_rolename[s[k].role], (unsigned long)B(s[k].first)->line);
 		if (s[k].role == R_RELATED && s[k].item > 0) {
