@@ -34,23 +34,6 @@ nib_strndup(const void *s, size_t len)
 	return d;
 }
 
-void
-nib_grow(void *bufp, size_t *cap, size_t need)
-{
-	unsigned char **buf = bufp;
-	size_t c = *cap ? *cap : 256;
-
-	if (need <= *cap)
-		return;
-	while (c < need) {
-		if (c > ((size_t)-1) / 2)
-			errx(2, "out of memory");
-		c *= 2;
-	}
-	*buf = nib_realloc(*buf, c, 1);
-	*cap = c;
-}
-
 void *
 nib_growarray(void *p, size_t *cap, size_t need, size_t size)
 {

@@ -9,8 +9,6 @@ void *nib_realloc(void *p, size_t n, size_t size);
 void *nib_calloc(size_t n, size_t size);
 /* Like strdup(3) for len bytes plus a NUL; on failure err(2). */
 char *nib_strndup(const void *s, size_t len);
-/* Grows *buf (capacity *cap) to hold at least need bytes, doubling. */
-void nib_grow(void *bufp, size_t *cap, size_t need);
 /*
  * Returns p grown (by doubling) to hold at least need elements of size
  * bytes, updating *cap; p itself when it is big enough already.

@@ -45,7 +45,7 @@ capture(const void *p, size_t n)
 {
 	if (n == 0)
 		return;
-	nib_grow(&cbuf, &ccap, clen + n);
+	NIB_GROW(cbuf, ccap, clen + n);
 	memcpy(cbuf + clen, p, n);
 	clen += n;
 }

@@ -49,7 +49,7 @@ nib_reader_open(struct nib_reader *r, const char *path)
 		}
 	}
 	/* memchr(3) wants a buffer even when there is nothing in it. */
-	nib_grow(&r->buf, &r->cap, READSZ);
+	NIB_GROW(r->buf, r->cap, READSZ);
 	r->eof = 0;
 	r->pos = r->end = 0;
 	r->base = r->docstart = 0;
@@ -102,7 +102,7 @@ fill(struct nib_reader *r)
 			r->end -= r->pos;
 			r->pos = 0;
 		}
-		nib_grow(&r->buf, &r->cap, r->end + READSZ);
+		NIB_GROW(r->buf, r->cap, r->end + READSZ);
 	}
 	for (;;) {
 		n = read(r->fd, r->buf + r->end, r->cap - r->end);
@@ -300,7 +300,7 @@ nib_reader_block(struct nib_reader *r, int paragraphs, struct nib_block *b)
 			b->off = r->off;
 			b->doc = r->doc;
 		}
-		nib_grow(&r->blk, &r->blkcap, n + len + 1);
+		NIB_GROW(r->blk, r->blkcap, n + len + 1);
 		if (n > 0)
 			r->blk[n++] = '\n';
 		memcpy(r->blk + n, s, len);

@@ -84,7 +84,7 @@ static inline void
 norm_reserve(struct nib_norm *nm, size_t n)
 {
 	if (nm->ocap - nm->olen < n)
-		nib_grow(&nm->o, &nm->ocap, nm->olen + n);
+		NIB_GROW(nm->o, nm->ocap, nm->olen + n);
 }
 
 static inline void

@@ -28,13 +28,6 @@ struct moji {
 	int limited;		/* the last line hit PASSMAX */
 };
 
-static inline void
-moji_growbytes(unsigned char **p, size_t *cap, size_t n)
-{
-	if (*cap < n)
-		nib_grow(p, cap, n);
-}
-
 /* Whether v[0..vn) is clearly better text than u[0..un) (whole.c). */
 int moji_better(const int32_t *v, size_t vn, const int32_t *u, size_t un);
 /* Whether page p's decoders are the kind that lose undefined bytes. */

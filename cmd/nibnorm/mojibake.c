@@ -217,7 +217,7 @@ store(struct moji *mj)
 {
 	size_t n = 0;
 
-	moji_growbytes(&mj->out, &mj->ocap, 4 * mj->m + 1);
+	NIB_GROW(mj->out, mj->ocap, 4 * mj->m + 1);
 	for (size_t i = 0; i < mj->m; i++)
 		n += (size_t)utf8proc_encode_char(mj->u[i], mj->out + n);
 	return n;

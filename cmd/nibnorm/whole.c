@@ -28,7 +28,7 @@ tobytes(struct moji *mj, const int32_t *u, size_t m, const struct codepage *p)
 	int b;
 
 	/* Room for a no-break space put back before each byte. */
-	moji_growbytes(&mj->b, &mj->bcap, 2 * m + 4);
+	NIB_GROW(mj->b, mj->bcap, 2 * m + 4);
 	for (size_t i = 0; i < m; i++) {
 		if (u[i] == 0xFFFD)
 			b = LOST;
@@ -166,7 +166,7 @@ reread(struct moji *mj, const int32_t *u, size_t m, int page)
 	if (!high)
 		return -1;
 	n = (long)restore_nbsp(mj->b, (size_t)n);
-	moji_growbytes(&mj->t, &mj->tcap, 3 * (size_t)n + 1);
+	NIB_GROW(mj->t, mj->tcap, 3 * (size_t)n + 1);
 	/* Only decoders that drop undefined bytes lose them. */
 	if (moji_sloppy(page))
 		k = mark_lost(mj->b, (size_t)n, mj->t);
