@@ -133,3 +133,15 @@ nib_islower(int32_t cp)
 		return cp >= 'a' && cp <= 'z';
 	return cat(cp) == UTF8PROC_CATEGORY_LL;
 }
+
+int
+nib_utf8_need(unsigned char b)
+{
+	if (b >= 0xC2 && b <= 0xDF)
+		return 2;
+	if (b >= 0xE0 && b <= 0xEF)
+		return 3;
+	if (b >= 0xF0 && b <= 0xF4)
+		return 4;
+	return 0;
+}

@@ -16,6 +16,12 @@
  * truncated sequence gives length 1 and *cp = -1.
  */
 int nib_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/*
+ * The length of the multi-byte UTF-8 (or CESU-8 surrogate) sequence that
+ * lead byte b starts: 2 to 4, or 0 for ASCII and for a byte that starts
+ * none.
+ */
+int nib_utf8_need(unsigned char b);
 /* Encodes cp (a valid code point) into out[0..4); returns its length. */
 int nib_utf8_encode(int32_t cp, unsigned char *out);
 /* Length of the leading run of ASCII bytes in s, eight bytes at a time. */

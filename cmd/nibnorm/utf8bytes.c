@@ -1,19 +1,8 @@
 /*
  * utf8bytes.c: strict UTF-8 and CESU-8 decoding for mojibake repair.
  */
+#include "utf8.h"
 #include "utf8bytes.h"
-
-int
-nib_utf8_need(unsigned char b)
-{
-	if (b >= 0xC2 && b <= 0xDF)
-		return 2;
-	if (b >= 0xE0 && b <= 0xEF)
-		return 3;
-	if (b >= 0xF0 && b <= 0xF4)
-		return 4;
-	return 0;
-}
 
 /* One sequence at b[0..n): its length and *cp, or 0 if malformed. */
 static int

@@ -9,17 +9,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "utf8.h"
+
 /*
  * Decodes b[0..n) into out (room for n code points).  Returns the number
  * of code points, or -1 if any byte is not part of a well-formed UTF-8 or
  * CESU-8 sequence.
  */
 long nib_utf8_strict(const unsigned char *b, size_t n, int32_t *out);
-
-/*
- * The length of the UTF-8 (or CESU-8 surrogate) sequence that lead byte
- * b starts, or 0 for a byte that starts none.
- */
-int nib_utf8_need(unsigned char b);
 
 #endif

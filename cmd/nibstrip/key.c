@@ -9,19 +9,12 @@
 
 #include "mem.h"
 #include "strip.h"
+#include "utf8.h"
 
 static size_t
 u8len(unsigned char c)
 {
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		return 2;
-	if (c >= 0xe0 && c <= 0xef)
-		return 3;
-	if (c >= 0xf0 && c <= 0xf4)
-		return 4;
-	return 0;
+	return c < 0x80 ? 1 : nib_utf8_need(c);
 }
 
 /* Index just past the character class that starts at p[i] == '['. */
