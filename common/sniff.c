@@ -22,12 +22,12 @@ istag(const unsigned char *s, size_t n, const char *t)
 static enum nib_kind
 html(const unsigned char *s, size_t n)
 {
-	size_t hits = 0;
+	const unsigned char *p = s;
+	size_t hits = 0, i;
 
 	/* A page is markup from its first byte, or says what it is early. */
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] != '<')
-			continue;
+	for (; (p = memchr(p, '<', n - (size_t)(p - s))) != NULL; p++) {
+		i = (size_t)(p - s);
 		for (int k = 0; tags[k] != NULL; k++)
 			if (istag(s + i, n - i, tags[k])) {
 				if (i == 0 || k < 2)
