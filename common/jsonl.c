@@ -252,7 +252,6 @@ void
 nib_jsonl_splice(const struct nib_jsonl *j, const unsigned char *s, size_t n,
     const unsigned char *t, size_t tn)
 {
-	(void)n;
 	nib_out_write(s, j->vstart);
 	nib_json_str(t, tn);
 	nib_out_write(s + j->vend, n - j->vend);

@@ -56,10 +56,7 @@ cutword(const struct tok *t, const unsigned char *s)
 		"to", "about", "told", "as", NULL
 	};
 
-	for (int i = 0; w[i]; i++)
-		if (nq_tok_is(t, s, w[i]))
-			return 1;
-	return 0;
+	return nq_tok_in(t, s, w);
 }
 
 /* Words after which a new clause, with its own subject, starts. */
@@ -71,10 +68,7 @@ relword(const struct tok *t, const unsigned char *s)
 		"before", "where", "and", "but", "if", "since", "what", NULL
 	};
 
-	for (int i = 0; w[i]; i++)
-		if (nq_tok_is(t, s, w[i]))
-			return 1;
-	return 0;
+	return nq_tok_in(t, s, w);
 }
 
 /* A word in 's or ’s: "That’s", "Steenburgen's" name no speaker. */

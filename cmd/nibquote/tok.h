@@ -38,6 +38,9 @@ int nq_tok_abbrev(const unsigned char *s, size_t a, size_t b);
 int nq_tok_cls(const unsigned char *s, const struct tok *t);
 /* Whether the token is the word w (ASCII case ignored). */
 int nq_tok_is(const struct tok *t, const unsigned char *s, const char *w);
+/* Whether the token is one of the words of list (NULL-terminated). */
+int nq_tok_in(const struct tok *t, const unsigned char *s,
+    const char *const *list);
 /* A verb of saying, in lower case. */
 int nq_tok_verb(const struct tok *t, const unsigned char *s);
 /* An adverb by its form: "allegedly", "quietly" (not "Italy"). */

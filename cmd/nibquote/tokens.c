@@ -231,8 +231,14 @@ nq_tok_det(const struct tok *t, const unsigned char *s)
 
 	if (t->t == T_WORD && s[t->a] >= '0' && s[t->a] <= '9')
 		return 1;
-	for (int i = 0; w[i]; i++)
-		if (nq_tok_is(t, s, w[i]))
+	return nq_tok_in(t, s, w);
+}
+
+int
+nq_tok_in(const struct tok *t, const unsigned char *s, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (nq_tok_is(t, s, list[i]))
 			return 1;
 	return 0;
 }
