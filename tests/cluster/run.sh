@@ -32,7 +32,7 @@ run() {	# run TITLE N K: that command, in the current folder, under bash
 	[ -n "$c" ] || { echo "run.sh: no command $* in nib.7" >&2; return 2; }
 	bash -o pipefail -c "$c"
 }
-fresh() { rm -rf "$work/$1" && mkdir -p "$work/$1" && cd "$work/$1" && cp -R ../pages pages; }
+fresh() { rm -rf "$work/${1:?}" && mkdir -p "$work/$1" && cd "$work/$1" && cp -R ../pages pages; }
 
 sh "$top/tests/cluster/corpus.sh" "$work/pages" 40
 cd "$work" || exit 2

@@ -62,7 +62,7 @@ CONF
 i=0
 until ssh -F "$dir/ssh_config" node1 true 2>"$dir/ssh.err"; do
 	i=$((i + 1))
-	[ $i -gt 20 ] && { echo "sshd.sh: no login to 127.0.0.1:$port:" $(cat "$dir/ssh.err" "$dir/sshd.log" | tail -n 3) >&2; sh "$0" stop "$dir"; exit 2; }
+	[ $i -gt 20 ] && { echo "sshd.sh: no login to 127.0.0.1:$port:" "$(cat "$dir/ssh.err" "$dir/sshd.log" | tail -n 3 | tr "\n" " ")" >&2; sh "$0" stop "$dir"; exit 2; }
 	sleep 0.2
 done
 echo "$port"
