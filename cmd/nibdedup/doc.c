@@ -146,6 +146,9 @@ add(struct nib_reader *r, struct dd *d, struct doc *doc, int type,
 	doc->nitem++;
 	doc->len += b->len;
 	doc->no = b->doc;
+	/* The document holds its copy: the reader's need not stay long. */
+	if (b->len >= (1 << 20))
+		nib_reader_shrink(r);
 	return 0;
 }
 
