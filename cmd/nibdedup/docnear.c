@@ -143,6 +143,7 @@ doc_nears(struct dd *d, struct doc *doc)
 		if (s->alone && !stops(item_text(doc, s->item), s->r.a, s->r.b))
 			doc->nr.u[x].words = 0;
 	}
+	/* The token hashes are not needed after: near takes them for scratch. */
 	nib_near_run(&doc->nr, doc->th, d->t, d->minwords);
 	for (size_t i = 0; i < doc->ns; i++) {
 		const struct sentence *s = &doc->s[i], *o;
@@ -150,9 +151,9 @@ doc_nears(struct dd *d, struct doc *doc)
 		if (v < 0)
 			continue;
 		o = &doc->s[v];
-		doc_report(d, doc, WHY_NEAR, doc->nr.u[i].score, s->item,
-		    item_off(doc, s->item) + s->r.a, item_off(doc, s->item) + s->r.b,
-		    (long)o->item, item_off(doc, o->item) + o->r.a,
+		doc_report(d, doc, WHY_NEAR, nib_near_score(&doc->nr, i),
+		    s->item, item_off(doc, s->item) + s->r.a,
+		    item_off(doc, s->item) + s->r.b, (long)o->item, item_off(doc, o->item) + o->r.a,
 		    item_off(doc, o->item) + o->r.b);
 	}
 }
