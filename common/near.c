@@ -50,34 +50,95 @@ shingle(const uint64_t *t)
 }
 
 /*
- * Empties the group map for a document of n shingles: sized for them up
- * to a point (most are distinct in running text), past it grown as needed.
+ * The groups: a table of 4-byte slots, the group + 1 in the low bits and
+ * as many bits of its hash above as are left (so that most slots of
+ * other shingles are passed without a look at ghash), filled at most
+ * three quarters.
+ */
+static uint32_t
+glow(const struct nib_near *nr)
+{
+	return nr->gshift >= 32 ? UINT32_MAX : ((uint32_t)1 << nr->gshift) - 1;
+}
+
+static uint32_t
+gtag(const struct nib_near *nr, uint64_t h)
+{
+	return nr->gshift >= 32 ? 0 : (uint32_t)(h >> 32) << nr->gshift;
+}
+
+static size_t
+ghome(const struct nib_near *nr, uint64_t h)
+{
+	return (size_t)(h ^ (h >> 29)) & nr->gmask;
+}
+
+/*
+ * Empties the groups for a document of n shingles: the table sized for
+ * them up to a point (most are distinct in running text), past it grown
+ * as needed; a table for a larger document serves, unless far larger.
  */
 static void
 resetgroups(struct nib_near *nr, size_t n)
 {
-	if (nr->group.slot == NULL)
-		nib_map_init(&nr->group);
-	nib_map_reset(&nr->group, n < (1 << 20) ? n : 1 << 20);
+	size_t want = 64, first = n < (1 << 20) ? n : 1 << 20;
+
+	while (want * 3 < first * 4)
+		want *= 2;
+	for (nr->gshift = 1; nr->gshift < 32 && ((size_t)1 << nr->gshift) <= n;
+	    nr->gshift++)
+		;
+	if (want <= nr->galloc && nr->galloc / 64 <= want)
+		memset(nr->gslot, 0, want * sizeof *nr->gslot);
+	else {
+		free(nr->gslot);
+		nr->gslot = nib_calloc(want, sizeof *nr->gslot);
+		nr->galloc = want;
+	}
+	nr->gmask = want - 1;
+}
+
+/* Doubles the table of the ng groups made. */
+static void
+growgroups(struct nib_near *nr, uint32_t ng)
+{
+	size_t c = (nr->gmask + 1) * 2, k;
+
+	free(nr->gslot);
+	nr->gslot = nib_calloc(c, sizeof *nr->gslot);
+	nr->galloc = c;
+	nr->gmask = c - 1;
+	for (uint32_t g = 0; g < ng; g++) {
+		for (k = ghome(nr, nr->ghash[g]); nr->gslot[k] != 0;
+		    k = (k + 1) & nr->gmask)
+			;
+		nr->gslot[k] = gtag(nr, nr->ghash[g]) | (g + 1);
+	}
 }
 
 /* The group of shingle hash h, made when new (ngroups counts them). */
 static uint32_t
 group(struct nib_near *nr, uint64_t h, uint32_t *ngroups)
 {
-	int isnew;
-	uint32_t *v = nib_map_put(&nr->group, h, &isnew), g;
+	uint32_t low = glow(nr), tag = gtag(nr, h), s, g;
+	size_t k;
 
-	if (!isnew)
-		return *v;
-	g = *v = (*ngroups)++;
+	for (k = ghome(nr, h); (s = nr->gslot[k]) != 0; k = (k + 1) & nr->gmask)
+		if ((s & ~low) == tag && nr->ghash[(s & low) - 1] == h)
+			return (s & low) - 1;
+	g = (*ngroups)++;
 	if ((size_t)g + 2 > nr->gcap) {
-		nr->gcap = ((size_t)g + 2) * 2;
-		nr->gcnt = nib_realloc(nr->gcnt, nr->gcap, sizeof *nr->gcnt);
+		/* By half: one group a shingle in running text. */
+		nr->gcap += nr->gcap / 2 + 64;
+		nr->ghash = nib_realloc(nr->ghash, nr->gcap, sizeof *nr->ghash);
 		nr->glast = nib_realloc(nr->glast, nr->gcap, sizeof *nr->glast);
 		nr->goff = nib_realloc(nr->goff, nr->gcap, sizeof *nr->goff);
 	}
-	nr->gcnt[g] = nr->glast[g] = 0;
+	nr->ghash[g] = h;
+	nr->goff[g] = nr->glast[g] = 0;
+	nr->gslot[k] = tag | (g + 1);
+	if (((size_t)g + 1) * 4 > (nr->gmask + 1) * 3)
+		growgroups(nr, g + 1);
 	return g;
 }
 
@@ -106,7 +167,7 @@ groups(struct nib_near *nr)
 				continue;
 			}
 			nr->glast[g] = (uint32_t)i + 1;
-			nr->gcnt[g]++;
+			nr->goff[g]++;		/* a count, until build() */
 			t[j] = g;
 		}
 	}
@@ -121,16 +182,17 @@ groups(struct nib_near *nr)
 static void
 build(struct nib_near *nr)
 {
-	uint32_t ng = groups(nr), g;
+	uint32_t ng = groups(nr), g, c, end = 0;
 
-	nr->goff[0] = 0;
+	/* Each group's end; filled backwards, goff[g] ends at its start. */
 	for (g = 0; g < ng; g++) {
-		nr->goff[g + 1] = nr->goff[g] +
-		    (nr->gcnt[g] <= NIB_NEAR_COMMON ? nr->gcnt[g] : 0);
-		nr->glast[g] = nr->gcnt[g] > NIB_NEAR_COMMON;
-		nr->gcnt[g] = 0;
+		c = nr->goff[g];
+		nr->glast[g] = c > NIB_NEAR_COMMON;
+		end += c <= NIB_NEAR_COMMON ? c : 0;
+		nr->goff[g] = end;
 	}
-	NIB_GROW(nr->post, nr->postcap, (size_t)nr->goff[ng] + 1);
+	nr->goff[ng] = end;
+	NIB_GROW(nr->post, nr->postcap, (size_t)end + 1);
 	for (size_t i = 0; i < nr->n; i++) {
 		uint64_t *t = nr->tok + nr->u[i].tok;
 		size_t m = nshingles(&nr->u[i]);
@@ -143,7 +205,7 @@ build(struct nib_near *nr)
 				t[j] = SH_COMMON;
 				continue;
 			}
-			nr->post[nr->goff[g] + nr->gcnt[g]++] = (uint32_t)i;
+			nr->post[--nr->goff[g]] = (uint32_t)i;
 			nr->u[i].nsh++;
 		}
 	}
@@ -171,8 +233,11 @@ test(struct nib_near *nr, size_t i, double t)
 		uint32_t g = (uint32_t)sh[j];
 		for (size_t a = nr->goff[g], b = nr->goff[g + 1]; a < b; a++) {
 			uint32_t v = nr->post[a];
-			if (v != i && nr->cnt[v]++ == 0)
-				nr->touched[nt++] = v;
+			if (v == i || nr->cnt[v]++ > 0)
+				continue;
+			if (nt == nr->tcap)
+				NIB_GROW(nr->touched, nr->tcap, nt + 1);
+			nr->touched[nt++] = v;
 		}
 	}
 	for (size_t j = 0; j < nt; j++) {
@@ -207,7 +272,6 @@ scratch(struct nib_near *nr, size_t nsh)
 	if (nr->n > nr->cntcap) {
 		free(nr->cnt);
 		nr->cnt = nib_calloc(nr->n, sizeof *nr->cnt);
-		nr->touched = nib_realloc(nr->touched, nr->n, sizeof *nr->touched);
 		nr->cntcap = nr->n;
 	}
 	resetgroups(nr, nsh);
@@ -238,9 +302,8 @@ void
 nib_near_free(struct nib_near *nr)
 {
 	free(nr->u);
-	if (nr->group.slot != NULL)
-		nib_map_free(&nr->group);
-	free(nr->gcnt);
+	free(nr->gslot);
+	free(nr->ghash);
 	free(nr->glast);
 	free(nr->goff);
 	free(nr->post);

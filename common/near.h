@@ -17,9 +17,9 @@
  * The units' token hashes stay the caller's: a unit is an offset and a
  * length into the array given to nib_near_run(), which uses that array
  * for its own scratch (a shingle's group takes the place of its first
- * token).  Memory is 24 bytes a unit and 4 a shingle, plus about 28 to
- * 44 a distinct shingle; a shingle in more than NIB_NEAR_COMMON units
- * takes no more than its group.
+ * token).  Memory is 28 bytes a unit and 4 a shingle, plus 21 to 27 a
+ * distinct shingle; a shingle in more than NIB_NEAR_COMMON units takes
+ * no more than its group.
  *
  *	nib_near_reset(&nr);
  *	for each unit: nib_near_add(&nr, first, ntok, skip);
@@ -30,8 +30,6 @@
 #define NIB_NEAR_H
 #include <stddef.h>
 #include <stdint.h>
-
-#include "words.h"
 
 #define NIB_NEAR_SHINGLE 2
 /*
@@ -57,13 +55,18 @@ struct nib_near {
 	size_t n, ucap;
 	/* scratch for nib_near_run */
 	uint64_t *tok;
-	struct nib_map group;		/* shingle hash -> group */
-	uint32_t *gcnt, *glast, *goff;	/* per group */
+	uint32_t *gslot;	/* shingle hash -> group: tag << gshift | group + 1 */
+	size_t gmask, galloc;
+	unsigned gshift;	/* bits that group + 1 needs */
+	uint64_t *ghash;		/* per group: its shingle hash */
+	uint32_t *glast, *goff;		/* per group */
 	size_t gcap;
 	uint32_t *post;			/* per group, the units that hold it */
 	size_t postcap;
-	uint32_t *cnt, *touched;	/* per unit */
+	uint32_t *cnt;			/* per unit */
 	size_t cntcap;
+	uint32_t *touched;		/* the units one test met */
+	size_t tcap;
 };
 
 /* Forgets the units (keeps the memory); zero the struct to start. */
