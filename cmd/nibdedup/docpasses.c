@@ -135,6 +135,12 @@ doc_exact(struct dd *d, struct doc *doc)
 		bit_set(doc->gone, i);
 		reportunit(d, doc, WHY_EXACT, i, unit_b(doc, i), (size_t)v);
 	}
+	/* A large index goes before the next pass takes its memory. */
+	if (doc->exact.alloc >= 65536) {
+		free(doc->exact.slot);
+		doc->exact.slot = NULL;
+		doc->exact.alloc = 0;
+	}
 }
 
 static uint64_t
@@ -250,6 +256,8 @@ doc_prefixes(struct dd *d, struct doc *doc)
 		if (best > 0)
 			cutprefix(d, doc, i, best, v);
 	}
+	if (doc->pre.alloc >= 65536)
+		nib_map_free(&doc->pre);	/* before near repeats */
 }
 
 void
