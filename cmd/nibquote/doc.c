@@ -84,22 +84,21 @@ static int
 ownattr(struct pass *p, size_t j, size_t nq)
 {
 	const struct nib_qscan *q = &p->doc->q;
+	const struct nib_qspan *sp = &q->span[j];
 	size_t k = nexttop(q, j, nq), hi = k < nq ? q->span[k].a : p->n, end;
+	size_t b = sp->tb, ta = nib_qspan_ta(sp), z = nib_qspan_b(sp);
 	struct nq_attr at;
-	int r;
-
-	size_t b = q->span[j].tb;
-	int stop;
+	int r, stop;
 
 	/* a part left open runs to the end of the paragraph: nothing after */
-	if (!q->span[j].closed || hi <= q->span[j].b)
+	if (!sp->closed || hi <= z)
 		return 0;
-	while (b > q->span[j].ta && p->s[b - 1] == ' ')
+	while (b > ta && p->s[b - 1] == ' ')
 		b--;
 	/* After "...decide." only a short attribution is the quotation's. */
-	stop = b > q->span[j].ta && (p->s[b - 1] == '.' || p->s[b - 1] == '!' ||
+	stop = b > ta && (p->s[b - 1] == '.' || p->s[b - 1] == '!' ||
 	    p->s[b - 1] == '?');
-	r = nq_attr_post(p->s, q->span[j].b, nq_clause_end(p->s, q->span[j].b, hi),
+	r = nq_attr_post(p->s, z, nq_clause_end(p->s, z, hi),
 	    stop, &at, &end);
 	nq_attr_free(&at);
 	return r;
@@ -116,13 +115,13 @@ sentencepart(struct pass *p, size_t j)
 {
 	const struct nib_qspan *sp = &p->doc->q.span[j];
 	const unsigned char *s = p->s;
-	size_t b = sp->tb, k = sp->b;
+	size_t b = sp->tb, k = nib_qspan_b(sp);
 
-	while (b > sp->ta && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+	while (b > nib_qspan_ta(sp) && (s[b - 1] == ' ' || s[b - 1] == '\n'))
 		b--;
-	if (b > sp->ta && strchr(".!?,:;-", s[b - 1]) != NULL && s[b - 1] != 0)
+	if (b > nib_qspan_ta(sp) && strchr(".!?,:;-", s[b - 1]) != NULL && s[b - 1] != 0)
 		return 1;
-	if (b >= sp->ta + 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 &&
+	if (b >= nib_qspan_ta(sp) + 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 &&
 	    (s[b - 1] == 0xA6 || s[b - 1] == 0x94 || s[b - 1] == 0x93))
 		return 1;
 	while (k < p->n && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t'))
@@ -159,9 +158,9 @@ joinparts(struct pass *p, struct nq_rec *r, size_t *ip, size_t nq, long open,
 	    (opens >= 0 ? opens : (opens = opensclause(s, lo, q->span[i].a, p->n)))) {
 		pt->ga = pt->z;
 		pt->gb = q->span[j].a;
-		nq_rec_addtext(r, s, q->span[j].ta, q->span[j].tb);
-		r->end = p->b->off + q->span[j].b;
-		pt->z = q->span[j].b;
+		nq_rec_addtext(r, s, nib_qspan_ta(&q->span[j]), q->span[j].tb);
+		r->end = p->b->off + nib_qspan_b(&q->span[j]);
+		pt->z = nib_qspan_b(&q->span[j]);
 		pt->gapped = 1;
 		i = j;
 		/* The second part runs on to the next paragraph. */
@@ -192,12 +191,12 @@ quotation(struct pass *p, size_t *ip, size_t nq, long open, size_t lo, int cont)
 		r = doc->pend;
 		memset(&doc->pend, 0, sizeof doc->pend);
 		doc->pending = 0;
-		nq_rec_addtext(&r, p->s, sp->ta, sp->tb);
-		r.end = p->b->off + sp->b;
+		nq_rec_addtext(&r, p->s, nib_qspan_ta(sp), sp->tb);
+		r.end = p->b->off + nib_qspan_b(sp);
 	} else
 		nq_rec_new(p, &r, sp);
 	pt.a = sp->a;
-	pt.z = sp->b;
+	pt.z = nib_qspan_b(sp);
 	pt.lo = lo;
 	j = joinparts(p, &r, ip, nq, open, lo, &pt);
 	pt.hi = j < nq ? doc->q.span[j].a : p->n;
@@ -252,7 +251,7 @@ leftopen(struct pass *p, size_t lo, long open, int cont)
 	size_t sent;
 
 	if (cont && open == 0) {
-		nq_rec_addtext(&doc->pend, p->s, sp->ta, sp->tb);
+		nq_rec_addtext(&doc->pend, p->s, nib_qspan_ta(sp), sp->tb);
 		doc->pending = 1;
 		return;
 	}
@@ -341,7 +340,8 @@ nq_doc_block(struct nq_doc *doc, const struct nib_block *b)
 		if (first && !sp->closed)
 			break;
 		/* "" quotes nothing */
-		if (!first && firstbyte(b->s + sp->ta, sp->tb - sp->ta) == sp->tb - sp->ta)
+		if (!first && firstbyte(b->s + nib_qspan_ta(sp),
+		    sp->tb - nib_qspan_ta(sp)) == sp->tb - nib_qspan_ta(sp))
 			continue;
 		lo = quotation(&p, &i, nq, open, lo, first);
 		if (p.openused)
