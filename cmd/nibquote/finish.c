@@ -228,6 +228,12 @@ choose(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues *c
 	    strcmp(c->post.verb, "according to") == 0 ||
 	    (tail && r->textlen > 0 && r->text[r->textlen - 1] == ',')))
 		return &c->post;
+	/* 'Customers "began to say this," Cook told Benioff, which meant the
+	 * "best tool."': words of speech, not a title, ending in a comma
+	 * before their attribution, even when the sentence quotes again. */
+	if (c->havepost && r->textlen > 0 && r->text[r->textlen - 1] == ',' &&
+	    !firstcap(r->text))
+		return &c->post;
 	return NULL;
 }
 
