@@ -106,7 +106,7 @@ nq_attribute(struct pass *p, struct nq_rec *r, struct nq_attr *at)
  * said ...").
  */
 static char *
-prevsentence(struct pass *p, size_t sent)
+prevsentence(struct pass *p, size_t sent, int pron)
 {
 	struct nq_attr at;
 	const unsigned char *s = p->s;
@@ -122,6 +122,9 @@ prevsentence(struct pass *p, size_t sent)
 	a = nq_sent_start(s, 0, e - 1, n);
 	if (nq_attr_sentence(s, a, e, &at) && !at.pron && at.speaker)
 		r = nq_strdup(at.speaker);
+	/* "Some rules go unread, he said. "But ..."": he, resolved. */
+	else if (pron && (at.pron & W_PERSON))
+		r = nq_names_speaker(&p->doc->names, &at);
 	nq_attr_free(&at);
 	if (r == NULL && nq_subject(s, a, e, &at) && !at.pron && at.speaker &&
 	    nq_names_known(&p->doc->names, at.speaker))
@@ -151,7 +154,7 @@ resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent)
 {
 	char *ps = NULL;
 
-	if ((use->pron & W_PERSON) && (ps = prevsentence(p, sent)) != NULL &&
+	if ((use->pron & W_PERSON) && (ps = prevsentence(p, sent, 0)) != NULL &&
 	    (nq_names_sex(&p->doc->names, ps) & ~use->pron & (W_MALE | W_FEMALE))) {
 		/* "McDowell laughs. ... she said": not him. */
 		free(ps);
@@ -294,7 +297,7 @@ fallback(struct pass *p, struct nq_rec *r, const struct parts *pt, const struct 
 		r->speaker = nq_strdup(nq_doc_inherited(p->doc));
 	else if (r->kind == NQ_FULL && c->pk == PRE_START) {
 		/* "Herbert said the cells sense it. "Once ..."" */
-		struct nq_attr named = { prevsentence(p, c->sent), NULL, 0 };
+		struct nq_attr named = { prevsentence(p, c->sent, 1), NULL, 0 };
 
 		r->speaker = nq_names_speaker(nm, &named);
 		free(named.speaker);
