@@ -129,7 +129,8 @@ preverb(const unsigned char *s, struct tok *t, int n, int v, int near, int whole
 		return 0;
 	/* "a script called "Wild Rose"": a verb of naming right before
 	 * the mark names a thing, nobody speaks. */
-	if (v == n - 1 && !whole && (nq_tok_cls(s, &t[v]) & W_NAMING))
+	if (v == n - 1 && !whole && (nq_tok_cls(s, &t[v]) & W_NAMING) &&
+	    !(v > 0 && (nq_tok_cls(s, &t[v - 1]) & (W_PERSON | W_GROUP))))
 		return 0;
 	/* "..., said Paul Kessler, the director": the name after the verb. */
 	if ((v == 0 || t[v - 1].t == T_COMMA) && v + 1 < n &&

@@ -148,12 +148,19 @@ lastspeaker(struct pass *p)
 	    nq_strdup(p->doc->inherit) : NULL;
 }
 
-/* Resolves the attribution into the record; "he" may look one sentence back. */
+/*
+ * Resolves the attribution into the record; "he" may look one sentence
+ * back, unless back is 0 (its own sentence named someone before it).
+ */
 static void
-resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent)
+resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent, int back)
 {
 	char *ps = NULL;
 
+	if (!back && (use->pron & W_PERSON)) {
+		nq_attribute(p, r, use);
+		return;
+	}
 	if ((use->pron & W_PERSON) && (ps = prevsentence(p, sent, 0)) != NULL &&
 	    (nq_names_sex(&p->doc->names, ps) & ~use->pron & (W_MALE | W_FEMALE))) {
 		/* "McDowell laughs. ... she said": not him. */
@@ -310,6 +317,7 @@ nq_finish(struct pass *p, struct nq_rec *r, const struct parts *pt)
 	struct nq_doc *doc = p->doc;
 	struct clues c;
 	struct nq_attr *use;
+	int back = 1;
 
 	readclues(p, r, pt, &c);
 	/* Names before the sentence count for a pronoun that opens it. */
@@ -324,15 +332,24 @@ nq_finish(struct pass *p, struct nq_rec *r, const struct parts *pt)
 		free(r->verb);
 		r->speaker = r->verb = NULL;
 		use = choose(p, r, pt, &c);
+		/* "Young did not say, but criticised what he called": a
+		 * pronoun stands for the names before it in its sentence. */
+		if (use == &c.pre && use->pron && p->names < use->pos && use->pos < pt->a) {
+			unsigned long tick = doc->names.tick;
+
+			nq_names_scan(&doc->names, p->s, p->names, use->pos);
+			p->names = use->pos;
+			back = tick == doc->names.tick;
+		}
 		/* A pronoun that opens the sentence is resolved before the
 		 * names the sentence gives; "the latter" after them. */
 		if (use == &c.pre && !latter(use))
-			resolve(p, r, use, c.sent);
+			resolve(p, r, use, c.sent, back);
 		/* Names before the quotation count, the quoted words do not. */
 		if (p->names < pt->a)
 			nq_names_scan(&doc->names, p->s, p->names, pt->a);
 		if (use != NULL && (use != &c.pre || latter(use)))
-			resolve(p, r, use, c.sent);
+			resolve(p, r, use, c.sent, back);
 	}
 	if (p->names < pt->z)
 		p->names = pt->z;

@@ -61,6 +61,7 @@ struct nq_attr {
 	char *speaker;		/* as written, titles dropped; owned */
 	char *verb;		/* owned */
 	int pron;		/* speaker is a pronoun: W_PERSON, W_GROUP, W_NONE */
+	size_t pos;		/* where that pronoun stands in the text */
 };
 
 /*

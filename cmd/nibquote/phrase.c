@@ -138,6 +138,7 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 	if (hi - lo == 1 && (nq_tok_cls(s, &t[lo]) & W_PRONOUN)) {
 		at->pron = nq_tok_cls(s, &t[lo]) & (W_PRONOUN | W_MALE | W_FEMALE);
 		at->speaker = nq_spancopy(s, t[lo].a, t[lo].b);
+		at->pos = t[lo].a;
 		return 1;
 	}
 	/* A name ends its phrase, with at most a plural role after it
