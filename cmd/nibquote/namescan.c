@@ -196,6 +196,13 @@ runperson(struct nq_names *nm, const unsigned char *s, const struct caprun *r)
 	 * acronym. */
 	while (nw > k && (r->cls[nw - 1] & W_STOP))
 		nw--;
+	/* "Browns DL Sheldon Richardson": an abbreviation before a name of
+	 * two words is a role, no part of the name. */
+	for (int j = nw - 2; j > k; j--)
+		if (nq_acronym(s, r->wa[j - 1], r->wb[j - 1])) {
+			k = j;
+			break;
+		}
 	if (k >= nw || (r->cls[k] & W_PLACE) || nq_acronym(s, r->wa[k], r->wb[k]))
 		return;
 	if (nw - k == 1) {
@@ -212,6 +219,19 @@ runperson(struct nq_names *nm, const unsigned char *s, const struct caprun *r)
 	nq_person_seen(nm, p);
 	if (titled && k > 0)
 		nq_title_of(s + r->wa[k - 1], r->wb[k - 1] - r->wa[k - 1], nm->p[p].title);
+}
+
+/* Whether " (ABC)" follows s[i]: two or more capitals in brackets. */
+static int
+abbrevnext(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j;
+
+	if (i + 2 >= n || s[i] != ' ' || s[i + 1] != '(')
+		return 0;
+	for (j = i + 2; j < n && s[j] >= 'A' && s[j] <= 'Z'; j++)
+		;
+	return j - (i + 2) >= 2 && j < n && s[j] == ')';
 }
 
 /* Reads the run of capitalised words at s[i]; returns where it ends. */
@@ -236,6 +256,13 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 	for (k = 0; k < r.nw; k++) {
 		r.cls[k] = nq_word(s + r.wa[k], r.wb[k] - r.wa[k]);
 		org |= r.cls[k] & W_ORG;
+	}
+	/* "Human Landing System (HLS)": a thing with its abbreviation. */
+	if (abbrevnext(s, n, i)) {
+		for (k = 0; k < r.nw - 1 && (r.cls[k] & W_STOP); k++)
+			;
+		setorg(nm, s, r.wa[k], r.wb[r.nw - 1]);
+		return i;
 	}
 	/* An organisation: "Treasury Department"; a person may follow its
 	 * last word ("Secretary of State Mike Pompeo"). */
