@@ -182,7 +182,7 @@ reporting(const unsigned char *s, const struct tok *t, int n)
 	for (int v = 0; v < n; v++) {
 		if (t[v].t == T_QUOTE || t[v].t == T_STOP)
 			return -1;
-		if (!nq_tok_verb(&t[v], s) || (nq_tok_cls(s, &t[v]) & W_NAMING))
+		if (!nq_tok_verb(&t[v], s) || (nq_tok_cls(s, &t[v]) & (W_NAMING | W_AFTER)))
 			continue;
 		for (int k = v + 1; k < n && k <= v + 6 && t[k].t == T_WORD; k++) {
 			if (nq_tok_is(&t[k], s, "that"))
@@ -230,7 +230,7 @@ pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
 	for (v = n - 1; v >= 0 && tries < 3; v--) {
 		if (t[v].t == T_QUOTE || t[v].t == T_STOP)
 			return 0;
-		if (!nq_tok_verb(&t[v], s))
+		if (!nq_tok_verb(&t[v], s) || (nq_tok_cls(s, &t[v]) & W_AFTER))
 			continue;
 		if (preverb(s, t, n, v, near, whole, at))
 			return 1;

@@ -37,7 +37,8 @@ enum {
 	W_INTRO = 512,		/* verbs.txt "+": opens a full quotation */
 	W_NAMING = 1024,	/* verbs.txt "=": names a thing ("called") */
 	W_MALE = 2048,		/* male.txt; the pronoun "he" */
-	W_FEMALE = 4096		/* female.txt; the pronoun "she" */
+	W_FEMALE = 4096,	/* female.txt; the pronoun "she" */
+	W_AFTER = 8192		/* verbs.txt "<": a verb only after the mark */
 };
 #define W_PRONOUN (W_PERSON | W_GROUP | W_NONE)
 
