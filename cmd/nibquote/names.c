@@ -129,9 +129,32 @@ rolenoun(const struct nq_names *nm, const char *sp, size_t len)
 	return -1;
 }
 
+/*
+ * "the company", "the production company": the organisation named last,
+ * when the phrase ends in a word that makes a name an organisation's.
+ */
+static char *
+orgnoun(const struct nq_names *nm, const char *sp, size_t len)
+{
+	size_t lw;
+
+	if (nm->org[0] == '\0' || !(thephrase(sp, len, &lw) & W_ORG))
+		return NULL;
+	/* a role in lower case, not a name ("the Arab League") */
+	for (const char *c = sp + 4; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			return NULL;
+	/* a country is no speaker's organisation ("UK") */
+	if (nq_word((const unsigned char *)nm->org, strlen(nm->org)) & W_PLACE)
+		return NULL;
+	return nib_strndup(nm->org, strlen(nm->org));
+}
+
 char *
 nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 {
+	char *o;
+
 	const unsigned char *u = (const unsigned char *)at->speaker;
 	size_t nw, last, len;
 	long p;
@@ -141,6 +164,8 @@ nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 	if (at->pron)
 		return pronoun(nm, at->pron);
 	len = strlen(at->speaker);
+	if ((o = orgnoun(nm, at->speaker, len)) != NULL)
+		return o;
 	if ((p = titled(nm, at->speaker, len)) >= 0 ||
 	    (p = rolenoun(nm, at->speaker, len)) >= 0) {
 		nq_person_seen(nm, p);
