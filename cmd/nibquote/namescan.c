@@ -183,6 +183,26 @@ namestart(const struct caprun *r, int *titled)
 	return k;
 }
 
+/*
+ * "actor Billy Porter": a role in lower case right before the name at
+ * s[a] is the person's title, so that "the actor" later finds him.
+ */
+static void
+roleahead(struct nq_names *nm, const unsigned char *s, size_t a, long p)
+{
+	size_t e, b;
+
+	if (a < 2 || s[a - 1] != ' ')
+		return;
+	e = a - 1;
+	for (b = e; b > 0 && s[b - 1] >= 'a' && s[b - 1] <= 'z'; b--)
+		;
+	if (b == e || (b > 0 && wordbyte(s[b - 1])))
+		return;
+	if (nq_word(s + b, e - b) & W_TITLE)
+		nq_title_of(s + b, e - b, nm->p[p].title);
+}
+
 /* Records the person a run of two or more words names, if any. */
 static void
 runperson(struct nq_names *nm, const unsigned char *s, const struct caprun *r)
@@ -219,6 +239,8 @@ runperson(struct nq_names *nm, const unsigned char *s, const struct caprun *r)
 	nq_person_seen(nm, p);
 	if (titled && k > 0)
 		nq_title_of(s + r->wa[k - 1], r->wb[k - 1] - r->wa[k - 1], nm->p[p].title);
+	else if (k == 0)
+		roleahead(nm, s, r->wa[0], p);
 }
 
 /* Whether " (ABC)" follows s[i]: two or more capitals in brackets. */
