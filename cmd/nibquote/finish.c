@@ -300,9 +300,17 @@ fallback(struct pass *p, struct nq_rec *r, const struct parts *pt, const struct 
 	if (p->nrec > 0 && ((r->kind == NQ_FULL && c->pk == PRE_START) ||
 	    p->prevsent == c->sent0))
 		r->speaker = nq_strdup(p->prevspk);
-	else if (p->nrec == 0 && r->kind == NQ_FULL && c->sent == 0 && c->pk == PRE_START)
-		r->speaker = nq_strdup(nq_doc_inherited(p->doc));
-	else if (r->kind == NQ_FULL && c->pk == PRE_START) {
+	else if (p->nrec == 0 && r->kind == NQ_FULL && c->sent == 0 && c->pk == PRE_START) {
+		/* the full name for "Erekat said it was late." before it */
+		const char *in = nq_doc_inherited(p->doc);
+		struct nq_attr named = { nq_strdup(in), NULL, 0 };
+
+		if (in != NULL && strchr(in, ' ') == NULL)
+			r->speaker = nq_names_speaker(nm, &named);
+		else
+			r->speaker = nq_strdup(in);
+		free(named.speaker);
+	} else if (r->kind == NQ_FULL && c->pk == PRE_START) {
 		/* "Herbert said the cells sense it. "Once ..."" */
 		struct nq_attr named = { prevsentence(p, c->sent, 1), NULL, 0 };
 
