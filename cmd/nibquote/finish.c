@@ -99,6 +99,21 @@ nq_attribute(struct pass *p, struct nq_rec *r, struct nq_attr *at)
 }
 
 /*
+ * A word that may be a surname the text names no further: capitalised,
+ * not an abbreviation ("NASA"), in no list of words.
+ */
+static int
+surnamelike(const char *w)
+{
+	size_t n = strlen(w);
+
+	if (strchr(w, ' ') != NULL || n < 3 || !(w[0] >= 'A' && w[0] <= 'Z') ||
+	    (w[1] >= 'A' && w[1] <= 'Z'))
+		return 0;
+	return nq_word((const unsigned char *)w, n) == 0;
+}
+
+/*
  * The speaker of the sentence before s[sent] (in this block, or the last
  * sentence of the one before), for "he said" when someone other than the
  * last name spoke there ("A spokesman denied it.  He said ..."), or else
@@ -127,7 +142,8 @@ prevsentence(struct pass *p, size_t sent, int pron)
 		r = nq_names_speaker(&p->doc->names, &at);
 	nq_attr_free(&at);
 	if (r == NULL && nq_subject(s, a, e, &at) && !at.pron && at.speaker &&
-	    nq_names_known(&p->doc->names, at.speaker))
+	    (nq_names_known(&p->doc->names, at.speaker) || (pron && sent > 0 &&
+	    surnamelike(at.speaker))))
 		r = nq_strdup(at.speaker);
 	nq_attr_free(&at);
 	return r;
