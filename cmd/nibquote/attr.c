@@ -140,7 +140,9 @@ preverb(const unsigned char *s, struct tok *t, int n, int v, int near, int whole
 
 		for (f = v + 1; f < n && t[f].t == T_WORD; f++)
 			;
-		if ((f < n ? t[f].t == T_COMMA || t[f].t == T_COLON : whole) &&
+		/* at a sentence's end only a short phrase: "X, who acts for
+		 * Y, said his client chose not to ..." is X's clause */
+		if ((f < n ? t[f].t == T_COMMA || t[f].t == T_COLON : whole && f - v <= 6) &&
 		    nq_phrase_speaker(s, t, v + 1, f, at)) {
 			setverb(s, &t[v], at);
 			return 1;

@@ -177,9 +177,9 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 		;
 	else if (nq_tok_det(&t[k], s))
 		;
-	/* no article: "officials", "police officers" */
+	/* no article: "officials", "police officers", not "represents Thomas" */
 	else if (hi - k > 2 || t[k].cap || (nq_tok_cls(s, &t[k]) & (W_STOP | W_VERB | W_ADV)) ||
-	    s[t[hi - 1].b - 1] != 's')
+	    s[t[hi - 1].b - 1] != 's' || t[hi - 1].cap)
 		return 0;
 	for (j = k; j < hi; j++)
 		if (nq_tok_verb(&t[j], s) || (j < hi - 1 && (nq_tok_cls(s, &t[j]) & W_ADV) && !t[j].cap))
