@@ -127,7 +127,10 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 		/* "Thomas Kennedy of the coalition": a name ends there */
 		if (k > lo && (allcap || t[k - 1].cap) && (nq_tok_is(&t[k], s, "of") ||
 		    nq_tok_is(&t[k], s, "for") || nq_tok_is(&t[k], s, "from") ||
-		    nq_tok_is(&t[k], s, "with")))
+		    nq_tok_is(&t[k], s, "with")) &&
+		    /* ...but "High Commissioner for Human Rights" is one */
+		    !(nq_tok_is(&t[k], s, "for") && allcap && k + 1 < hi && t[k + 1].cap &&
+		    !(nq_tok_cls(s, &t[k + 1]) & W_STOP)))
 			break;
 		if (!t[k].cap)
 			allcap = 0;
