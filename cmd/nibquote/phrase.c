@@ -241,9 +241,10 @@ nq_phrase_subject(const unsigned char *s, const struct tok *t, int lo, int hi, s
 		if (relword(&t[k - 1], s)) {
 			/* a clause of its own: its subject is the verb's; after
 			 * "and" only a pronoun ("Energy, Environment and Water
-			 * think tank told" is no clause) */
+			 * think tank told" is no clause), after "but" a name too */
 			if ((!(nq_tok_is(&t[k - 1], s, "and") || nq_tok_is(&t[k - 1], s, "but")) ||
-			    (nq_tok_cls(s, &t[k]) & W_PRONOUN)) && nq_phrase_speaker(s, t, k, sb[ns - 1], at))
+			    (nq_tok_cls(s, &t[k]) & W_PRONOUN) || (nq_tok_is(&t[k - 1], s, "but") &&
+			    nq_namelike(s, t, k, sb[ns - 1]))) && nq_phrase_speaker(s, t, k, sb[ns - 1], at))
 				return 1;
 			nq_attr_free(at);
 			break;
