@@ -52,6 +52,16 @@ endspunct(const char *t, size_t n)
 	    (u[n - 1] == 0xA6 || u[n - 1] == 0x94 || u[n - 1] == 0x93);
 }
 
+/* Whether a word of t opens in lower case: words, not a title ("Achilles heel"). */
+static int
+haslower(const char *t)
+{
+	for (size_t i = 0; t[i]; i++)
+		if (t[i] >= 'a' && t[i] <= 'z' && (i == 0 || t[i - 1] == ' '))
+			return 1;
+	return 0;
+}
+
 static int
 firstcap(const char *t)
 {
@@ -309,7 +319,7 @@ fallback(struct pass *p, struct nq_rec *r, const struct parts *pt, const struct 
 	}
 	/* Words of a sentence, not a title ("Fargo") or a scare quote. */
 	if (r->kind == NQ_PARTIAL && c->pk == PRE_MID && c->sent0 >= pt->lo &&
-	    r->textlen > 0 && r->text[0] >= 'a' && r->text[0] <= 'z' &&
+	    r->textlen > 0 && haslower(r->text) &&
 	    words(r->text, r->textlen) >= 2 &&
 	    (r->speaker = subjectof(p, c->sent0, pt->a)) != NULL)
 		return;
