@@ -218,6 +218,15 @@ latter(const struct nq_attr *at)
 	    strcasecmp(at->speaker, "the former") == 0);
 }
 
+/* Whether a word in lower case follows s[z], on the same line. */
+static int
+runson(const unsigned char *s, size_t z, size_t n)
+{
+	while (z < n && s[z] == ' ')
+		z++;
+	return z < n && s[z] >= 'a' && s[z] <= 'z';
+}
+
 /* Reads the writer's words around the record into c, and sets its kind. */
 static void
 readclues(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues *c)
@@ -242,6 +251,11 @@ readclues(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues
 		c->havepre = nq_attr_pre(p->s, c->sent, pt->a, c->pk != PRE_MID, &c->pre);
 	r->kind = kindof(c->pk, r, c->havepost || c->havegap,
 	    endsentence(p->s, pt->z, c->ce), c->havepre);
+	/* '"The people aren't buying" impeachment, Trump said': words
+	 * that run on into the writer's sentence are part of it. */
+	if (r->kind == NQ_FULL && !pt->gapped && !pt->cont && runson(p->s, pt->z, p->n) &&
+	    !endspunct(r->text, r->textlen))
+		r->kind = NQ_PARTIAL;
 	if (pt->gapped || (pt->cont && p->doc->pendfull))
 		r->kind = c->pk == PRE_START || c->pk == PRE_SAID || c->pk == PRE_COLON ||
 		    pt->cont ? NQ_FULL : r->kind;
