@@ -138,6 +138,9 @@ orgnoun(const struct nq_names *nm, const char *sp, size_t len)
 {
 	size_t lw;
 
+	/* "the statement": who gave it, when the text said so */
+	if (len == 13 && strcasecmp(sp, "the statement") == 0)
+		return nm->stmt[0] ? nib_strndup(nm->stmt, strlen(nm->stmt)) : NULL;
 	if (nm->org[0] == '\0' || !(thephrase(sp, len, &lw) & W_ORG))
 		return NULL;
 	/* a role in lower case, not a name ("the Arab League") */

@@ -102,12 +102,40 @@ wordend(const unsigned char *s, size_t n, size_t i, int *dot)
 }
 
 static void
+setname(char out[64], const unsigned char *s, size_t a, size_t b)
+{
+	if (b - a >= 64)
+		b = a + 63;
+	memcpy(out, s + a, b - a);
+	out[b - a] = '\0';
+}
+
+static void
 setorg(struct nq_names *nm, const unsigned char *s, size_t a, size_t b)
 {
-	if (b - a >= sizeof nm->org)
-		b = a + sizeof nm->org - 1;
-	memcpy(nm->org, s + a, b - a);
-	nm->org[b - a] = '\0';
+	setname(nm->org, s, a, b);
+}
+
+/*
+ * Whether " issued a statement", " said in a statement" follows s[i]: at
+ * most three words in lower case, the last "a" or "an" and a noun before
+ * "statement" allowed ("a brief statement").
+ */
+static int
+statementnext(const unsigned char *s, size_t n, size_t i)
+{
+	for (int w = 0; w < 4 && i < n && s[i] == ' '; w++) {
+		size_t j = ++i;
+
+		while (j < n && s[j] >= 'a' && s[j] <= 'z')
+			j++;
+		if (j == i)
+			return 0;
+		if (j - i == 9 && memcmp(s + i, "statement", 9) == 0)
+			return w > 0;
+		i = j;
+	}
+	return 0;
 }
 
 /* Whether the word ending at s[b] ends like a verb form or an adverb. */
@@ -267,6 +295,12 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 	i = readrun(s, n, i, &r);
 	if (r.nw == 0)
 		return i;
+	/* "Big Machine Records issued a statement": "the statement" later */
+	if (statementnext(s, n, i)) {
+		for (k = 0; k < r.nw - 1 && (nq_word(s + r.wa[k], r.wb[k] - r.wa[k]) & (W_STOP | W_TITLE)); k++)
+			;
+		setname(nm->stmt, s, r.wa[k], r.wb[r.nw - 1]);
+	}
 	/* One word alone (most are "The", "In", or a surname): no list. */
 	if (r.nw == 1) {
 		if (nq_acronym(s, r.wa[0], r.wb[0]))

@@ -129,6 +129,7 @@ struct nq_names {
 	long lasthe, lastshe;	/* the same, not known to be a woman, a man */
 	char *group;		/* last group that spoke, or NULL */
 	char org[64];		/* last organisation named, or "" */
+	char stmt[64];		/* who last gave "a statement", or "" */
 	struct nib_words surnames;	/* surname -> person + 1 */
 	unsigned long tick;	/* counts namings, for nq_person.seen */
 };
