@@ -52,13 +52,31 @@ endspunct(const char *t, size_t n)
 	    (u[n - 1] == 0xA6 || u[n - 1] == 0x94 || u[n - 1] == 0x93);
 }
 
-/* Whether a word of t opens in lower case: words, not a title ("Achilles heel"). */
+/*
+ * Whether a word of t other than the small words a title leaves in lower
+ * case ("A Strategy for the Core") opens in lower case: words of a
+ * sentence, not a title ("Achilles heel").
+ */
 static int
 haslower(const char *t)
 {
-	for (size_t i = 0; t[i]; i++)
-		if (t[i] >= 'a' && t[i] <= 'z' && (i == 0 || t[i - 1] == ' '))
+	static const char *const small[] = {
+		"a", "an", "the", "and", "or", "but", "nor", "of", "for", "in",
+		"on", "at", "to", "by", "with", "from", "into", "as", "vs", NULL
+	};
+
+	for (size_t i = 0; t[i]; i++) {
+		size_t n = strcspn(t + i, " ,.:;!?");
+		int k;
+
+		if (!(t[i] >= 'a' && t[i] <= 'z') || (i > 0 && t[i - 1] != ' '))
+			continue;
+		for (k = 0; small[k] && (strlen(small[k]) != n ||
+		    strncmp(small[k], t + i, n) != 0); k++)
+			;
+		if (small[k] == NULL)
 			return 1;
+	}
 	return 0;
 }
 
