@@ -216,7 +216,10 @@ pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
 
 			for (e = k + 2; e < n && t[e].t == T_WORD; e++)
 				;
-			if (n - e <= 1 && according(s, t, k, n, at))
+			/* ...or stand between commas: "Trump, according to
+			 * the White House, went for a "quick exam"" */
+			if ((n - e <= 1 || (k > 0 && t[k - 1].t == T_COMMA && e < n &&
+			    t[e].t == T_COMMA)) && according(s, t, k, e, at))
 				return 1;
 			nq_attr_free(at);
 		}
