@@ -292,6 +292,12 @@ choose(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues *c
 	/* '"...", adding that': the clause before names who. */
 	if (c->havepre && c->pre.speaker != NULL && c->post.speaker == NULL)
 		return &c->pre;
+	/* 'X said it saw the move as "a threat" to peace and said ...': no
+	 * comma after the words, so what follows is no attribution. */
+	if (c->havepre && c->pre.speaker != NULL && c->pk == PRE_MID &&
+	    p->s[pt->z] != ',' && !(r->textlen > 0 && r->text[r->textlen - 1] == ',') &&
+	    runson(p->s, pt->z, p->n))
+		return &c->pre;
 	if (c->havepost && (c->pk != PRE_MID || (tail && p->s[pt->z] == ',') ||
 	    strcmp(c->post.verb, "according to") == 0 ||
 	    (tail && r->textlen > 0 && r->text[r->textlen - 1] == ',')))

@@ -155,7 +155,12 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 		for (int m = j; m < hi; m++)
 			titled |= nq_tok_cls(s, &t[m]) & W_TITLE;
 		/* ...but "Harbor master Glen Tuttle" ends in the name. */
-		if (j < hi && !titled && !t[hi - 1].cap &&
+		int lowrest = hi - j <= 3;
+
+		for (int m = j; m < hi; m++)
+			lowrest &= !t[m].cap;
+		/* "Russia's foreign ministry": a possessive name is no end */
+		if (j < hi && !titled && !t[hi - 1].cap && !(possessive(s, &t[j - 1]) && lowrest) &&
 		    (hi - j > 2 || s[t[hi - 1].b - 1] != 's' ||
 		    nq_tok_ly(&t[hi - 1], s)))
 			hi = j;
