@@ -117,23 +117,36 @@ setorg(struct nq_names *nm, const unsigned char *s, size_t a, size_t b)
 }
 
 /*
- * Whether " issued a statement", " said in a statement" follows s[i]: at
- * most three words in lower case, the last "a" or "an" and a noun before
- * "statement" allowed ("a brief statement").
+ * Whether " issued a statement", " said in a statement" follows s[i]: a
+ * word in lower case, "a", "an" or "in a", at most one word more ("a
+ * brief statement"), then "statement".  Most runs fail at the second word.
  */
 static int
 statementnext(const unsigned char *s, size_t n, size_t i)
 {
-	for (int w = 0; w < 4 && i < n && s[i] == ' '; w++) {
-		size_t j = ++i;
+	size_t j;
+
+	if (i + 14 > n || s[i] != ' ' || s[i + 1] < 'a' || s[i + 1] > 'z')
+		return 0;
+	for (j = i + 2; j < n && s[j] >= 'a' && s[j] <= 'z'; j++)
+		;
+	if (j + 3 > n || s[j] != ' ')
+		return 0;
+	if (j + 6 <= n && memcmp(s + j, " in a ", 6) == 0)
+		j += 5;
+	else if (j + 4 <= n && memcmp(s + j, " an ", 4) == 0)
+		j += 3;
+	else if (memcmp(s + j, " a ", 3) == 0)
+		j += 2;
+	else
+		return 0;
+	for (int w = 0; w < 2 && j < n && s[j] == ' '; w++) {
+		size_t a = ++j;
 
 		while (j < n && s[j] >= 'a' && s[j] <= 'z')
 			j++;
-		if (j == i)
-			return 0;
-		if (j - i == 9 && memcmp(s + i, "statement", 9) == 0)
-			return w > 0;
-		i = j;
+		if (j - a == 9 && memcmp(s + a, "statement", 9) == 0)
+			return 1;
 	}
 	return 0;
 }
