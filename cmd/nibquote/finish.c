@@ -236,6 +236,16 @@ latter(const struct nq_attr *at)
 	    strcasecmp(at->speaker, "the former") == 0);
 }
 
+/* Whether "and" or "but" follows s[z] (past a comma). */
+static int
+conjnext(const unsigned char *s, size_t z, size_t n)
+{
+	while (z < n && (s[z] == ' ' || s[z] == ','))
+		z++;
+	return (z + 4 <= n && memcmp(s + z, "and ", 4) == 0) ||
+	    (z + 4 <= n && memcmp(s + z, "but ", 4) == 0);
+}
+
 /* Whether a word in lower case follows s[z], on the same line. */
 static int
 runson(const unsigned char *s, size_t z, size_t n)
@@ -306,8 +316,12 @@ choose(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues *c
 	 * "best tool."': words of speech, not a title, ending in a comma
 	 * before their attribution, even when the sentence quotes again. */
 	if (c->havepost && r->textlen > 0 && r->text[r->textlen - 1] == ',' &&
-	    !firstcap(r->text))
+	    !firstcap(r->text) && !c->havepre)
 		return &c->post;
+	/* 'Critics called it "reckless," and Beck said': a new clause after. */
+	if (c->havepre && c->pre.speaker != NULL && c->pk == PRE_MID &&
+	    conjnext(p->s, pt->z, p->n))
+		return &c->pre;
 	return NULL;
 }
 
