@@ -45,14 +45,42 @@ according(const unsigned char *s, const struct tok *t, int k, int n, struct nq_a
 	return 1;
 }
 
+/*
+ * Drops the marks around a short title inside the words t[0..n) ('the
+ * "Pose" actor said': one to five capitalised words between two marks,
+ * after a word); returns the new count.
+ */
+static int
+untitle(const unsigned char *s, struct tok *t, int n)
+{
+	int k, j, m = 0;
+
+	for (k = 0; k < n; k++) {
+		if (t[k].t == T_QUOTE && m > 0 && t[m - 1].t == T_WORD) {
+			for (j = k + 1; j < n && j <= k + 6 && t[j].t == T_WORD && t[j].cap; j++)
+				;
+			if (j > k + 1 && j < n && j <= k + 6 && t[j].t == T_QUOTE) {
+				while (++k < j)
+					t[m++] = t[k];
+				continue;
+			}
+		}
+		t[m++] = t[k];
+	}
+	(void)s;
+	return m;
+}
+
 int
 nq_attr_post(const unsigned char *s, size_t from, size_t to, int stop,
     struct nq_attr *at, size_t *endp)
 {
 	struct tok t[MAXTOK];
+	int n;
 
 	memset(at, 0, sizeof *at);
-	return posttokens(s, t, nq_tokens(s, from, to, t, MAXTOK), stop, at, endp);
+	n = nq_tokens(s, from, to, t, MAXTOK);
+	return posttokens(s, t, untitle(s, t, n), stop, at, endp);
 }
 
 /* nq_attr_post() on the tokens t[0..n) of the words after the mark. */

@@ -273,6 +273,13 @@ readclues(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues
 	stop = r->textlen > 0 && r->text[r->textlen - 1] != 0 &&
 	    strchr(".!?", r->text[r->textlen - 1]);
 	c->havepost = nq_attr_post(p->s, pt->z, c->ce, stop, &c->post, &endp);
+	/* '"...," the "Pose" actor said': a title in the attribution opens
+	 * the next quotation; read the clause on past it. */
+	if (!c->havepost && c->ce == pt->hi && pt->hi < p->n) {
+		nq_attr_free(&c->post);
+		c->havepost = nq_attr_post(p->s, pt->z, nq_clause_end(p->s, pt->z, p->n),
+		    stop, &c->post, &endp);
+	}
 	if (pt->gapped)
 		c->havegap = nq_attr_gap(p->s, pt->ga, pt->gb, &c->gap);
 	if (!pt->cont && !c->havegap)
@@ -375,8 +382,9 @@ fallback(struct pass *p, struct nq_rec *r, const struct parts *pt, const struct 
 	    words(r->text, r->textlen) >= 2 &&
 	    (r->speaker = subjectof(p, c->sent0, pt->a)) != NULL)
 		return;
+	/* a title ("Harbour Nights") in the sentence is nobody's words */
 	if (p->nrec > 0 && ((r->kind == NQ_FULL && c->pk == PRE_START) ||
-	    p->prevsent == c->sent0))
+	    (p->prevsent == c->sent0 && (r->kind == NQ_FULL || haslower(r->text)))))
 		r->speaker = nq_strdup(p->prevspk);
 	else if (p->nrec == 0 && r->kind == NQ_FULL && c->sent == 0 && c->pk == PRE_START) {
 		/* the full name for "Erekat said it was late." before it */

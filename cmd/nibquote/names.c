@@ -64,25 +64,6 @@ pronoun(const struct nq_names *nm, int pron)
 	return NULL;
 }
 
-/* "the governor": the governor named last, or -1. */
-static long
-titled(const struct nq_names *nm, const char *sp, size_t len)
-{
-	char want[16];
-	long best = -1;
-
-	if (len <= 4 || strncasecmp(sp, "the ", 4) != 0 ||
-	    strchr(sp + 4, ' ') != NULL ||
-	    !(nq_word((const unsigned char *)sp + 4, len - 4) & W_TITLE))
-		return -1;
-	nq_title_of((const unsigned char *)sp + 4, len - 4, want);
-	for (size_t i = 0; i < nm->np; i++)
-		if (strcmp(nm->p[i].title, want) == 0 &&
-		    (best < 0 || nm->p[i].seen > nm->p[best].seen))
-			best = (long)i;
-	return best;
-}
-
 /* The words of sp after "the ", and the classes of its last word, or 0. */
 static int
 thephrase(const char *sp, size_t len, size_t *lastw)
@@ -99,6 +80,26 @@ thephrase(const char *sp, size_t len, size_t *lastw)
 	w = strrchr(sp, ' ') + 1;
 	*lastw = (size_t)(w - sp);
 	return nq_word((const unsigned char *)w, len - *lastw);
+}
+
+/* "the governor": the governor named last, or -1. */
+static long
+titled(const struct nq_names *nm, const char *sp, size_t len)
+{
+	char want[16];
+	long best = -1;
+
+	size_t lw;
+
+	/* "the governor", and "the Pose actor": the last word */
+	if (!(thephrase(sp, len, &lw) & W_TITLE))
+		return -1;
+	nq_title_of((const unsigned char *)sp + lw, len - lw, want);
+	for (size_t i = 0; i < nm->np; i++)
+		if (strcmp(nm->p[i].title, want) == 0 &&
+		    (best < 0 || nm->p[i].seen > nm->p[best].seen))
+			best = (long)i;
+	return best;
 }
 
 /*
