@@ -131,6 +131,46 @@ rolenoun(const struct nq_names *nm, const char *sp, size_t len)
 }
 
 /*
+ * The last group that spoke, when it is an organisation's name ("the
+ * Harbor Group said ... the company wrote"), or NULL.
+ */
+static char *
+orggroup(const struct nq_names *nm)
+{
+	const char *g = nm->group, *w;
+	int org = 0;
+
+	if (g == NULL)
+		return NULL;
+	if (strncasecmp(g, "the ", 4) == 0)
+		g += 4;
+	for (w = g; *w; w += strcspn(w, " "), w += *w == ' ') {
+		if (!(*w >= 'A' && *w <= 'Z'))
+			return NULL;
+		org |= nq_word((const unsigned char *)w, strcspn(w, " ")) & W_ORG;
+	}
+	return org ? nib_strndup(g, strlen(g)) : NULL;
+}
+
+/*
+ * Whether a word of the organisation's name and a word of the role begin
+ * alike, four letters or more, case aside ("Productions", "production").
+ */
+static int
+sharesword(const char *org, const char *role)
+{
+	for (const char *o = org; *o; o += strcspn(o, " "), o += *o == ' ')
+		for (const char *r = role; *r; r += strcspn(r, " "), r += *r == ' ') {
+			size_t lo = strcspn(o, " "), lr = strcspn(r, " ");
+			size_t m = lo < lr ? lo : lr;
+
+			if (m >= 4 && strncasecmp(o, r, m - (m > 4)) == 0)
+				return 1;
+		}
+	return 0;
+}
+
+/*
  * "the company", "the production company": the organisation named last,
  * when the phrase ends in a word that makes a name an organisation's.
  */
@@ -151,6 +191,11 @@ orgnoun(const struct nq_names *nm, const char *sp, size_t len)
 	/* a country is no speaker's organisation ("UK") */
 	if (nq_word((const unsigned char *)nm->org, strlen(nm->org)) & W_PLACE)
 		return NULL;
+	/* "the production company" is "Dick Clark Productions", "the
+	 * agency" "CBP"; "the club" is not "Home Office" */
+	if (!nq_acronym((const unsigned char *)nm->org, 0, strlen(nm->org)) &&
+	    !sharesword(nm->org, sp + 4))
+		return orggroup(nm);
 	return nib_strndup(nm->org, strlen(nm->org));
 }
 
