@@ -224,6 +224,10 @@ reporting(const unsigned char *s, const struct tok *t, int n)
 	return -1;
 }
 
+static const char *const nounmark[] = {
+	"the", "a", "an", "his", "its", "their", "our", "your", "my", NULL
+};
+
 static int
 pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
     struct nq_attr *at)
@@ -264,6 +268,10 @@ pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
 		if (t[v].t == T_QUOTE || t[v].t == T_STOP)
 			return 0;
 		if (!nq_tok_verb(&t[v], s) || (nq_tok_cls(s, &t[v]) & W_AFTER))
+			continue;
+		/* "the blast", "a call": after an article, a noun ("some
+		 * said" is a verb) */
+		if (v > 0 && nq_tok_in(&t[v - 1], s, nounmark))
 			continue;
 		if (preverb(s, t, n, v, near, whole, at))
 			return 1;
