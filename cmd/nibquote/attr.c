@@ -374,7 +374,8 @@ gapshape(const unsigned char *s, const struct tok *t, int n)
 		if (t[k].t == T_QUOTE || (k < n - 1 && (t[k].t == T_STOP ||
 		    t[k].t == T_COLON || (k > 0 && t[k].t == T_DASH))))
 			return 0;
-		verbs += nq_tok_verb(&t[k], s);
+		/* "calling for an inquiry", "asking for": no second saying */
+		verbs += nq_tok_verb(&t[k], s) && !(k + 1 < n && nq_tok_is(&t[k + 1], s, "for"));
 	}
 	/* "he said, adding, "...": a second quotation, not the rest of one */
 	return verbs <= 1;
