@@ -297,6 +297,19 @@ abbrevnext(const unsigned char *s, size_t n, size_t i)
 	return j - (i + 2) >= 2 && j < n && s[j] == ')';
 }
 
+/* Whether "<Capitalised> for " comes right before s[a]. */
+static int
+forname(const unsigned char *s, size_t a)
+{
+	size_t b;
+
+	if (a < 7 || memcmp(s + a - 5, " for ", 5) != 0)
+		return 0;
+	for (b = a - 5; b > 0 && wordbyte(s[b - 1]); b--)
+		;
+	return b < a - 5 && s[b] >= 'A' && s[b] <= 'Z';
+}
+
 /* Reads the run of capitalised words at s[i]; returns where it ends. */
 static size_t
 scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
@@ -326,8 +339,9 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 		r.cls[k] = nq_word(s + r.wa[k], r.wb[k] - r.wa[k]);
 		org |= r.cls[k] & W_ORG;
 	}
-	/* "Human Landing System (HLS)": a thing with its abbreviation. */
-	if (abbrevnext(s, n, i)) {
+	/* "Human Landing System (HLS)": a thing with its abbreviation;
+	 * "Institute for Fiscal Studies": the end of a longer name. */
+	if (abbrevnext(s, n, i) || forname(s, r.wa[0])) {
 		for (k = 0; k < r.nw - 1 && (r.cls[k] & W_STOP); k++)
 			;
 		setorg(nm, s, r.wa[k], r.wb[r.nw - 1]);
