@@ -368,12 +368,17 @@ nq_pre_kind(const unsigned char *s, size_t from, size_t to)
 static int
 gapshape(const unsigned char *s, const struct tok *t, int n)
 {
+	static const char *const rel[] = { "who", "which", NULL };
 	int verbs = 0;
 
 	for (int k = 0; k < n; k++) {
 		if (t[k].t == T_QUOTE || (k < n - 1 && (t[k].t == T_STOP ||
 		    t[k].t == T_COLON || (k > 0 && t[k].t == T_DASH))))
 			return 0;
+		/* "said a neighbour, who asked not to be named": the rest
+		 * is the speaker's description */
+		if (verbs > 0 && nq_tok_in(&t[k], s, rel))
+			break;
 		/* "calling for an inquiry", "asking for": no second saying */
 		verbs += nq_tok_verb(&t[k], s) && !(k + 1 < n && nq_tok_is(&t[k + 1], s, "for"));
 	}

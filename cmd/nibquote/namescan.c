@@ -358,8 +358,10 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 			last--;
 		/* only after "of": "Secretary of State Mike Pompeo", not
 		 * "REUTERS Advertisement Protests" (a credit and a sentence) */
+		/* ...or after a title: "Police Chief Dana Whitby" */
 		if (end == r.nw && r.nw - 1 - last >= 2 && r.nw - 1 - last <= 3 &&
-		    r.wa[0] >= 3 && memcmp(s + r.wa[0] - 3, "of ", 3) == 0 &&
+		    ((r.wa[0] >= 3 && memcmp(s + r.wa[0] - 3, "of ", 3) == 0) ||
+		    (r.cls[last] & (W_TITLE | W_ORG)) == W_TITLE) &&
 		    !(r.cls[last + 1] & (W_STOP | W_PLACE))) {
 			long q = nq_person_add(nm, s + r.wa[last + 1],
 			    r.wb[r.nw - 1] - r.wa[last + 1], r.wa[r.nw - 1] - r.wa[last + 1]);
