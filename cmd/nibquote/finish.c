@@ -445,6 +445,10 @@ nq_finish(struct pass *p, struct nq_rec *r, const struct parts *pt)
 		if (use != NULL && (use != &c.pre || latter(use)))
 			resolve(p, r, use, c.sent, back);
 	}
+	/* The interruption's names count ('"A," Colton said in a
+	 * statement. "B."'); the quoted words' do not. */
+	if (pt->gapped && p->names < pt->gb)
+		nq_names_scan(&doc->names, p->s, pt->ga > p->names ? pt->ga : p->names, pt->gb);
 	if (p->names < pt->z)
 		p->names = pt->z;
 	if (r->verb == NULL && r->speaker == NULL)

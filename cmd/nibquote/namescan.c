@@ -326,6 +326,9 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 		for (k = 0; k < r.nw - 1 && (nq_word(s + r.wa[k], r.wb[k] - r.wa[k]) & (W_STOP | W_TITLE)); k++)
 			;
 		setname(nm->stmt, s, r.wa[k], r.wb[r.nw - 1]);
+		/* "Colton said in a statement": Rhea Colton, as named before */
+		if (k == r.nw - 1 && (p = nq_person_find(nm, s + r.wa[k], r.wb[k] - r.wa[k])) >= 0)
+			setname(nm->stmt, (const unsigned char *)nm->p[p].name, 0, nm->p[p].len);
 	}
 	/* One word alone (most are "The", "In", or a surname): no list. */
 	if (r.nw == 1) {
