@@ -102,6 +102,19 @@ titled(const struct nq_names *nm, const char *sp, size_t len)
 	return best;
 }
 
+/* Whether sp is "the N-year-old". */
+static int
+yearold(const char *sp)
+{
+	const char *d;
+
+	if (strncasecmp(sp, "the ", 4) != 0)
+		return 0;
+	for (d = sp + 4; *d >= '0' && *d <= '9'; d++)
+		;
+	return d > sp + 4 && d - sp <= 7 && strcmp(d, "-year-old") == 0;
+}
+
 /*
  * A role noun ("the actor", "the senator", "the spokeswoman") when no
  * one with that title was named: the last person named, of that sex when
@@ -115,6 +128,9 @@ rolenoun(const struct nq_names *nm, const char *sp, size_t len)
 	int cls = thephrase(sp, len, &lw);
 
 	if (len == 10 && strcasecmp(sp, "the latter") == 0)
+		return nm->last;
+	/* "the 26-year-old": an age stands for the person just named */
+	if (yearold(sp))
 		return nm->last;
 	if (len == 10 && strcasecmp(sp, "the former") == 0)
 		return nm->prev;
