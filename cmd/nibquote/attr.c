@@ -414,10 +414,8 @@ nq_interrupt(const unsigned char *s, size_t from, size_t to)
 		kind = NQ_GAP_STOP;
 		break;
 	case T_DASH:
-		/* "A" — X said — "b" */
-		if (t[0].t != T_DASH)
-			return 0;
-		kind = NQ_GAP_DASH;
+		/* "A" — X said — "b"; "A," X said — "b" is as a comma */
+		kind = t[0].t == T_DASH ? NQ_GAP_DASH : NQ_GAP_COMMA;
 		break;
 	default:
 		return 0;
