@@ -117,125 +117,6 @@ kindof(int pk, const struct nq_rec *r, int postattr, int postend, int attr)
 	return NQ_PARTIAL;
 }
 
-void
-nq_attribute(struct pass *p, struct nq_rec *r, struct nq_attr *at)
-{
-	r->speaker = nq_names_speaker(&p->doc->names, at);
-	r->verb = at->verb;
-	at->verb = NULL;
-	nq_attr_free(at);
-}
-
-/*
- * A word that may be a surname the text names no further: capitalised,
- * not an abbreviation ("NASA"), in no list of words.
- */
-static int
-surnamelike(const char *w)
-{
-	size_t n = strlen(w);
-
-	if (strchr(w, ' ') != NULL || n < 3 || !(w[0] >= 'A' && w[0] <= 'Z') ||
-	    (w[1] >= 'A' && w[1] <= 'Z'))
-		return 0;
-	return nq_word((const unsigned char *)w, n) == 0;
-}
-
-/*
- * The speaker of the sentence before s[sent] (in this block, or the last
- * sentence of the one before), for "he said" when someone other than the
- * last name spoke there ("A spokesman denied it.  He said ..."), or else
- * its subject when that is a name ("Morrison was the third witness.  He
- * said ...").
- */
-static char *
-prevsentence(struct pass *p, size_t sent, int pron)
-{
-	struct nq_attr at;
-	const unsigned char *s = p->s;
-	size_t a, e = sent, n = p->n;
-	char *r = NULL;
-
-	if (sent == 0) {
-		if (!p->doc->havetail || p->doc->taillen == 0)
-			return NULL;
-		s = p->doc->tail;
-		e = n = p->doc->taillen;
-	}
-	a = nq_sent_start(s, 0, e - 1, n);
-	if (nq_attr_sentence(s, a, e, &at) && !at.pron && at.speaker)
-		r = nq_strdup(at.speaker);
-	/* "Some rules go unread, he said. "But ..."": he, resolved. */
-	else if (pron && (at.pron & W_PERSON))
-		r = nq_names_speaker(&p->doc->names, &at);
-	nq_attr_free(&at);
-	if (r == NULL && nq_subject(s, a, e, &at) && !at.pron && at.speaker &&
-	    (nq_names_known(&p->doc->names, at.speaker) || (pron && sent > 0 &&
-	    surnamelike(at.speaker))))
-		r = nq_strdup(at.speaker);
-	nq_attr_free(&at);
-	return r;
-}
-
-/*
- * The speaker of the quotation before, in this block or the one before,
- * when no one was named since: then that speaker is the nearest person.
- */
-static char *
-lastspeaker(struct pass *p)
-{
-	unsigned long now = p->doc->names.tick;
-
-	if (p->nrec > 0)
-		return now == p->prevtick ? nq_strdup(p->prevspk) : NULL;
-	return p->doc->havetail && now == p->doc->inherittick ?
-	    nq_strdup(p->doc->inherit) : NULL;
-}
-
-/*
- * Resolves the attribution into the record; "he" may look one sentence
- * back, unless back is 0 (its own sentence named someone before it).
- */
-static void
-resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent, int back)
-{
-	char *ps = NULL;
-
-	if (!back && (use->pron & W_PERSON)) {
-		nq_attribute(p, r, use);
-		return;
-	}
-	if ((use->pron & W_PERSON) && (ps = prevsentence(p, sent, 0)) != NULL &&
-	    (nq_names_sex(&p->doc->names, ps) & ~use->pron & (W_MALE | W_FEMALE))) {
-		/* "McDowell laughs. ... she said": not him. */
-		free(ps);
-		ps = NULL;
-	}
-	/* Else "he" is who spoke just before, when that was a person: news
-	 * goes on quoting one speaker ("..., Cook told Benioff. ... he said"). */
-	if (ps == NULL && (use->pron & W_PERSON) && (ps = lastspeaker(p)) != NULL &&
-	    (!nq_names_person(&p->doc->names, ps) ||
-	    (nq_names_sex(&p->doc->names, ps) & ~use->pron & (W_MALE | W_FEMALE)))) {
-		free(ps);
-		ps = NULL;
-	}
-	if (ps != NULL) {
-		struct nq_attr named = { ps, use->verb, 0 };
-
-		use->verb = NULL;
-		nq_attribute(p, r, &named);
-	} else
-		nq_attribute(p, r, use);
-}
-
-/* "the latter", "the former": they name what the sentence named before. */
-static int
-latter(const struct nq_attr *at)
-{
-	return at->speaker != NULL && (strcasecmp(at->speaker, "the latter") == 0 ||
-	    strcasecmp(at->speaker, "the former") == 0);
-}
-
 /* Whether "and" or "but" follows s[z] (past a comma). */
 static int
 conjnext(const unsigned char *s, size_t z, size_t n)
@@ -333,28 +214,6 @@ choose(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues *c
 }
 
 /*
- * The person a sentence s[sent..a) of the writer's is about, when its
- * subject is one: a name the document gave, or he or she.  "Lewis Ward
- * sees the lineup as its "Achilles heel."" is Ward's phrase.
- */
-static char *
-subjectof(struct pass *p, size_t sent, size_t a)
-{
-	struct nq_names *nm = &p->doc->names;
-	struct nq_attr at;
-	char *r = NULL;
-	int k = nq_subject(p->s, sent, a, &at);
-
-	/* a person the document named, not any run of capitals */
-	if (k && (at.pron ? (at.pron & W_PERSON) != 0 : k == 2 ||
-	    (strchr(at.speaker, ' ') ? nq_names_person(nm, at.speaker) :
-	    nq_names_known(nm, at.speaker))))
-		r = nq_names_speaker(nm, &at);
-	nq_attr_free(&at);
-	return r;
-}
-
-/*
  * A quotation with no words of its own about who: the subject of a
  * sentence that ends in a colon, or the speaker of the quotation just
  * before, in the same sentence or paragraph, or of the paragraph before
@@ -380,7 +239,7 @@ fallback(struct pass *p, struct nq_rec *r, const struct parts *pt, const struct 
 	if (r->kind == NQ_PARTIAL && c->pk == PRE_MID && c->sent0 >= pt->lo &&
 	    r->textlen > 0 && haslower(r->text) &&
 	    words(r->text, r->textlen) >= 2 &&
-	    (r->speaker = subjectof(p, c->sent0, pt->a)) != NULL)
+	    (r->speaker = nq_subjectof(p, c->sent0, pt->a)) != NULL)
 		return;
 	/* a title ("Harbour Nights") in the sentence is nobody's words */
 	if (p->nrec > 0 && ((r->kind == NQ_FULL && c->pk == PRE_START) ||
@@ -389,7 +248,7 @@ fallback(struct pass *p, struct nq_rec *r, const struct parts *pt, const struct 
 	else if (p->nrec == 0 && r->kind == NQ_FULL && c->sent == 0 && c->pk == PRE_START) {
 		/* the full name for "Erekat said it was late." before it */
 		const char *in = nq_doc_inherited(p->doc);
-		struct nq_attr named = { nq_strdup(in), NULL, 0 };
+		struct nq_attr named = { nq_strdup(in), NULL, 0, 0 };
 
 		if (in != NULL && strchr(in, ' ') == NULL)
 			r->speaker = nq_names_speaker(nm, &named);
@@ -398,7 +257,7 @@ fallback(struct pass *p, struct nq_rec *r, const struct parts *pt, const struct 
 		free(named.speaker);
 	} else if (r->kind == NQ_FULL && c->pk == PRE_START) {
 		/* "Herbert said the cells sense it. "Once ..."" */
-		struct nq_attr named = { prevsentence(p, c->sent, 1), NULL, 0 };
+		struct nq_attr named = { nq_prevsentence(p, c->sent, 1), NULL, 0, 0 };
 
 		r->speaker = nq_names_speaker(nm, &named);
 		free(named.speaker);
@@ -437,13 +296,13 @@ nq_finish(struct pass *p, struct nq_rec *r, const struct parts *pt)
 		}
 		/* A pronoun that opens the sentence is resolved before the
 		 * names the sentence gives; "the latter" after them. */
-		if (use == &c.pre && !latter(use))
-			resolve(p, r, use, c.sent, back);
+		if (use == &c.pre && !nq_latter(use))
+			nq_resolve(p, r, use, c.sent, back);
 		/* Names before the quotation count, the quoted words do not. */
 		if (p->names < pt->a)
 			nq_names_scan(&doc->names, p->s, p->names, pt->a);
-		if (use != NULL && (use != &c.pre || latter(use)))
-			resolve(p, r, use, c.sent, back);
+		if (use != NULL && (use != &c.pre || nq_latter(use)))
+			nq_resolve(p, r, use, c.sent, back);
 	}
 	/* The interruption's names count ('"A," Colton said in a
 	 * statement. "B."'); the quoted words' do not. */

@@ -116,41 +116,6 @@ setorg(struct nq_names *nm, const unsigned char *s, size_t a, size_t b)
 	setname(nm->org, s, a, b);
 }
 
-/*
- * Whether " issued a statement", " said in a statement" follows s[i]: a
- * word in lower case, "a", "an" or "in a", at most one word more ("a
- * brief statement"), then "statement".  Most runs fail at the second word.
- */
-static int
-statementnext(const unsigned char *s, size_t n, size_t i)
-{
-	size_t j;
-
-	if (i + 14 > n || s[i] != ' ' || s[i + 1] < 'a' || s[i + 1] > 'z')
-		return 0;
-	for (j = i + 2; j < n && s[j] >= 'a' && s[j] <= 'z'; j++)
-		;
-	if (j + 3 > n || s[j] != ' ')
-		return 0;
-	if (j + 6 <= n && memcmp(s + j, " in a ", 6) == 0)
-		j += 5;
-	else if (j + 4 <= n && memcmp(s + j, " an ", 4) == 0)
-		j += 3;
-	else if (memcmp(s + j, " a ", 3) == 0)
-		j += 2;
-	else
-		return 0;
-	for (int w = 0; w < 2 && j < n && s[j] == ' '; w++) {
-		size_t a = ++j;
-
-		while (j < n && s[j] >= 'a' && s[j] <= 'z')
-			j++;
-		if (j - a == 9 && memcmp(s + a, "statement", 9) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* Whether the word ending at s[b] ends like a verb form or an adverb. */
 static int
 endsin(const unsigned char *s, size_t b)
@@ -284,32 +249,6 @@ runperson(struct nq_names *nm, const unsigned char *s, const struct caprun *r)
 		roleahead(nm, s, r->wa[0], p);
 }
 
-/* Whether " (ABC)" follows s[i]: two or more capitals in brackets. */
-static int
-abbrevnext(const unsigned char *s, size_t n, size_t i)
-{
-	size_t j;
-
-	if (i + 2 >= n || s[i] != ' ' || s[i + 1] != '(')
-		return 0;
-	for (j = i + 2; j < n && s[j] >= 'A' && s[j] <= 'Z'; j++)
-		;
-	return j - (i + 2) >= 2 && j < n && s[j] == ')';
-}
-
-/* Whether "<Capitalised> for " comes right before s[a]. */
-static int
-forname(const unsigned char *s, size_t a)
-{
-	size_t b;
-
-	if (a < 7 || memcmp(s + a - 5, " for ", 5) != 0)
-		return 0;
-	for (b = a - 5; b > 0 && wordbyte(s[b - 1]); b--)
-		;
-	return b < a - 5 && s[b] >= 'A' && s[b] <= 'Z';
-}
-
 /* Reads the run of capitalised words at s[i]; returns where it ends. */
 static size_t
 scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
@@ -322,7 +261,7 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 	if (r.nw == 0)
 		return i;
 	/* "Big Machine Records issued a statement": "the statement" later */
-	if (statementnext(s, n, i)) {
+	if (nq_statementnext(s, n, i)) {
 		for (k = 0; k < r.nw - 1 && (nq_word(s + r.wa[k], r.wb[k] - r.wa[k]) & (W_STOP | W_TITLE)); k++)
 			;
 		setname(nm->stmt, s, r.wa[k], r.wb[r.nw - 1]);
@@ -344,7 +283,7 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 	}
 	/* "Human Landing System (HLS)": a thing with its abbreviation;
 	 * "Institute for Fiscal Studies": the end of a longer name. */
-	if (abbrevnext(s, n, i) || forname(s, r.wa[0])) {
+	if (nq_abbrevnext(s, n, i) || nq_forname(s, r.wa[0])) {
 		for (k = 0; k < r.nw - 1 && (r.cls[k] & W_STOP); k++)
 			;
 		setorg(nm, s, r.wa[k], r.wb[r.nw - 1]);
