@@ -112,6 +112,16 @@ nq_resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent, i
 		free(ps);
 		ps = NULL;
 	}
+	/* "Amazon said it would hire. ... it said": what spoke in the
+	 * sentence before, when no person */
+	if (ps == NULL && (use->pron & W_GROUP) && use->speaker != NULL &&
+	    strcasecmp(use->speaker, "it") == 0 && back &&
+	    (ps = nq_prevsentence(p, sent, 0)) != NULL &&
+	    (strchr(ps, ' ') == NULL ? nq_names_known(&p->doc->names, ps) :
+	    nq_names_person(&p->doc->names, ps))) {
+		free(ps);
+		ps = NULL;
+	}
 	if (ps != NULL) {
 		struct nq_attr named = { ps, use->verb, 0, 0 };
 
