@@ -174,8 +174,9 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 	for (j = hi - 1; j > k; j--) {
 		if (!t[j].cap || (nq_tok_cls(s, &t[j]) & (W_ORG | W_PLACE)))
 			break;
+		/* ...and "Caltech's Mark Whitfield" is Mark Whitfield */
 		if ((nq_tok_cls(s, &t[j - 1]) & W_TITLE || roleword(&t[j - 1], s) ||
-		    (hi - j >= 2 && rolebefore(s, &t[j - 1]))) &&
+		    (hi - j >= 2 && (rolebefore(s, &t[j - 1]) || possessive(s, &t[j - 1])))) &&
 		    !(nq_tok_cls(s, &t[j]) & W_TITLE)) {
 			k = j;
 			break;
