@@ -210,6 +210,27 @@ nq_namelike(const unsigned char *s, const struct tok *t, int a, int b)
 }
 
 /*
+ * A name of two words or more and where the person is from: "Jing Wu of
+ * Kyoto University", "Ana Lee at the Met" (the place is capitalised).
+ */
+static int
+nameof(const unsigned char *s, const struct tok *t, int a, int b)
+{
+	static const char *const w[] = { "of", "at", "from", NULL };
+	int m, k;
+
+	for (m = a; m < b && t[m].t == T_WORD && t[m].cap; m++)
+		;
+	if (m - a < 2 || m + 1 >= b || !nq_tok_in(&t[m], s, w) || !nq_namelike(s, t, a, m))
+		return 0;
+	for (k = m + 1; k < b; k++)
+		if (t[k].t != T_WORD || !(t[k].cap || nq_tok_is(&t[k], s, "the") ||
+		    nq_tok_is(&t[k], s, "of")))
+			return 0;
+	return t[b - 1].cap;
+}
+
+/*
  * The subject of a verb, from the words and commas t[lo..hi) before it:
  * past introductions ("In a letter to riders,") and appositives ("Maria
  * Santos, 67, who ..., called"; "the operator, Bayline Marine, wrote").
@@ -257,7 +278,7 @@ nq_phrase_subject(const unsigned char *s, const struct tok *t, int lo, int hi, s
 		}
 	/* The name nearest the verb, past appositives ("a senior fellow"). */
 	for (h = ns - 1; h >= 0; h--) {
-		if (nq_namelike(s, t, sa[h], sb[h]))
+		if (nq_namelike(s, t, sa[h], sb[h]) || nameof(s, t, sa[h], sb[h]))
 			return nq_phrase_speaker(s, t, sa[h], sb[h], at);
 		if (sa[h] < sb[h] && nq_tok_intro(s, &t[sa[h]]))
 			break;
