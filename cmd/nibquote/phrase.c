@@ -209,6 +209,14 @@ nq_namelike(const unsigned char *s, const struct tok *t, int a, int b)
 	return 1;
 }
 
+/* A party and state after a name: "D-Calif.", "R-Texas". */
+static int
+partytag(const unsigned char *s, const struct tok *t)
+{
+	return t->t == T_WORD && t->b - t->a >= 3 && s[t->a] >= 'A' && s[t->a] <= 'Z' &&
+	    s[t->a + 1] == '-' && s[t->a + 2] >= 'A' && s[t->a + 2] <= 'Z';
+}
+
 /*
  * A name of two words or more and where the person is from: "Jing Wu of
  * Kyoto University", "Ana Lee at the Met" (the place is capitalised).
@@ -276,8 +284,11 @@ nq_phrase_subject(const unsigned char *s, const struct tok *t, int lo, int hi, s
 			nq_attr_free(at);
 			break;
 		}
-	/* The name nearest the verb, past appositives ("a senior fellow"). */
+	/* The name nearest the verb, past appositives ("a senior fellow",
+	 * "D-Calif."). */
 	for (h = ns - 1; h >= 0; h--) {
+		if (sb[h] - sa[h] == 1 && partytag(s, &t[sa[h]]))
+			continue;
 		if (nq_namelike(s, t, sa[h], sb[h]) || nameof(s, t, sa[h], sb[h]))
 			return nq_phrase_speaker(s, t, sa[h], sb[h], at);
 		if (sa[h] < sb[h] && nq_tok_intro(s, &t[sa[h]]))
