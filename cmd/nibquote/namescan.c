@@ -222,6 +222,10 @@ runperson(struct nq_names *nm, const unsigned char *s, const struct caprun *r)
 	 * acronym. */
 	while (nw > k && (r->cls[nw - 1] & W_STOP))
 		nw--;
+	/* "Alan Reid QC": letters after a name are no surname */
+	if (nw - k >= 3 && r->wb[nw - 1] - r->wa[nw - 1] <= 3 &&
+	    nq_acronym(s, r->wa[nw - 1], r->wb[nw - 1]))
+		nw--;
 	/* "Browns DL Sheldon Richardson": an abbreviation before a name of
 	 * two words is a role, no part of the name. */
 	for (int j = nw - 2; j > k; j--)

@@ -170,6 +170,10 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 	if (t[k].cap && (nq_tok_cls(s, &t[k]) & W_STOP) && !(nq_tok_cls(s, &t[k]) & W_PRONOUN) &&
 	    !nq_tok_det(&t[k], s) && k + 1 < hi)
 		k++;
+	/* "Alan Reid QC", "Ann Fry MP": letters after a name go */
+	if (hi - k >= 3 && t[hi - 1].cap && t[hi - 2].cap && t[hi - 3].cap &&
+	    t[hi - 1].b - t[hi - 1].a <= 3 && rolebefore(s, &t[hi - 1]))
+		hi--;
 	/* Titles go when a name follows: "Homeland Security Secretary Kristi Noem". */
 	for (j = hi - 1; j > k; j--) {
 		if (!t[j].cap || (nq_tok_cls(s, &t[j]) & (W_ORG | W_PLACE)))
