@@ -293,6 +293,17 @@ nq_attr_sentence(const unsigned char *s, size_t from, size_t to, struct nq_attr 
 	return pre(s, from, to, 0, 1, at);
 }
 
+/* A word in 's, ' or ’s: "Ames'", "Smith's". */
+static int
+possessive(const unsigned char *s, const struct tok *t)
+{
+	const unsigned char *e = s + t->b;
+	size_t n = t->b - t->a;
+
+	return t->t == T_WORD && n >= 3 && (e[-1] == '\'' || (e[-1] == 's' && e[-2] == '\'') ||
+	    (n >= 5 && e[-1] == 's' && e[-2] == 0x99 && e[-3] == 0x80 && e[-4] == 0xE2));
+}
+
 int
 nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at)
 {
@@ -310,8 +321,9 @@ nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at)
 			return 0;
 		k++;
 	}
-	/* "Her husband, Colm, was": the name in the appositive */
-	if (k < n && nq_tok_det(&t[k], s)) {
+	/* "Her husband, Colm, was", "Ames' teammate, receiver Jordan Bell,":
+	 * the name in the appositive */
+	if (k < n && (nq_tok_det(&t[k], s) || possessive(s, &t[k]))) {
 		int c, d;
 
 		for (c = k; c < n && t[c].t == T_WORD; c++)
@@ -319,7 +331,8 @@ nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at)
 		for (d = c + 1; d < n && t[d].t == T_WORD; d++)
 			;
 		if (c < n && t[c].t == T_COMMA && d < n && t[d].t == T_COMMA &&
-		    nq_namelike(s, t, c + 1, d))
+		    (nq_namelike(s, t, c + 1, d) || (d - c > 3 && t[d - 1].cap &&
+		    t[d - 2].cap && !t[c + 1].cap)))
 			return nq_phrase_speaker(s, t, c + 1, d, at) ? 2 : 0;
 	}
 	/* "Kestrels coach Andre Villiers was": names and titles */
