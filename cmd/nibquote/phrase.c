@@ -122,7 +122,9 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 	for (k = lo, allcap = 1; k < hi; k++) {
 		if (t[k].t != T_WORD)
 			break;
-		if (k > lo && cutword(&t[k], s))
+		/* "a source close to the actor" goes on */
+		if (k > lo && cutword(&t[k], s) &&
+		    !(nq_tok_is(&t[k], s, "to") && nq_tok_is(&t[k - 1], s, "close")))
 			break;
 		/* "Thomas Kennedy of the coalition": a name ends there */
 		if (k > lo && (allcap || t[k - 1].cap) && (nq_tok_is(&t[k], s, "of") ||
