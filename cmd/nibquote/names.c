@@ -102,9 +102,8 @@ titled(const struct nq_names *nm, const char *sp, size_t len)
 	return best;
 }
 
-/* Whether sp is "the N-year-old". */
-static int
-yearold(const char *sp)
+int
+nq_yearold(const char *sp)
 {
 	const char *d;
 
@@ -130,7 +129,7 @@ rolenoun(const struct nq_names *nm, const char *sp, size_t len)
 	if (len == 10 && strcasecmp(sp, "the latter") == 0)
 		return nm->last;
 	/* "the 26-year-old": an age stands for the person just named */
-	if (yearold(sp))
+	if (nq_yearold(sp))
 		return nm->last;
 	if (len == 10 && strcasecmp(sp, "the former") == 0)
 		return nm->prev;

@@ -145,6 +145,8 @@ void nq_names_scan(struct nq_names *nm, const unsigned char *s, size_t from, siz
  */
 char *nq_names_speaker(struct nq_names *nm, const struct nq_attr *at);
 
+/* Whether sp is "the N-year-old": a person just named, as "she" is. */
+int nq_yearold(const char *sp);
 /* Sex of a named person: W_MALE, W_FEMALE or 0 for unknown. */
 int nq_names_sex(const struct nq_names *nm, const char *name);
 /* Whether name is, as written, a person the document named. */

@@ -89,26 +89,13 @@ lastspeaker(struct pass *p)
  * Resolves the attribution into the record; "he" may look one sentence
  * back, unless back is 0 (its own sentence named someone before it).
  */
-/* Whether sp is "the N-year-old". */
-static int
-yearold(const char *sp)
-{
-	const char *d;
-
-	if (sp == NULL || strncasecmp(sp, "the ", 4) != 0)
-		return 0;
-	for (d = sp + 4; *d >= '0' && *d <= '9'; d++)
-		;
-	return d > sp + 4 && d - sp <= 7 && strcmp(d, "-year-old") == 0;
-}
-
 void
 nq_resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent, int back)
 {
 	char *ps = NULL;
 
 	/* "the 31-year-old told": a person, as "she" is */
-	if (!use->pron && yearold(use->speaker))
+	if (!use->pron && use->speaker != NULL && nq_yearold(use->speaker))
 		use->pron = W_PERSON;
 	if (!back && (use->pron & W_PERSON)) {
 		nq_attribute(p, r, use);
