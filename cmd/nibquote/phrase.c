@@ -65,7 +65,7 @@ relword(const struct tok *t, const unsigned char *s)
 {
 	static const char *const w[] = {
 		"that", "who", "which", "when", "while", "as", "because", "after",
-		"before", "where", "and", "but", "if", "since", "what", NULL
+		"before", "where", "and", "but", "if", "since", "what", "with", NULL
 	};
 
 	return nq_tok_in(t, s, w);
@@ -283,6 +283,10 @@ nq_phrase_subject(const unsigned char *s, const struct tok *t, int lo, int hi, s
 			/* a clause of its own: its subject is the verb's; after
 			 * "and" only a pronoun ("Energy, Environment and Water
 			 * think tank told" is no clause), after "but" a name too */
+			/* "with Chair Jerome Pell saying": a name only */
+			if (nq_tok_is(&t[k - 1], s, "with") && !nq_namelike(s, t, k, sb[ns - 1]) &&
+			    !(t[k].cap && t[sb[ns - 1] - 1].cap && (nq_tok_cls(s, &t[k]) & W_TITLE)))
+				continue;
 			if ((!(nq_tok_is(&t[k - 1], s, "and") || nq_tok_is(&t[k - 1], s, "but")) ||
 			    (nq_tok_cls(s, &t[k]) & W_PRONOUN) || (nq_tok_is(&t[k - 1], s, "but") &&
 			    nq_namelike(s, t, k, sb[ns - 1]))) && nq_phrase_speaker(s, t, k, sb[ns - 1], at))
