@@ -114,7 +114,7 @@ nq_spancopy(const unsigned char *s, size_t a, size_t b)
 int
 nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_attr *at)
 {
-	int k, j, allcap;
+	int k, j, allcap, orgword = 0;
 
 	while (hi > lo && ((nq_tok_cls(s, &t[hi - 1]) & W_ADV) || nq_tok_ly(&t[hi - 1], s)) &&
 	    t[hi - 1].t == T_WORD && s[t[hi - 1].a] >= 'a')
@@ -130,10 +130,12 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 		if (k > lo && (allcap || t[k - 1].cap) && (nq_tok_is(&t[k], s, "of") ||
 		    nq_tok_is(&t[k], s, "for") || nq_tok_is(&t[k], s, "from") ||
 		    nq_tok_is(&t[k], s, "with")) &&
-		    /* ...but "High Commissioner for Human Rights" is one */
-		    !(nq_tok_is(&t[k], s, "for") && allcap && k + 1 < hi && t[k + 1].cap &&
-		    !(nq_tok_cls(s, &t[k + 1]) & W_STOP)))
+		    /* ...but "High Commissioner for Human Rights" is one, and
+		     * so is "Royal College of Nursing" (an organisation's word) */
+		    !((nq_tok_is(&t[k], s, "for") || (nq_tok_is(&t[k], s, "of") && orgword)) &&
+		    allcap && k + 1 < hi && t[k + 1].cap && !(nq_tok_cls(s, &t[k + 1]) & W_STOP)))
 			break;
+		orgword |= t[k].cap && (nq_tok_cls(s, &t[k]) & W_ORG);
 		if (!t[k].cap)
 			allcap = 0;
 	}
