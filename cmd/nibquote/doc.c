@@ -19,13 +19,38 @@
 /* The end of a block kept for the next one: one sentence's worth. */
 #define TAILMAX 400
 
-/* Whether the quotation at s[a] opens its clause (start, colon, "said,"). */
+/*
+ * Whether s[a..b) reads as a speaker's words, not a title: four words or
+ * more, most of them in lower case.
+ */
 static int
-opensclause(const unsigned char *s, size_t lo, size_t a, size_t n)
+speechlike(const unsigned char *s, size_t a, size_t b)
 {
-	size_t sent = nq_sent_start(s, lo, a, n);
+	int words = 0, lower = 0;
 
-	return nq_pre_kind(s, sent < lo ? lo : sent, a) != PRE_MID;
+	for (size_t i = a; i < b; i++)
+		if (s[i] != ' ' && s[i] != '\n' && (i == a || s[i - 1] == ' ' || s[i - 1] == '\n')) {
+			words++;
+			lower += s[i] >= 'a' && s[i] <= 'z';
+		}
+	return words >= 4 && 2 * lower > words;
+}
+
+/*
+ * Whether the quotation span sp opens its clause (start, colon, "said,"),
+ * or is a speaker's words after an opening phrase and its comma ('For the
+ * industry, "next year will be slow," Ward says.').
+ */
+static int
+opensclause(const unsigned char *s, size_t lo, const struct nib_qspan *sp, size_t n)
+{
+	size_t sent = nq_sent_start(s, lo, sp->a, n), k = sp->a;
+
+	if (nq_pre_kind(s, sent < lo ? lo : sent, sp->a) != PRE_MID)
+		return 1;
+	while (k > lo && (s[k - 1] == ' ' || s[k - 1] == '\n'))
+		k--;
+	return k > lo && s[k - 1] == ',' && speechlike(s, sp->ta, sp->tb);
 }
 
 /* First byte that is not white space. */
@@ -155,7 +180,7 @@ joinparts(struct pass *p, struct nq_rec *r, size_t *ip, size_t nq, long open,
 	    (gap = nq_interrupt(s, pt->z, q->span[j].a)) != 0 &&
 	    gapfits(gap, r, s, pt->z) &&
 	    (gap != NQ_GAP_STOP || (sentencepart(p, j) && !ownattr(p, j, nq))) &&
-	    (opens >= 0 ? opens : (opens = opensclause(s, lo, q->span[i].a, p->n)))) {
+	    (opens >= 0 ? opens : (opens = opensclause(s, lo, &q->span[i], p->n)))) {
 		pt->ga = pt->z;
 		pt->gb = q->span[j].a;
 		nq_rec_addtext(r, s, nib_qspan_ta(&q->span[j]), q->span[j].tb);

@@ -105,7 +105,7 @@ nq_doc_setinherit(struct nq_doc *doc, const char *s)
 const char *
 nq_doc_inherited(struct nq_doc *doc)
 {
-	struct nq_attr at = { NULL, NULL, 0 };
+	struct nq_attr at = { NULL, NULL, 0, 0 };
 	size_t a;
 
 	if (doc->tailok && doc->taillen > 0) {
