@@ -50,7 +50,7 @@ opensclause(const unsigned char *s, size_t lo, const struct nib_qspan *sp, size_
 		return 1;
 	while (k > lo && (s[k - 1] == ' ' || s[k - 1] == '\n'))
 		k--;
-	return k > lo && s[k - 1] == ',' && speechlike(s, sp->ta, sp->tb);
+	return k > lo && s[k - 1] == ',' && speechlike(s, nib_qspan_ta(sp), sp->tb);
 }
 
 /* First byte that is not white space. */
