@@ -180,7 +180,6 @@ split_classify(struct split_doc *d)
 		split_features(d->text + B(i)->off, B(i)->len, &B(i)->f);
 	split_repeats(d);
 	h = split_weigh(d);
-	split_tables(d);
 	if (!split_densest(d, &a, &b)) {
 		/* Nothing reads as prose: all of it is page furniture. */
 		split_before(d, d->n, h);

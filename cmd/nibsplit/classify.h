@@ -45,7 +45,7 @@ size_t split_weigh(struct split_doc *d);
 /* The run [*a, *b] of greatest weight; returns 0 when nothing weighs. */
 int split_densest(const struct split_doc *d, size_t *a, size_t *b);
 
-/* Tables of five or more rows of one shape weigh as content. */
+/* Tables of five or more rows of one shape weigh as content (split_weigh). */
 void split_tables(struct split_doc *d);
 /* A list of one shape right after the body [.., b] joins it: the new end. */
 size_t split_list(struct split_doc *d, size_t b);

@@ -45,7 +45,9 @@ clock(const unsigned char *s, size_t n)
 
 /*
  * Tables: five or more rows in a run that start with a number and share
- * their shape are content, not menus.
+ * their shape are content, not menus.  A row weighs its words, as a
+ * paragraph of them would: a calendar under the headline must outweigh
+ * the blurbs of a sidebar further down.
  */
 void
 split_tables(struct split_doc *d)
@@ -57,15 +59,15 @@ split_tables(struct split_doc *d)
 		j = i + 1;
 		/* Rows are short and start with a digit: look no further. */
 		if (B(i)->len == 0 || d->text[B(i)->off] < '0' || d->text[B(i)->off] > '9' ||
-		    B(i)->f.ntok < 3 || B(i)->f.ntok > 40 || B(i)->w < -1e6)
+		    B(i)->f.ntok < 3 || B(i)->f.ntok > 40 || split_head(&B(i)->f))
 			continue;
 		sh = shape(d, i);
 		while (j < d->n && shape(d, j) == sh && B(j)->f.ntok >= 3 &&
-		    B(j)->f.ntok <= 40 && B(j)->w > -1e6)
+		    B(j)->f.ntok <= 40 && !split_head(&B(j)->f))
 			j++;
 		if (j - i >= 5)
 			for (size_t k = i; k < j; k++)
-				B(k)->w = 2;
+				B(k)->w = B(k)->f.ntok - 1;
 	}
 }
 
