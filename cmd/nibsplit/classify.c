@@ -188,6 +188,7 @@ split_classify(struct split_doc *d)
 		a = backward(d, a);
 		b = bridge(d, b);
 		b = split_list(d, b);
+		b = split_records(d, a, b);
 		split_before(d, a, h);
 		body(d, a, b);
 		split_after(d, b);
