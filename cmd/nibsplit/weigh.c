@@ -9,6 +9,8 @@
  */
 #include "classify.h"
 
+#define STOPMIN 0.3	/* stop words of a list item in the story's voice */
+
 /* The weight of a block by itself. */
 static double
 weight(const struct split_block *b)
@@ -108,6 +110,43 @@ hardhead(struct split_doc *d, size_t i)
 	return hard;
 }
 
+/* An item of a list in the story's voice: words, no stop at the end. */
+static int
+itemlike(const struct split_block *b)
+{
+	const struct split_feat *f = &b->f;
+
+	return f->ntok >= 8 && f->ntok <= 40 && !f->endterm && !f->endcolon &&
+	    !f->mark && !f->url && f->nsep == 0 && b->dup < 0 && !split_capsy(f) &&
+	    split_frac(split_count(f, f->nstop), f->ntok) >= STOPMIN;
+}
+
+/*
+ * Two or more such items in a row (empty blocks between them do not
+ * count) are a list the story holds, one point a line: they weigh a
+ * little less than nothing, as a subhead does, not as a menu.
+ */
+static void
+storylists(struct split_doc *d)
+{
+	size_t i, last = 0;
+	int prev = 0, cur;
+
+	for (i = 0; i < d->n; i++) {
+		if (B(i)->f.ntok == 0)
+			continue;
+		cur = itemlike(B(i));
+		if (cur && prev) {
+			if (B(last)->w < -1)
+				B(last)->w = -1;
+			if (B(i)->w < -1)
+				B(i)->w = -1;
+		}
+		prev = cur;
+		last = i;
+	}
+}
+
 size_t
 split_weigh(struct split_doc *d)
 {
@@ -118,6 +157,7 @@ split_weigh(struct split_doc *d)
 	for (i = 0; i < d->n; i++)
 		B(i)->w = weight(B(i));
 	split_tables(d);
+	storylists(d);
 	for (i = 0; i < d->n; i++) {
 		/*
 		 * A story has one dateline, near its top; dates after much
