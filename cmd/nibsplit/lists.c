@@ -43,11 +43,27 @@ clock(const unsigned char *s, size_t n)
 	    s[i + 2] >= '0' && s[i + 2] <= '9';
 }
 
+/* A number after the row's first token: a date, a score, a count. */
+static int
+data(const struct split_doc *d, size_t i)
+{
+	const unsigned char *s = d->text + B(i)->off, *e = s + B(i)->len;
+
+	while (s < e && *s != ' ')
+		s++;
+	for (; s < e; s++)
+		if (*s >= '0' && *s <= '9')
+			return 1;
+	return 0;
+}
+
 /*
  * Tables: five or more rows in a run that start with a number and share
- * their shape are content, not menus.  A row weighs its words, as a
- * paragraph of them would: a calendar under the headline must outweigh
- * the blurbs of a sidebar further down.
+ * their shape are content, not menus.  Rows of data weigh their words,
+ * as a paragraph of them would: a calendar under the headline must
+ * outweigh the blurbs of a sidebar further down.  A numbered list of
+ * headlines ("1. Man rescued ...", most read) holds no other number and
+ * weighs little, lest it outweigh a short story.
  */
 void
 split_tables(struct split_doc *d)
@@ -67,7 +83,7 @@ split_tables(struct split_doc *d)
 			j++;
 		if (j - i >= 5)
 			for (size_t k = i; k < j; k++)
-				B(k)->w = B(k)->f.ntok - 1;
+				B(k)->w = data(d, k) ? B(k)->f.ntok - 1 : 2;
 	}
 }
 
