@@ -7,6 +7,8 @@
 
 #include "classify.h"
 
+#define SHAPEHEAD 48	/* bytes of a block that make its shape */
+
 /* The shape of a list item: how it starts, and the separators it holds. */
 static unsigned
 shape(const struct split_doc *d, size_t i)
@@ -17,6 +19,9 @@ shape(const struct split_doc *d, size_t i)
 
 	if (n == 0)
 		return 0;
+	/* The separators of a row come early; a long item's dash is prose. */
+	if (n > SHAPEHEAD)
+		n = SHAPEHEAD;
 	sh = s[0] >= '0' && s[0] <= '9' ? 1 : s[0] >= 'A' && s[0] <= 'Z' ? 2 :
 	    s[0] >= 'a' && s[0] <= 'z' ? 3 : 4;
 	if (memmem(s, n, " -- ", 4) || memmem(s, n, " \xe2\x80\x93 ", 5) ||
