@@ -131,9 +131,10 @@ backward(struct split_doc *d, size_t a)
 /*
  * Subheads, lists and steps between paragraphs of one story, and prose
  * that resumes after a list of other headlines inside it ("More from
- * Sport", six titles, and the story goes on): a gap of short blocks after
- * the body, then prose that weighs enough, extends the body over both.
- * The list's head and titles stay related (body() sees their weight).
+ * Sport" or "Don't miss", six titles, and the story goes on): a gap of
+ * short blocks after the body, then prose that weighs enough, extends the
+ * body over both.  The list's head and titles stay related (body() sees
+ * their weight or their marks).
  */
 static size_t
 bridge(struct split_doc *d, size_t b)
@@ -147,7 +148,8 @@ bridge(struct split_doc *d, size_t b)
 		gapmax = GAPMAX;
 		for (i = b + 1; i < d->n && i - b <= gapmax; i++) {
 			const struct split_block *x = B(i);
-			if (x->w < -1e6 && !crossed && split_more(&x->f)) {
+			if (!crossed && ((x->w < -1e6 && split_more(&x->f)) ||
+			    (x->w > -1e6 && x->f.mark == M_RELATED && !x->f.prefix))) {
 				crossed = 1;
 				gapmax = LISTMAX;
 				continue;
