@@ -20,7 +20,7 @@ static int ready;
 
 static const char *const marknames[] = {
 	"", "chrome", "related", "comments", "footer", "navigation",
-	"caption", "credit", "promo", "end"
+	"caption", "credit", "promo", "end", "filed", "call"
 };
 
 /* Words that open a byline: "By Jane Doe", "Por ...", "Von ...". */
