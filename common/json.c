@@ -31,14 +31,74 @@ nib_buf_add(struct nib_buf *b, const void *p, size_t n)
 	b->s[b->len] = '\0';
 }
 
-/* Bytes a JSON string holds as they are: printable ASCII but " and \. */
-static unsigned char plain[256];
-
-static void
-initplain(void)
+/*
+ * The length of the UTF-8 character at s[0..n) (s[0] >= 0x80) when it is
+ * valid and may stand in a JSON string as it is; 0 for an invalid,
+ * overlong, surrogate or truncated sequence (nib_utf8_decode's rules) and
+ * for U+2028 and U+2029, which JavaScript takes for line ends.  Inline:
+ * a news page has a curly quote or a dash every few words.
+ */
+static inline size_t
+utf8plain(const unsigned char *s, size_t n)
 {
-	for (int c = 0x20; c < 0x80; c++)
-		plain[c] = c != '"' && c != '\\';
+	unsigned char c = s[0];
+
+	if (c >= 0xc2 && c < 0xe0)
+		return n >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (c >= 0xe0 && c < 0xf0) {
+		if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+		    (c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] > 0x9f))
+			return 0;
+		return c == 0xe2 && s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9) ? 0 : 3;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		if (n < 4 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+		    (s[3] & 0xc0) != 0x80 || (c == 0xf0 && s[1] < 0x90) ||
+		    (c == 0xf4 && s[1] > 0x8f))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+/*
+ * The length of the leading run of s[0..n) that a JSON string holds as it
+ * is: printable ASCII but " and \, and valid UTF-8 but U+2028 and U+2029.
+ */
+static size_t
+plainrun(const unsigned char *s, size_t n)
+{
+	size_t i = 0, l;
+
+	for (;;) {
+		/* Eight bytes at a time while all are plain ASCII. */
+		while (i + 8 <= n) {
+			uint64_t w = nib_swar_load(s + i);
+			/*
+			 * Each test may flag bytes above a true hit (a borrow)
+			 * but never below one: the lowest flag is exact.
+			 */
+			uint64_t m = nib_swar_high(w) | nib_swar_has(w, '"') |
+			    nib_swar_has(w, '\\') |
+			    ((w - NIB_ONES * 0x20) & ~w & NIB_HIGH);
+
+			if (m != 0) {
+				i += (size_t)__builtin_ctzll(m) >> 3;
+				break;
+			}
+			i += 8;
+		}
+		if (i == n)
+			return i;
+		if (s[i] >= 0x80) {
+			if ((l = utf8plain(s + i, n - i)) == 0)
+				return i;
+			i += l;
+		} else if (s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+			i++;
+		else
+			return i;
+	}
 }
 
 static void
@@ -50,35 +110,9 @@ jsonesc(sink *put, void *arg, const unsigned char *s, size_t n)
 	int l;
 	char u[6] = "\\u00";
 
-	if (!plain['a'])
-		initplain();
 	put(arg, "\"", 1);
 	while (i < n) {
-		/*
-		 * Copy plain bytes in one go: printable ASCII but for " and \,
-		 * and valid UTF-8 but for U+2028 and U+2029.
-		 */
-		run = i;
-		/* Eight bytes at a time while all are plain ASCII. */
-		while (run + 8 <= n) {
-			uint64_t w = nib_swar_load(s + run);
-
-			if (nib_swar_high(w) | nib_swar_has(w, '"') |
-			    nib_swar_has(w, '\\') |
-			    ((w - NIB_ONES * 0x20) & ~w & NIB_HIGH))
-				break;
-			run += 8;
-		}
-		for (; run < n; run++) {
-			if (plain[s[run]])
-				continue;
-			if (s[run] < 0x80)
-				break;
-			l = nib_utf8_decode(s + run, n - run, &cp);
-			if (cp < 0 || cp == 0x2028 || cp == 0x2029)
-				break;
-			run += (size_t)l - 1;
-		}
+		run = i + plainrun(s + i, n - i);
 		put(arg, s + i, run - i);
 		if ((i = run) == n)
 			break;
@@ -86,10 +120,8 @@ jsonesc(sink *put, void *arg, const unsigned char *s, size_t n)
 			l = nib_utf8_decode(s + i, n - i, &cp);
 			if (cp < 0)
 				put(arg, "\\ufffd", 6);
-			else if (cp == 0x2028 || cp == 0x2029)
-				put(arg, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
 			else
-				put(arg, s + i, (size_t)l);
+				put(arg, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
 			i += (size_t)l;
 			continue;
 		}
