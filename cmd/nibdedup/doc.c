@@ -54,12 +54,12 @@ itemspans(struct doc *doc, size_t i, size_t *u, size_t *k, size_t *s)
 	const struct cut *c;
 	size_t n = 0;
 
-	while (*u < doc->nu && unit_item(doc, *u) < i)
+	while (*u < doc->nu && unit_before(doc, *u, i))
 		(*u)++;
-	for (; *u < doc->nu && unit_item(doc, *u) == i; (*u)++) {
-		size_t a = unit_a(doc, *u);
+	for (; *u < doc->nu && unit_in(doc, *u, i); (*u)++) {
+		size_t a = unit_start(doc, *u) - item_off(doc, i);
 		if (bit_get(doc->gone, *u))
-			addspan(doc, &n, a, unit_b(doc, *u));
+			addspan(doc, &n, a, unit_end(doc, *u) - item_off(doc, i));
 		else if ((c = unit_cut(doc, *u, k)) != NULL && c->at > a)
 			addspan(doc, &n, a, c->at);
 	}
@@ -100,12 +100,11 @@ static void
 counts(struct dd *d, struct doc *doc)
 {
 	for (size_t i = 0; i < doc->nu; i++) {
-		size_t a = unit_a(doc, i);
+		size_t a = unit_start(doc, i);
 		if (unit_blank(doc, i) || bit_get(doc->gone, i) ||
 		    (d->dups && doc->cnt[i] < 2) || (d->uniqs && doc->cnt[i] != 1))
 			continue;
-		dd_emit_unit(d, doc->cnt[i], item_text(doc, unit_item(doc, i)) + a,
-		    unit_b(doc, i) - a);
+		dd_emit_unit(d, doc->cnt[i], doc->buf + a, unit_end(doc, i) - a);
 	}
 }
 
@@ -216,6 +215,7 @@ dd_doc_end(struct dd *d)
 	free(doc->blank);
 	free(doc->line);
 	free(doc->su);
+	free(doc->ut0);
 	free(doc->itok);
 	free(doc->gone);
 	free(doc->keep);

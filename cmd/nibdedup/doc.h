@@ -29,10 +29,13 @@ struct tokrange {
 	uint32_t t0, t1;
 };
 
-/* A unit of -s, a sentence of an item; without -s the items are the units. */
+/*
+ * A unit of -s, a sentence of an item, as byte offsets into the document
+ * (its item is found from them, its tokens kept apart, when made, in ut0);
+ * without -s the items are the units.
+ */
 struct sunit {
-	struct tokrange r;
-	uint32_t item;
+	uint32_t a, b;
 };
 
 /* A unit that lost a prefix: what is left starts at byte at, token tcut. */
@@ -58,7 +61,7 @@ struct prefixcand {
 /* A table of unit indexes, found by their text (docpasses.c). */
 struct unitindex {
 	uint32_t *slot;		/* hash tag << shift | unit + 1; 0 empty */
-	size_t mask, alloc;
+	size_t size, alloc;	/* slots in use (under 2^32), allocated */
 	unsigned shift;		/* bits that unit + 1 needs */
 };
 
@@ -76,6 +79,10 @@ struct doc {
 	size_t nu;		/* units: nsu, or nitem */
 	struct sunit *su;
 	size_t nsu, sucap;
+	uint32_t *ut0;		/* -s, tokens made: the first token of each
+				 * unit; a unit's tokens end where the next
+				 * one's start (none are kept between) */
+	size_t ut0cap;
 	uint32_t *itok;		/* blocks as units, tokens made: the first
 				 * token of each item, itok[nitem] is nt */
 	size_t itokcap;
@@ -88,8 +95,9 @@ struct doc {
 	uint64_t *cjk;		/* bit set: the token is a character of a
 				 * script written without spaces */
 	size_t nt, tcap, ncjk;
-	struct nib_key *key;	/* units' keys, when not made of tokens */
-	size_t keycap;
+	size_t cjkw;		/* words of cjk cleared, up to the last set */
+	struct nib_key ukey;	/* the key of the unit being indexed, when
+				 * not made of tokens (others' are made again) */
 	uint32_t *cnt;		/* -c, -d, -u: the count of each first unit */
 	size_t cntcap;
 	struct unitindex exact;
@@ -141,35 +149,80 @@ item_blank(const struct doc *doc, size_t i)
 	return bit_get(doc->blank, i);
 }
 
+/* The item that holds byte off of the document (not a blank line's end). */
+static inline size_t
+item_at(const struct doc *doc, size_t off)
+{
+	size_t lo = 0, hi = doc->nitem;	/* item[lo] <= off < item[hi] */
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->item[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Unit i: its bytes start..end in the document. */
+static inline size_t
+unit_start(const struct doc *doc, size_t i)
+{
+	return doc->sent ? doc->su[i].a : doc->item[i];
+}
+
+static inline size_t
+unit_end(const struct doc *doc, size_t i)
+{
+	return doc->sent ? doc->su[i].b : doc->item[i + 1];
+}
+
 /* Unit i: its item, its bytes a..b in it, its tokens t0..t1 (made). */
 static inline size_t
 unit_item(const struct doc *doc, size_t i)
 {
-	return doc->sent ? doc->su[i].item : i;
+	return doc->sent ? item_at(doc, doc->su[i].a) : i;
 }
 
 static inline size_t
 unit_a(const struct doc *doc, size_t i)
 {
-	return doc->sent ? doc->su[i].r.a : 0;
+	return doc->sent ? doc->su[i].a - item_off(doc, unit_item(doc, i)) : 0;
 }
 
 static inline size_t
 unit_b(const struct doc *doc, size_t i)
 {
-	return doc->sent ? doc->su[i].r.b : item_len(doc, i);
+	return doc->sent ? doc->su[i].b - item_off(doc, unit_item(doc, i)) :
+	    item_len(doc, i);
 }
 
 static inline size_t
 unit_t0(const struct doc *doc, size_t i)
 {
-	return doc->sent ? doc->su[i].r.t0 : doc->itok[i];
+	return doc->sent ? doc->ut0[i] : doc->itok[i];
 }
 
 static inline size_t
 unit_t1(const struct doc *doc, size_t i)
 {
-	return doc->sent ? doc->su[i].r.t1 : doc->itok[i + 1];
+	if (doc->sent)
+		return i + 1 < doc->nsu ? doc->ut0[i + 1] : doc->nt;
+	return doc->itok[i + 1];
+}
+
+/* Whether unit u comes before item i; whether it is in item i. */
+static inline int
+unit_before(const struct doc *doc, size_t u, size_t i)
+{
+	return doc->sent ? doc->su[u].a < doc->item[i] : u < i;
+}
+
+static inline int
+unit_in(const struct doc *doc, size_t u, size_t i)
+{
+	return doc->sent ? doc->su[u].a < doc->item[i + 1] : u == i;
 }
 
 /* A blank line: a unit of no text (blocks as units only). */

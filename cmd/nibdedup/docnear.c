@@ -35,12 +35,13 @@ stops(const unsigned char *p, size_t a, size_t b)
  * words are those that start in what is left.
  */
 static void
-unitsentence(struct doc *doc, size_t i, const struct cut *c)
+unitsentence(struct doc *doc, size_t item, size_t i, const struct cut *c)
 {
-	size_t item = unit_item(doc, i), b = unit_b(doc, i), t1 = unit_t1(doc, i);
+	size_t off = item_off(doc, item), t1 = unit_t1(doc, i);
+	size_t b = unit_end(doc, i) - off;
 	struct tokrange left = { 0, (uint32_t)b, 0, 0 };
 
-	doc_add_sentence(doc, item, c != NULL ? c->at : unit_a(doc, i), b);
+	doc_add_sentence(doc, item, c != NULL ? c->at : unit_start(doc, i) - off, b);
 	doc->s[doc->ns - 1].r.t0 = (uint32_t)unit_t0(doc, i);
 	doc->s[doc->ns - 1].r.t1 = (uint32_t)t1;
 	if (c == NULL)
@@ -54,14 +55,16 @@ unitsentence(struct doc *doc, size_t i, const struct cut *c)
 static void
 unitsassentences(struct doc *doc)
 {
-	size_t j = 0, s0, k = 0;
+	size_t j = 0, s0, k = 0, item = 0;
 
 	doc->ns = 0;
 	while (j < doc->nu) {
-		size_t item = unit_item(doc, j);
-		for (s0 = doc->ns; j < doc->nu && unit_item(doc, j) == item; j++)
+		/* The units are in order: their items are found walking. */
+		while (!unit_in(doc, j, item))
+			item++;
+		for (s0 = doc->ns; j < doc->nu && unit_in(doc, j, item); j++)
 			if (!bit_get(doc->gone, j) && !bit_get(doc->keep, j))
-				unitsentence(doc, j, unit_cut(doc, j, &k));
+				unitsentence(doc, item, j, unit_cut(doc, j, &k));
 		doc_keep_sentences(doc, s0);
 	}
 }

@@ -13,37 +13,40 @@
 #include "mem.h"
 
 /*
- * Empties x and sizes it for n units, at most three quarters full: only
- * that much is cleared and probed, and a table grown large by one long
- * document is given back.  A slot is 4 bytes: unit + 1 in the low bits,
- * as many bits of the hash as are left above, to skip most compares.
+ * Empties x and sizes it for n units, three quarters full (a size that is
+ * no power of two: a slot is picked by multiplying): only that much is
+ * cleared and probed, and a table grown large by one long document is
+ * given back.  A slot is 4 bytes: unit + 1 in the low bits, as many bits
+ * of the hash as are left above, to skip most compares.
  */
 static void
 index_reset(struct unitindex *x, size_t n)
 {
-	size_t c = 64;
+	size_t c = (n / 3 * 4 + 64) & ~(size_t)63;
 
-	while (c * 3 < n * 4)
-		c *= 2;
 	if (c > x->alloc || (x->alloc >= 65536 && x->alloc / 8 > c)) {
 		free(x->slot);
 		x->slot = nib_calloc(c, sizeof *x->slot);
 		x->alloc = c;
 	} else
 		memset(x->slot, 0, c * sizeof *x->slot);
-	x->mask = c - 1;
+	x->size = c;
 	for (x->shift = 1; x->shift < 32 && ((size_t)1 << x->shift) <= n; x->shift++)
 		;
 }
 
 /* Whether units v and i have the same text, as the exact pass sees it. */
 static int
-sameunit(const struct dd *d, const struct doc *doc, size_t v, size_t i)
+sameunit(struct dd *d, const struct doc *doc, size_t v, size_t i)
 {
 	size_t a, b, n;
 
-	if (!fuzzy(d))
-		return doc->key[v].lo == doc->key[i].lo && doc->key[v].hi == doc->key[i].hi;
+	if (!fuzzy(d)) {
+		/* Unit i's key is in ukey; v's is made again (a rare match). */
+		struct nib_key kv = nib_key_make(&d->kb, d->mode,
+		    doc->buf + unit_start(doc, v), unit_end(doc, v) - unit_start(doc, v));
+		return kv.lo == doc->ukey.lo && kv.hi == doc->ukey.hi;
+	}
 	a = unit_t0(doc, v);
 	b = unit_t0(doc, i);
 	n = unit_t1(doc, v) - a;
@@ -53,14 +56,15 @@ sameunit(const struct dd *d, const struct doc *doc, size_t v, size_t i)
 
 /* The earlier unit with the text of unit i (hash h), or -1 after adding i. */
 static long
-index_put(const struct dd *d, struct doc *doc, uint64_t h, size_t i)
+index_put(struct dd *d, struct doc *doc, uint64_t h, size_t i)
 {
 	struct unitindex *x = &doc->exact;
 	uint32_t low = (uint32_t)(((uint64_t)1 << x->shift) - 1);
 	uint32_t tag = (uint32_t)(h >> 32) << x->shift & ~low;
 	size_t k;
 
-	for (k = (size_t)h & x->mask; x->slot[k] != 0; k = (k + 1) & x->mask)
+	for (k = (size_t)((h & 0xffffffff) * x->size >> 32); x->slot[k] != 0;
+	    k = k + 1 < x->size ? k + 1 : 0)
 		if ((x->slot[k] & ~low) == tag &&
 		    sameunit(d, doc, (x->slot[k] & low) - 1, i))
 			return (long)((x->slot[k] & low) - 1);
@@ -96,16 +100,16 @@ reportunit(const struct dd *d, const struct doc *doc, int why, size_t i,
 static uint64_t
 unithash(struct dd *d, struct doc *doc, size_t i)
 {
-	size_t t0, a = unit_a(doc, i);
+	size_t t0, a = unit_start(doc, i);
 
 	if (fuzzy(d)) {
 		t0 = unit_t0(doc, i);
 		return XXH3_64bits(doc->th + t0, (unit_t1(doc, i) - t0) *
 		    sizeof *doc->th);
 	}
-	doc->key[i] = nib_key_make(&d->kb, d->mode,
-	    item_text(doc, unit_item(doc, i)) + a, unit_b(doc, i) - a);
-	return doc->key[i].lo;
+	doc->ukey = nib_key_make(&d->kb, d->mode, doc->buf + a,
+	    unit_end(doc, i) - a);
+	return doc->ukey.lo;
 }
 
 void
@@ -114,8 +118,6 @@ doc_exact(struct dd *d, struct doc *doc)
 	int counting = d->count || d->dups || d->uniqs;
 	long v;
 
-	if (!fuzzy(d))
-		NIB_GROW(doc->key, doc->keycap, doc->nu);
 	if (counting)
 		NIB_GROW(doc->cnt, doc->cntcap, doc->nu);
 	index_reset(&doc->exact, doc->nu);
@@ -133,7 +135,8 @@ doc_exact(struct dd *d, struct doc *doc)
 		if (v < 0)
 			continue;
 		bit_set(doc->gone, i);
-		reportunit(d, doc, WHY_EXACT, i, unit_b(doc, i), (size_t)v);
+		if (d->report != NULL)
+			reportunit(d, doc, WHY_EXACT, i, unit_b(doc, i), (size_t)v);
 	}
 	/* A large index goes before the next pass takes its memory. */
 	if (doc->exact.alloc >= 65536) {
@@ -268,6 +271,5 @@ doc_passes_free(struct doc *doc)
 		nib_map_free(&doc->pre);
 	free(doc->lenbits);
 	free(doc->cand);
-	free(doc->key);
 	free(doc->cnt);
 }

@@ -149,9 +149,36 @@ struct making {
 	struct dd *d;
 	struct doc *doc;
 	const unsigned char *s;	/* the item's text */
-	struct ranges units;
+	size_t off;		/* where it starts in the document */
+	size_t u, nu;		/* -s: the unit a token may be in; the end */
+	int uset;		/* its first token is set */
 	struct ranges sentences;
 };
+
+/*
+ * -s: gives the units up to the token at a (from the item's start) their
+ * first token, and says whether it is in a unit: tokens between units are
+ * not kept, so that a unit's tokens end where the next one's start.
+ */
+static inline int
+unittoken(struct making *m, size_t a)
+{
+	struct doc *doc = m->doc;
+	size_t at = m->off + a;
+
+	while (m->u < m->nu && doc->su[m->u].b <= at) {
+		if (!m->uset)
+			doc->ut0[m->u] = (uint32_t)doc->nt;
+		m->u++;
+		m->uset = 0;
+	}
+	if (m->u == m->nu || doc->su[m->u].a > at)
+		return 0;
+	if (!m->uset)
+		doc->ut0[m->u] = (uint32_t)doc->nt;
+	m->uset = 1;
+	return 1;
+}
 
 static inline void
 maketoken(void *ctx, size_t a, size_t b, int ascii)
@@ -160,21 +187,23 @@ maketoken(void *ctx, size_t a, size_t b, int ascii)
 	struct doc *doc = m->doc;
 	const unsigned char *p = m->s + a;
 
-	rangetoken(&m->units, a, doc->nt);
+	if (m->d->sent && !unittoken(m, a))
+		return;
 	rangetoken(&m->sentences, a, doc->nt);
 	if (doc->nt == doc->tcap) {
 		doc->tcap = doc->tcap * 2 + 256;
 		doc->th = nib_realloc(doc->th, doc->tcap, sizeof *doc->th);
 		doc->cjk = nib_realloc(doc->cjk, doc->tcap / 64 + 1, sizeof *doc->cjk);
 	}
-	if (doc->nt % 64 == 0)
-		doc->cjk[doc->nt / 64] = 0;
 	if (doc->nt >= UINT32_MAX)
 		errx(2, "document of more than 2^32 words");
 	doc->th[doc->nt] = tokhash(m->d, p, b - a, ascii);
 	/* A character of a script written without spaces: a third of a word. */
 	if (!ascii && b - a >= 3 && b - a <= 4 && p[0] >= 0xe0 &&
 	    (b - a == 3 || p[0] >= 0xf0)) {
+		/* Words are cleared as bits are set: no CJK, no memory. */
+		for (; doc->cjkw <= doc->nt / 64; doc->cjkw++)
+			doc->cjk[doc->cjkw] = 0;
 		doc->cjk[doc->nt / 64] |= 1ULL << (doc->nt % 64);
 		doc->ncjk++;
 	}
@@ -189,10 +218,8 @@ addunit(struct doc *doc, size_t item, size_t a, size_t b)
 
 	NIB_GROW(doc->su, doc->sucap, doc->nsu + 1);
 	u = &doc->su[doc->nsu++];
-	u->item = (uint32_t)item;
-	u->r.a = (uint32_t)a;
-	u->r.b = (uint32_t)b;
-	u->r.t0 = u->r.t1 = (uint32_t)doc->nt;
+	u->a = (uint32_t)(item_off(doc, item) + a);
+	u->b = (uint32_t)(item_off(doc, item) + b);
 }
 
 void
@@ -248,12 +275,18 @@ itemunits(struct dd *d, struct doc *doc, size_t i)
 	m.d = d;
 	m.doc = doc;
 	m.s = s;
-	rangesinit(&m.units, doc->nsu > u0 ? &doc->su[u0].r : NULL,
-	    sizeof *doc->su, doc->nsu - u0);
+	m.off = item_off(doc, i);
+	m.u = u0;
+	m.nu = doc->nsu;
+	m.uset = 0;
+	if (d->sent)
+		NIB_GROW(doc->ut0, doc->ut0cap, doc->nsu);
 	rangesinit(&m.sentences, doc->ns > s0 ? &doc->s[s0].r : NULL,
 	    sizeof *doc->s, doc->ns - s0);
 	eachtoken(s, n, maketoken, &m);
-	rangesend(&m.units, doc->nt);
+	for (; m.u < m.nu; m.u++, m.uset = 0)
+		if (!m.uset)
+			doc->ut0[m.u] = (uint32_t)doc->nt;
 	rangesend(&m.sentences, doc->nt);
 	doc_keep_sentences(doc, s0);
 }
@@ -268,7 +301,7 @@ doc_units(struct dd *d, struct doc *doc)
 			wtab[c] = c >= 0x80 ? 2 : (c >= '0' && c <= '9') ||
 			    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	doc->sent = d->sent;
-	doc->nsu = doc->nt = doc->ncjk = doc->ns = doc->ncut = 0;
+	doc->nsu = doc->nt = doc->ncjk = doc->cjkw = doc->ns = doc->ncut = 0;
 	if (doc->nitem >= INT32_MAX)
 		errx(2, "document of more than 2^31 lines");
 	if (blocks && doc->nitem + 1 > doc->itokcap) {
@@ -300,7 +333,7 @@ doc_words(const struct doc *doc, size_t t0, size_t t1)
 	size_t cjk = 0;
 
 	if (doc->ncjk > 0)
-		for (size_t t = t0; t < t1; t++)
+		for (size_t t = t0; t < t1 && t / 64 < doc->cjkw; t++)
 			cjk += doc->cjk[t / 64] >> (t % 64) & 1;
 	return t1 - t0 - cjk + cjk / 3;
 }
