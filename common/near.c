@@ -37,18 +37,6 @@ nshingles(const struct nib_near_unit *u)
 	    u->ntok - NIB_NEAR_SHINGLE + 1;
 }
 
-static uint64_t
-shingle(const uint64_t *t)
-{
-	uint64_t h = t[0];
-
-	for (int i = 1; i < NIB_NEAR_SHINGLE; i++) {
-		h = (h ^ (t[i] * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
-		h ^= h >> 31;
-	}
-	return h ? h : 1;
-}
-
 /*
  * The groups: a table of 4-byte slots, the group + 1 in the low bits and
  * as many bits of its hash above as are left (so that most slots of
@@ -161,7 +149,7 @@ groups(struct nib_near *nr)
 		size_t m = nshingles(u);
 		/* Ascending: the next shingle still finds its tokens. */
 		for (size_t j = 0; j < m; j++) {
-			g = group(nr, shingle(t + j), &ng);
+			g = group(nr, nib_near_shingle(t + j), &ng);
 			if (nr->glast[g] == i + 1) {
 				t[j] = SH_AGAIN;
 				continue;

@@ -21,6 +21,11 @@
  * distinct shingle; a shingle in more than NIB_NEAR_COMMON units takes
  * no more than its group.
  *
+ * A unit that shares no shingle with another unit neither repeats one nor
+ * holds one, and leaving it out changes no other unit's result: a caller
+ * with a long document may leave out the units whose shingles it knows
+ * to be found nowhere else (see nib_near_shingle()).
+ *
  *	nib_near_reset(&nr);
  *	for each unit: nib_near_add(&nr, first, ntok, skip);
  *	nib_near_run(&nr, hashes, 0.75, 6);
@@ -68,6 +73,22 @@ struct nib_near {
 	uint32_t *touched;		/* the units one test met */
 	size_t tcap;
 };
+
+/*
+ * The hash of the shingle whose tokens start at t: a caller may mark the
+ * shingles of a document to leave out units that share none.
+ */
+static inline uint64_t
+nib_near_shingle(const uint64_t *t)
+{
+	uint64_t h = t[0];
+
+	for (int i = 1; i < NIB_NEAR_SHINGLE; i++) {
+		h = (h ^ (t[i] * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 31;
+	}
+	return h ? h : 1;
+}
 
 /* Forgets the units (keeps the memory); zero the struct to start. */
 void nib_near_reset(struct nib_near *nr);

@@ -23,6 +23,12 @@
 #include "near.h"
 #include "words.h"
 
+/*
+ * A document of this many bytes or more is big (see struct doc): its
+ * near-repeat pass costs CPU time for memory.
+ */
+#define DOC_BIG (16 << 20)
+
 /* Bytes a..b of an item (offsets from its start) and their tokens t0..t1. */
 struct tokrange {
 	uint32_t a, b;
@@ -106,6 +112,11 @@ struct doc {
 	size_t lenbitcap;
 	struct prefixcand *cand;	/* scratch: the prefixes worth a look */
 	size_t candcap;
+	int big;		/* a long document: sentences for near repeats
+				 * made after the other passes, only those
+				 * that share a shingle (docnear.c) */
+	uint64_t *twice;	/* big: bit set of shingle hashes met twice */
+	size_t twicemask;
 	struct sentence *s;
 	size_t ns, scap;
 	struct nib_near nr;

@@ -5,6 +5,7 @@
  * paragraph's other sentences stay.  A sentence of fewer than two words
  * has no shingle: it can neither repeat nor hold another, and is not kept.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -28,6 +29,54 @@ stops(const unsigned char *p, size_t a, size_t b)
 			return 0;
 	}
 	return 0;
+}
+
+/*
+ * A big document: marks the hash of each two tokens next to each other
+ * (every sentence's shingles, and more), 8 to 16 bits a token, keeping
+ * those met twice.  A sentence none of whose shingles was met twice
+ * shares none with another (near.h): it is left out.  A hash met twice
+ * by chance only keeps a sentence that need not be.
+ */
+static void
+marktwice(struct doc *doc)
+{
+	size_t bits = 64, k;
+	uint64_t *once;
+
+	while (bits < doc->nt * 8)
+		bits *= 2;
+	once = nib_calloc(bits / 64, sizeof *once);
+	doc->twice = nib_calloc(bits / 64, sizeof *doc->twice);
+	doc->twicemask = bits - 1;
+	for (size_t j = 0; j + NIB_NEAR_SHINGLE <= doc->nt; j++) {
+		k = (size_t)nib_near_shingle(doc->th + j) & doc->twicemask;
+		if (bit_get(once, k))
+			bit_set(doc->twice, k);
+		else
+			bit_set(once, k);
+	}
+	free(once);
+}
+
+/* Big: leaves out the sentences from s0 on that share no shingle. */
+static void
+prune(struct doc *doc, size_t s0)
+{
+	size_t k = s0;
+
+	if (!doc->big)
+		return;
+	for (size_t j = s0; j < doc->ns; j++) {
+		const struct sentence *s = &doc->s[j];
+		for (size_t t = s->r.t0; t + NIB_NEAR_SHINGLE <= s->r.t1; t++)
+			if (bit_get(doc->twice, (size_t)nib_near_shingle(doc->th + t) &
+			    doc->twicemask)) {
+				doc->s[k++] = *s;
+				break;
+			}
+	}
+	doc->ns = k;
 }
 
 /*
@@ -66,28 +115,49 @@ unitsassentences(struct doc *doc)
 			if (!bit_get(doc->gone, j) && !bit_get(doc->keep, j))
 				unitsentence(doc, item, j, unit_cut(doc, j, &k));
 		doc_keep_sentences(doc, s0);
+		prune(doc, s0);
 	}
 }
 
 /*
- * The sentences of what is left of block u after cut c, split again, into
- * scratch at doc->s[doc->ns..); returns how many are kept.
+ * The sentences of what is left of block u from byte at on, split again,
+ * into scratch at doc->s[doc->ns..); returns how many are kept.
  */
 static size_t
-tailsentences(struct doc *doc, size_t u, const struct cut *c)
+tailsentences(struct doc *doc, size_t u, size_t at)
 {
 	const unsigned char *p = item_text(doc, u);
 	size_t s0 = doc->ns, a, b, end = item_len(doc, u);
 	struct nib_sent ss;
 
-	nib_sent_init(&ss, p + c->at, end - c->at);
+	nib_sent_init(&ss, p + at, end - at);
 	while (nib_sent_next(&ss, &a, &b))
-		doc_add_sentence(doc, u, c->at + a, c->at + b);
+		doc_add_sentence(doc, u, at + a, at + b);
 	if (doc->ns > s0)
 		doc_tokens_of(doc, u, unit_t0(doc, u), &doc->s[s0].r,
 		    doc->ns - s0, sizeof *doc->s);
 	doc_keep_sentences(doc, s0);
+	prune(doc, s0);
 	return doc->ns - s0;
+}
+
+/*
+ * Blocks as units of a big document, whose sentences were not made with
+ * the tokens: those of the blocks left, whole or after a cut prefix.
+ */
+static void
+bigsentences(struct doc *doc)
+{
+	size_t k = 0;
+	const struct cut *c;
+
+	doc->ns = 0;
+	for (size_t j = 0; j < doc->nu; j++) {
+		if (bit_get(doc->gone, j) || bit_get(doc->keep, j))
+			continue;
+		c = unit_cut(doc, j, &k);
+		tailsentences(doc, j, c != NULL ? c->at : 0);
+	}
 }
 
 /*
@@ -113,7 +183,7 @@ blocksentences(struct doc *doc)
 			continue;
 		}
 		doc->ns = n;
-		m = tailsentences(doc, j, c);
+		m = tailsentences(doc, j, c->at);
 		if (wr + m > rd) {	/* more than were there: make room */
 			size_t more = wr + m - rd;
 			NIB_GROW(doc->s, doc->scap, n + m + more);
@@ -131,10 +201,16 @@ blocksentences(struct doc *doc)
 void
 doc_nears(struct dd *d, struct doc *doc)
 {
+	if (doc->big)
+		marktwice(doc);
 	if (d->sent)
 		unitsassentences(doc);
+	else if (doc->big)
+		bigsentences(doc);
 	else
 		blocksentences(doc);
+	free(doc->twice);
+	doc->twice = NULL;
 	nib_near_reset(&doc->nr);
 	for (size_t i = 0; i < doc->ns; i++) {
 		const struct sentence *s = &doc->s[i];

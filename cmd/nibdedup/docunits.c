@@ -267,7 +267,7 @@ itemunits(struct dd *d, struct doc *doc, size_t i)
 	}
 	if (!fuzzy(d))
 		return;
-	if (!d->sent && d->t > 0) {
+	if (!d->sent && d->t > 0 && !doc->big) {
 		nib_sent_init(&ss, s, n);
 		while (nib_sent_next(&ss, &a, &b))
 			doc_add_sentence(doc, i, a, b);
@@ -301,6 +301,7 @@ doc_units(struct dd *d, struct doc *doc)
 			wtab[c] = c >= 0x80 ? 2 : (c >= '0' && c <= '9') ||
 			    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	doc->sent = d->sent;
+	doc->big = doc->len >= DOC_BIG;
 	doc->nsu = doc->nt = doc->ncjk = doc->cjkw = doc->ns = doc->ncut = 0;
 	if (doc->nitem >= INT32_MAX)
 		errx(2, "document of more than 2^31 lines");
