@@ -112,10 +112,13 @@ struct doc {
 	size_t lenbitcap;
 	struct prefixcand *cand;	/* scratch: the prefixes worth a look */
 	size_t candcap;
-	int big;		/* a long document: sentences for near repeats
-				 * made after the other passes, only those
-				 * that share a shingle (docnear.c) */
-	uint64_t *twice;	/* big: bit set of shingle hashes met twice */
+	int big;		/* a long document: only the units whose
+				 * hash is met twice are indexed
+				 * (docpasses.c); sentences for near repeats
+				 * are made after the other passes, only
+				 * those that share a shingle (docnear.c) */
+	uint64_t *twice;	/* big: bit set of hashes met twice, of
+				 * units' texts, then of shingles */
 	size_t twicemask;
 	struct sentence *s;
 	size_t ns, scap;

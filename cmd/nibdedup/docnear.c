@@ -32,29 +32,40 @@ stops(const unsigned char *p, size_t a, size_t b)
 }
 
 /*
- * A big document: marks the hash of each two tokens next to each other
- * (every sentence's shingles, and more), 8 to 16 bits a token, keeping
- * those met twice.  A sentence none of whose shingles was met twice
- * shares none with another (near.h): it is left out.  A hash met twice
- * by chance only keeps a sentence that need not be.
+ * A big document: marks the hash of each two tokens next to each other in
+ * a unit left (every sentence's shingles, and more), in a bit set of 8 to
+ * 16 bits a pair, keeping those met twice.  A sentence none of whose
+ * shingles was met twice shares none with another (near.h): it is left
+ * out.  A hash met twice by chance only keeps a sentence that need not be.
  */
 static void
 marktwice(struct doc *doc)
 {
-	size_t bits = 64, k;
+	size_t bits = 64, pairs = 0, k, t0, t1;
 	uint64_t *once;
 
-	while (bits < doc->nt * 8)
+	for (size_t i = 0; i < doc->nu; i++)
+		if (!bit_get(doc->gone, i) && !bit_get(doc->keep, i) &&
+		    unit_t1(doc, i) - unit_t0(doc, i) >= NIB_NEAR_SHINGLE)
+			pairs += unit_t1(doc, i) - unit_t0(doc, i) -
+			    NIB_NEAR_SHINGLE + 1;
+	while (bits < pairs * 8)
 		bits *= 2;
 	once = nib_calloc(bits / 64, sizeof *once);
 	doc->twice = nib_calloc(bits / 64, sizeof *doc->twice);
 	doc->twicemask = bits - 1;
-	for (size_t j = 0; j + NIB_NEAR_SHINGLE <= doc->nt; j++) {
-		k = (size_t)nib_near_shingle(doc->th + j) & doc->twicemask;
-		if (bit_get(once, k))
-			bit_set(doc->twice, k);
-		else
-			bit_set(once, k);
+	for (size_t i = 0; i < doc->nu && pairs > 0; i++) {
+		if (bit_get(doc->gone, i) || bit_get(doc->keep, i))
+			continue;
+		t0 = unit_t0(doc, i);
+		t1 = unit_t1(doc, i);
+		for (size_t t = t0; t + NIB_NEAR_SHINGLE <= t1; t++) {
+			k = (size_t)nib_near_shingle(doc->th + t) & doc->twicemask;
+			if (bit_get(once, k))
+				bit_set(doc->twice, k);
+			else
+				bit_set(once, k);
+		}
 	}
 	free(once);
 }

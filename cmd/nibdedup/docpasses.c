@@ -13,14 +13,14 @@
 #include "mem.h"
 
 /*
- * Empties x and sizes it for n units, three quarters full (a size that is
+ * Empties x and sizes it for n units of nu, three quarters full (a size that is
  * no power of two: a slot is picked by multiplying): only that much is
  * cleared and probed, and a table grown large by one long document is
  * given back.  A slot is 4 bytes: unit + 1 in the low bits, as many bits
  * of the hash as are left above, to skip most compares.
  */
 static void
-index_reset(struct unitindex *x, size_t n)
+index_reset(struct unitindex *x, size_t n, size_t nu)
 {
 	size_t c = (n / 3 * 4 + 64) & ~(size_t)63;
 
@@ -31,7 +31,7 @@ index_reset(struct unitindex *x, size_t n)
 	} else
 		memset(x->slot, 0, c * sizeof *x->slot);
 	x->size = c;
-	for (x->shift = 1; x->shift < 32 && ((size_t)1 << x->shift) <= n; x->shift++)
+	for (x->shift = 1; x->shift < 32 && ((size_t)1 << x->shift) <= nu; x->shift++)
 		;
 }
 
@@ -112,23 +112,72 @@ unithash(struct dd *d, struct doc *doc, size_t i)
 	return doc->ukey.lo;
 }
 
+/* A blank line; or "***", "--": layout, not text, never a repeat. */
+static int
+layout(const struct dd *d, const struct doc *doc, size_t i)
+{
+	return unit_blank(doc, i) ||
+	    (fuzzy(d) && unit_t1(doc, i) == unit_t0(doc, i));
+}
+
+/*
+ * A big document, keys made of words: marks the units' hashes in a bit
+ * set of 4 to 8 bits a unit, keeping in doc->twice those met twice, and returns how many units
+ * met them.  Only those can repeat one another and take room in the
+ * index; the others' hashes are made again.
+ */
+static size_t
+marktwice(struct dd *d, struct doc *doc)
+{
+	size_t bits = 64, k, n = 0;
+	uint64_t *once;
+
+	while (bits < doc->nu * 4)
+		bits *= 2;
+	once = nib_calloc(bits / 64, sizeof *once);
+	doc->twice = nib_calloc(bits / 64, sizeof *doc->twice);
+	doc->twicemask = bits - 1;
+	for (size_t i = 0; i < doc->nu; i++) {
+		if (layout(d, doc, i))
+			continue;
+		k = (size_t)(unithash(d, doc, i) >> 20) & doc->twicemask;
+		if (bit_get(doc->twice, k))
+			n++;
+		else if (bit_get(once, k)) {
+			bit_set(doc->twice, k);
+			n += 2;
+		} else
+			bit_set(once, k);
+	}
+	free(once);
+	return n;
+}
+
 void
 doc_exact(struct dd *d, struct doc *doc)
 {
 	int counting = d->count || d->dups || d->uniqs;
+	size_t n = doc->nu;
+	/* Keys not made of words take long to make twice. */
+	int marked = doc->big && fuzzy(d);
+	uint64_t h;
 	long v;
 
 	if (counting)
 		NIB_GROW(doc->cnt, doc->cntcap, doc->nu);
-	index_reset(&doc->exact, doc->nu);
+	if (marked)
+		n = marktwice(d, doc);
+	index_reset(&doc->exact, n, doc->nu);
 	for (size_t i = 0; i < doc->nu; i++) {
-		/* A blank line; or "***", "--": layout, not text. */
-		if (unit_blank(doc, i) ||
-		    (fuzzy(d) && unit_t1(doc, i) == unit_t0(doc, i))) {
+		if (layout(d, doc, i)) {
 			bit_set(doc->keep, i);
 			continue;
 		}
-		v = index_put(d, doc, unithash(d, doc, i), i);
+		h = unithash(d, doc, i);
+		if (marked && !bit_get(doc->twice, (size_t)(h >> 20) & doc->twicemask))
+			v = -1;		/* met once: no other unit has its text */
+		else
+			v = index_put(d, doc, h, i);
 		if (counting)
 			doc->cnt[v < 0 ? i : (size_t)v] = v < 0 ? 1 :
 			    doc->cnt[v] + 1;
@@ -138,6 +187,8 @@ doc_exact(struct dd *d, struct doc *doc)
 		if (d->report != NULL)
 			reportunit(d, doc, WHY_EXACT, i, unit_b(doc, i), (size_t)v);
 	}
+	free(doc->twice);
+	doc->twice = NULL;
 	/* A large index goes before the next pass takes its memory. */
 	if (doc->exact.alloc >= 65536) {
 		free(doc->exact.slot);

@@ -301,7 +301,7 @@ doc_units(struct dd *d, struct doc *doc)
 			wtab[c] = c >= 0x80 ? 2 : (c >= '0' && c <= '9') ||
 			    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	doc->sent = d->sent;
-	doc->big = doc->len >= DOC_BIG;
+	doc->big = doc->len >= DOC_BIG && doc->len > 0;
 	doc->nsu = doc->nt = doc->ncjk = doc->cjkw = doc->ns = doc->ncut = 0;
 	if (doc->nitem >= INT32_MAX)
 		errx(2, "document of more than 2^31 lines");
