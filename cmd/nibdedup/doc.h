@@ -103,7 +103,10 @@ struct doc {
 	size_t nt, tcap, ncjk;
 	size_t cjkw;		/* words of cjk cleared, up to the last set */
 	struct nib_key ukey;	/* the key of the unit being indexed, when
-				 * not made of tokens (others' are made again) */
+				 * not made of tokens */
+	struct nib_key *key;	/* not big: every unit's key (a big one's
+				 * are made again when a match needs them) */
+	size_t keycap;
 	uint32_t *cnt;		/* -c, -d, -u: the count of each first unit */
 	size_t cntcap;
 	struct unitindex exact;

@@ -42,9 +42,10 @@ sameunit(struct dd *d, const struct doc *doc, size_t v, size_t i)
 	size_t a, b, n;
 
 	if (!fuzzy(d)) {
-		/* Unit i's key is in ukey; v's is made again (a rare match). */
-		struct nib_key kv = nib_key_make(&d->kb, d->mode,
-		    doc->buf + unit_start(doc, v), unit_end(doc, v) - unit_start(doc, v));
+		/* Unit i's key is in ukey; in a big document v's is made again. */
+		struct nib_key kv = !doc->big ? doc->key[v] : nib_key_make(&d->kb,
+		    d->mode, doc->buf + unit_start(doc, v),
+		    unit_end(doc, v) - unit_start(doc, v));
 		return kv.lo == doc->ukey.lo && kv.hi == doc->ukey.hi;
 	}
 	a = unit_t0(doc, v);
@@ -109,6 +110,8 @@ unithash(struct dd *d, struct doc *doc, size_t i)
 	}
 	doc->ukey = nib_key_make(&d->kb, d->mode, doc->buf + a,
 	    unit_end(doc, i) - a);
+	if (!doc->big)
+		doc->key[i] = doc->ukey;
 	return doc->ukey.lo;
 }
 
@@ -165,6 +168,8 @@ doc_exact(struct dd *d, struct doc *doc)
 
 	if (counting)
 		NIB_GROW(doc->cnt, doc->cntcap, doc->nu);
+	if (!fuzzy(d) && !doc->big)
+		NIB_GROW(doc->key, doc->keycap, doc->nu);
 	if (marked)
 		n = marktwice(d, doc);
 	index_reset(&doc->exact, n, doc->nu);
@@ -323,4 +328,5 @@ doc_passes_free(struct doc *doc)
 	free(doc->lenbits);
 	free(doc->cand);
 	free(doc->cnt);
+	free(doc->key);
 }
