@@ -20,6 +20,7 @@
 
 #include "dedup.h"
 #include "keys.h"
+#include "mem.h"
 #include "near.h"
 #include "words.h"
 
@@ -120,9 +121,9 @@ struct doc {
 				 * (docpasses.c); sentences for near repeats
 				 * are made after the other passes, only
 				 * those that share a shingle (docnear.c) */
-	uint64_t *twice;	/* big: bit set of hashes met twice, of
-				 * units' texts, then of shingles */
-	size_t twicemask;
+	uint64_t *twice;	/* big: 2-bit counts of hashes met (up to
+				 * twice), of units' texts, then of shingles */
+	size_t twicemask;	/* counts - 1 */
 	struct sentence *s;
 	size_t ns, scap;
 	struct nib_near nr;
@@ -140,6 +141,39 @@ static inline void
 bit_set(uint64_t *b, size_t i)
 {
 	b[i / 64] |= 1ULL << (i % 64);
+}
+
+/* Big: counts hash h once more (up to twice) in doc->twice. */
+static inline void
+twice_mark(struct doc *doc, uint64_t h)
+{
+	size_t k = (size_t)h & doc->twicemask;
+	uint64_t *w = &doc->twice[k / 32];
+	unsigned sh = 2 * (k % 32);
+
+	if ((*w >> sh & 3) < 2)
+		*w += 1ULL << sh;
+}
+
+/* Big: whether hash h was met twice (or its count shares a slot). */
+static inline int
+twice_met(const struct doc *doc, uint64_t h)
+{
+	size_t k = (size_t)h & doc->twicemask;
+
+	return doc->twice[k / 32] >> (2 * (k % 32)) & 2;
+}
+
+/* Big: room for counts of about n hashes, per to 2 * per slots each. */
+static inline void
+twice_alloc(struct doc *doc, size_t n, size_t per)
+{
+	size_t slots = 64;
+
+	while (slots < n * per)
+		slots *= 2;
+	doc->twice = nib_calloc(slots / 32, sizeof *doc->twice);
+	doc->twicemask = slots - 1;
 }
 
 static inline size_t

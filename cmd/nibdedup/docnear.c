@@ -31,43 +31,46 @@ stops(const unsigned char *p, size_t a, size_t b)
 	return 0;
 }
 
+/* The pairs of tokens of unit i, when it is left. */
+static size_t
+pairsleft(const struct doc *doc, size_t i)
+{
+	size_t n = unit_t1(doc, i) - unit_t0(doc, i);
+
+	return bit_get(doc->gone, i) || bit_get(doc->keep, i) ||
+	    n < NIB_NEAR_SHINGLE ? 0 : n - NIB_NEAR_SHINGLE + 1;
+}
+
 /*
- * A big document: marks the hash of each two tokens next to each other in
- * a unit left (every sentence's shingles, and more), in a bit set of 8 to
- * 16 bits a pair, keeping those met twice.  A sentence none of whose
- * shingles was met twice shares none with another (near.h): it is left
- * out.  A hash met twice by chance only keeps a sentence that need not be.
+ * A big document: counts the hash of each two tokens next to each other
+ * in a unit left (every sentence's shingles, and more; 8 to 16 slots a
+ * pair, 2 bits a slot).  A sentence none of whose shingles was met twice
+ * shares none with another (near.h): it is left out.  A hash met twice by
+ * chance only keeps a sentence that need not be.
  */
 static void
 marktwice(struct doc *doc)
 {
-	size_t bits = 64, pairs = 0, k, t0, t1;
-	uint64_t *once;
+	size_t pairs = 0;
 
 	for (size_t i = 0; i < doc->nu; i++)
-		if (!bit_get(doc->gone, i) && !bit_get(doc->keep, i) &&
-		    unit_t1(doc, i) - unit_t0(doc, i) >= NIB_NEAR_SHINGLE)
-			pairs += unit_t1(doc, i) - unit_t0(doc, i) -
-			    NIB_NEAR_SHINGLE + 1;
-	while (bits < pairs * 8)
-		bits *= 2;
-	once = nib_calloc(bits / 64, sizeof *once);
-	doc->twice = nib_calloc(bits / 64, sizeof *doc->twice);
-	doc->twicemask = bits - 1;
-	for (size_t i = 0; i < doc->nu && pairs > 0; i++) {
-		if (bit_get(doc->gone, i) || bit_get(doc->keep, i))
-			continue;
-		t0 = unit_t0(doc, i);
-		t1 = unit_t1(doc, i);
-		for (size_t t = t0; t + NIB_NEAR_SHINGLE <= t1; t++) {
-			k = (size_t)nib_near_shingle(doc->th + t) & doc->twicemask;
-			if (bit_get(once, k))
-				bit_set(doc->twice, k);
-			else
-				bit_set(once, k);
-		}
-	}
-	free(once);
+		pairs += pairsleft(doc, i);
+	twice_alloc(doc, pairs, 8);
+	for (size_t i = 0; i < doc->nu && pairs > 0; i++)
+		if (pairsleft(doc, i) > 0)
+			for (size_t t = unit_t0(doc, i);
+			    t + NIB_NEAR_SHINGLE <= unit_t1(doc, i); t++)
+				twice_mark(doc, nib_near_shingle(doc->th + t));
+}
+
+/* Big: whether a shingle of tokens t0..t1 was met twice. */
+static int
+shares(const struct doc *doc, size_t t0, size_t t1)
+{
+	for (size_t t = t0; t + NIB_NEAR_SHINGLE <= t1; t++)
+		if (twice_met(doc, nib_near_shingle(doc->th + t)))
+			return 1;
+	return 0;
 }
 
 /* Big: leaves out the sentences from s0 on that share no shingle. */
@@ -78,15 +81,9 @@ prune(struct doc *doc, size_t s0)
 
 	if (!doc->big)
 		return;
-	for (size_t j = s0; j < doc->ns; j++) {
-		const struct sentence *s = &doc->s[j];
-		for (size_t t = s->r.t0; t + NIB_NEAR_SHINGLE <= s->r.t1; t++)
-			if (bit_get(doc->twice, (size_t)nib_near_shingle(doc->th + t) &
-			    doc->twicemask)) {
-				doc->s[k++] = *s;
-				break;
-			}
-	}
+	for (size_t j = s0; j < doc->ns; j++)
+		if (shares(doc, doc->s[j].r.t0, doc->s[j].r.t1))
+			doc->s[k++] = doc->s[j];
 	doc->ns = k;
 }
 
@@ -164,7 +161,9 @@ bigsentences(struct doc *doc)
 
 	doc->ns = 0;
 	for (size_t j = 0; j < doc->nu; j++) {
-		if (bit_get(doc->gone, j) || bit_get(doc->keep, j))
+		/* No sentence of a block that shares no pair shares one. */
+		if (pairsleft(doc, j) == 0 ||
+		    !shares(doc, unit_t0(doc, j), unit_t1(doc, j)))
 			continue;
 		c = unit_cut(doc, j, &k);
 		tailsentences(doc, j, c != NULL ? c->at : 0);

@@ -124,35 +124,56 @@ layout(const struct dd *d, const struct doc *doc, size_t i)
 }
 
 /*
- * A big document, keys made of words: marks the units' hashes in a bit
- * set of 4 to 8 bits a unit, keeping in doc->twice those met twice, and returns how many units
- * met them.  Only those can repeat one another and take room in the
- * index; the others' hashes are made again.
+ * A big document, keys made of words: counts the units' hashes (4 to 8
+ * slots a unit, 2 bits a slot) and returns how many units met one twice.
+ * Only those can repeat one another and take room in the index; the
+ * others' hashes are made again.
  */
-static size_t
-marktwice(struct dd *d, struct doc *doc)
-{
-	size_t bits = 64, k, n = 0;
-	uint64_t *once;
+#define AHEAD 16	/* units hashed before their count is looked at */
 
-	while (bits < doc->nu * 4)
-		bits *= 2;
-	once = nib_calloc(bits / 64, sizeof *once);
-	doc->twice = nib_calloc(bits / 64, sizeof *doc->twice);
-	doc->twicemask = bits - 1;
+/*
+ * The hash of unit i (0 past the end or for layout), its count's word
+ * fetched meanwhile: the counts are read at random, most of them missing
+ * the caches.
+ */
+static uint64_t
+hashahead(struct dd *d, struct doc *doc, size_t i)
+{
+	uint64_t h;
+
+	if (i >= doc->nu || layout(d, doc, i))
+		return 0;
+	h = unithash(d, doc, i);
+	__builtin_prefetch(&doc->twice[((size_t)(h >> 20) & doc->twicemask) / 32]);
+	return h;
+}
+
+static size_t
+marktwice(struct dd *d, struct doc *doc, uint64_t *ring)
+{
+	size_t n = 0, k;
+	uint64_t h;
+
+	twice_alloc(doc, doc->nu, 4);
+	for (size_t i = 0; i < AHEAD; i++)
+		ring[i] = hashahead(d, doc, i);
 	for (size_t i = 0; i < doc->nu; i++) {
+		h = ring[i % AHEAD] >> 20;
+		ring[i % AHEAD] = hashahead(d, doc, i + AHEAD);
 		if (layout(d, doc, i))
 			continue;
-		k = (size_t)(unithash(d, doc, i) >> 20) & doc->twicemask;
-		if (bit_get(doc->twice, k))
+		k = (size_t)h & doc->twicemask;
+		switch (doc->twice[k / 32] >> (2 * (k % 32)) & 3) {
+		case 0:
+			break;
+		case 1:
+			n += 2;		/* the first and this one */
+			break;
+		default:
 			n++;
-		else if (bit_get(once, k)) {
-			bit_set(doc->twice, k);
-			n += 2;
-		} else
-			bit_set(once, k);
+		}
+		twice_mark(doc, h);
 	}
-	free(once);
 	return n;
 }
 
@@ -163,23 +184,31 @@ doc_exact(struct dd *d, struct doc *doc)
 	size_t n = doc->nu;
 	/* Keys not made of words take long to make twice. */
 	int marked = doc->big && fuzzy(d);
-	uint64_t h;
+	uint64_t h = 0, ring[AHEAD];
 	long v;
 
 	if (counting)
 		NIB_GROW(doc->cnt, doc->cntcap, doc->nu);
 	if (!fuzzy(d) && !doc->big)
 		NIB_GROW(doc->key, doc->keycap, doc->nu);
-	if (marked)
-		n = marktwice(d, doc);
+	if (marked) {
+		n = marktwice(d, doc, ring);
+		for (size_t i = 0; i < AHEAD; i++)
+			ring[i] = hashahead(d, doc, i);
+	}
 	index_reset(&doc->exact, n, doc->nu);
 	for (size_t i = 0; i < doc->nu; i++) {
+		if (marked) {
+			h = ring[i % AHEAD];
+			ring[i % AHEAD] = hashahead(d, doc, i + AHEAD);
+		}
 		if (layout(d, doc, i)) {
 			bit_set(doc->keep, i);
 			continue;
 		}
-		h = unithash(d, doc, i);
-		if (marked && !bit_get(doc->twice, (size_t)(h >> 20) & doc->twicemask))
+		if (!marked)
+			h = unithash(d, doc, i);
+		if (marked && !twice_met(doc, h >> 20))
 			v = -1;		/* met once: no other unit has its text */
 		else
 			v = index_put(d, doc, h, i);
