@@ -6,12 +6,15 @@
  *
  * Records are compact, offsets and indexes rather than copies, and blocks
  * as units are the items themselves, so that a document costs about: its
- * bytes, 4 bytes an item (a line, or a paragraph with -P), with -s 20 a
- * sentence unit, 8 and a bit a word (with 4 an item for where its words
- * start), 4 to 8 a unit for the repeat index, 16 a unit for keys when
- * those are not made of words (-x, -c), and for near repeats 44 a
- * sentence and 4 a shingle, plus 28 to 44 a distinct shingle.  Offsets
- * are 32-bit: a document is under 4 GiB.
+ * bytes, 4 bytes an item (a line, or a paragraph with -P), with -s 8 a
+ * sentence unit (12 when keys are made of words), 8 a word (with 4 an
+ * item for where its words start), 5.3 a unit for the repeat index, 16 a
+ * unit for keys when those are not made of words (-x, -c), and for near
+ * repeats 44 a sentence and 4 a shingle, plus 28 to 44 a distinct
+ * shingle.  A big document (DOC_BIG) counts hashes first, 1 to 2 bytes
+ * each, to leave out of the index and of near repeats what can match
+ * nothing, and makes keys again rather than keep them.  Offsets are
+ * 32-bit: a document is under 4 GiB.
  */
 #ifndef NIBDEDUP_DOC_H
 #define NIBDEDUP_DOC_H
