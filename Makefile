@@ -96,14 +96,16 @@ $(BIN)/fuzz_%: $(B)/tests/fuzz/fuzz_%.o $(B)/tests/fuzz/driver.o $(B)/libtools.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# nibdedup with its test hook (NIBDEDUP_TEST_KILL: die during a state
-# save), for the golden cases only: never installed.
-$(B)/cmd/nibdedup/state-testhook.o: cmd/nibdedup/state.c
+# nibdedup with its test hooks (NIBDEDUP_TEST_KILL: die during a state
+# save; NIBDEDUP_TEST_BIG: every document takes the path of a long one),
+# for the golden cases only: never installed.
+$(B)/cmd/nibdedup/%-testhook.o: cmd/nibdedup/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(NIBCFLAGS) -DNIBDEDUP_TEST_HOOK -MMD -MP -c -o $@ $<
 
-$(BIN)/nibdedup-testhook: $(filter-out %/state.o,$(call TOOLOBJ,nibdedup)) \
-    $(B)/cmd/nibdedup/state-testhook.o $(B)/libnib.a
+$(BIN)/nibdedup-testhook: $(filter-out %/state.o %/docunits.o,$(call TOOLOBJ,nibdedup)) \
+    $(B)/cmd/nibdedup/state-testhook.o $(B)/cmd/nibdedup/docunits-testhook.o \
+    $(B)/libnib.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
