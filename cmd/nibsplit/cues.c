@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "feat.h"
+#include "keys.h"
 
 #define cls split_cls
 
@@ -50,12 +51,14 @@ longestprefix(const unsigned char *buf, size_t o, size_t *plen)
 {
 	size_t i;
 	int best = 0;
-	uint32_t v;
+	uint32_t v, h = NIB_FNV_INIT;
 
+	/* h: the hash of buf[0..i), one byte more each turn. */
 	for (i = 1; i <= o && i < 40; i++) {
+		h = nib_fnv_step(h, buf[i - 1]);
 		if (i < o && buf[i] != ' ')
 			continue;
-		if ((v = split_lex(buf, i)) != 0 && W_PMARK(v)) {
+		if ((v = split_lexh(buf, i, h)) != 0 && W_PMARK(v)) {
 			best = W_PMARK(v);
 			*plen = i;
 		}

@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include "feat.h"
+#include "keys.h"
 #include "utf8.h"
 
 #define cls split_cls
@@ -17,6 +18,7 @@
 struct tok {
 	unsigned char w[32];	/* folded bytes, for the lexicon */
 	size_t wl;
+	uint32_t h;		/* nib_fnv() of w[0..wl), kept as it grows */
 	size_t nlet;		/* letters in it */
 	int in;			/* inside a token */
 	int fc;			/* class of its first character */
@@ -29,6 +31,7 @@ starttok(struct tok *t, int c)
 	t->fc = c;
 	t->caps = t->digits = 1;
 	t->wl = t->nlet = 0;
+	t->h = NIB_FNV_INIT;
 }
 
 /* The leading run of capitalised words; l is the token's lexicon value. */
@@ -71,7 +74,7 @@ endtok(struct split_feat *f, const struct tok *t, int first)
 		if (t->wl == 4 && ((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')))
 			SATINC(f->ndate);
 	}
-	l = t->wl <= 20 && !t->digits ? split_lex(w, t->wl) : 0;
+	l = t->wl <= 20 && !t->digits ? split_lexh(w, t->wl, t->h) : 0;
 	if (l & W_STOP)
 		f->nstop++;
 	if (l & W_DATE)
@@ -194,8 +197,12 @@ asciirun(const unsigned char *s, size_t n, size_t i, int c, struct tok *t)
 			if (c == C_LOW)
 				t->caps = 0;
 		}
-		if (t->wl <= 20)
-			t->w[t->wl++] = (unsigned char)(b | (c == C_UP ? 0x20 : 0));
+		if (t->wl <= 20) {
+			unsigned char lc = (unsigned char)(b | (c == C_UP ? 0x20 : 0));
+
+			t->w[t->wl++] = lc;
+			t->h = nib_fnv_step(t->h, lc);
+		}
 		i++;
 	} while (i < n && (c = split_alnum[b = s[i]]) != 0);
 	return i;
@@ -222,8 +229,10 @@ letter(const unsigned char *s, size_t i, int c, int l, int uns,
 		t->nlet++;
 	}
 	if (t->in && t->wl + (size_t)l <= sizeof t->w)
-		for (int k = 0; k < l; k++)
+		for (int k = 0; k < l; k++) {
 			t->w[t->wl++] = s[i + k];
+			t->h = nib_fnv_step(t->h, s[i + k]);
+		}
 }
 
 /* A character of class c that is not a letter or digit; lastc before it. */

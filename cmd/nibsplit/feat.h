@@ -40,6 +40,8 @@ enum {
 void split_lex_init(void);
 /* The flags and marks of the folded word or phrase s[0..n) (0: unknown). */
 uint32_t split_lex(const unsigned char *s, size_t n);
+/* The same for a caller that hashed s[0..n) as it folded it (h: nib_fnv()). */
+uint32_t split_lexh(const unsigned char *s, size_t n, uint32_t h);
 
 /*
  * Folds s[0..n) for marker lookup into out (at most cap - 2 bytes): lower

@@ -120,6 +120,15 @@ split_lex(const unsigned char *s, size_t n)
 	return nib_words_get(&lex, s, n);
 }
 
+uint32_t
+split_lexh(const unsigned char *s, size_t n, uint32_t h)
+{
+	uint32_t v = 0;
+
+	nib_words_findh(&lex, s, n, h, &v);
+	return v;
+}
+
 int
 split_ucls(int32_t cp, int *unspaced)
 {
