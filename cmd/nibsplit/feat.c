@@ -336,30 +336,42 @@ ending(const unsigned char *s, size_t n, size_t last, struct split_feat *f)
  * The key that tells repeats (short blocks folded: case, spaces and
  * punctuation do not count; long ones as they are), and the markers.
  */
-static void
+uint64_t
+split_key(const unsigned char *s, size_t n)
+{
+	unsigned char buf[256];
+
+	if (n <= 96)
+		return XXH3_64bits(buf, split_fold(s, n, buf, sizeof buf));
+	return XXH3_64bits(s, n);
+}
+
+static uint64_t
 keyandmarks(const unsigned char *s, size_t n, struct split_feat *f)
 {
 	unsigned char buf[256];
+	uint64_t key;
 	size_t o;
 
 	if (n <= 96) {
 		o = split_fold(s, n, buf, sizeof buf);
-		f->key = XXH3_64bits(buf, o);
 		split_markers(s, n, buf, o, f);
-		return;
+		return XXH3_64bits(buf, o);
 	}
-	f->key = XXH3_64bits(s, n);
+	key = XXH3_64bits(s, n);
 	/* Past 12 tokens a prefix marker needs a colon or bar after it. */
 	if (f->ntok <= 12 || (f->ntok <= 40 && (memchr(s, ':', 44) != NULL ||
 	    memchr(s, '|', 44) != NULL))) {
 		o = split_fold(s, 48, buf, sizeof buf);
 		split_markers(s, n, buf, o, f);
 	}
+	return key;
 }
 
-void
+uint64_t
 split_features(const unsigned char *s, size_t n, struct split_feat *f)
 {
+	uint64_t key;
 	size_t last;
 
 	split_lex_init();
@@ -367,8 +379,9 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 	last = scan(s, n, f);
 	if (last > 0)
 		ending(s, n, last, f);
-	keyandmarks(s, n, f);
+	key = keyandmarks(s, n, f);
 	split_credited(s, n, f);
 	if (n > 40 && f->ntok >= 8)
 		split_glued(s, n, f);
+	return key;
 }

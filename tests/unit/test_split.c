@@ -14,6 +14,17 @@ feat(const char *s)
 	return f;
 }
 
+/* The key split_features() returns, which split_key() makes again. */
+static uint64_t
+key(const char *s)
+{
+	struct split_feat f;
+	uint64_t k = split_features((const unsigned char *)s, strlen(s), &f);
+
+	T(k == split_key((const unsigned char *)s, strlen(s)));
+	return k;
+}
+
 static void
 test_features(void)
 {
@@ -91,8 +102,8 @@ test_features(void)
 	T(f.leadstop == 0);
 
 	/* Repeats: case and punctuation do not change the key. */
-	T(feat("Show caption").key == feat("SHOW CAPTION!").key);
-	T(feat("Show caption").key != feat("Hide caption").key);
+	T(key("Show caption") == key("SHOW CAPTION!"));
+	T(key("Show caption") != key("Hide caption"));
 
 	/* Invalid UTF-8 and NUL bytes are not letters, and do not crash. */
 	split_features((const unsigned char *)"ab\xff\xfe\0cd", 7, &f);
@@ -107,6 +118,38 @@ static void
 add(const char *s)
 {
 	T(split_add(&doc, (const unsigned char *)s, strlen(s), doc.n + 1) == 0);
+}
+
+/*
+ * Offsets and lines are kept once per group of blocks and found from
+ * there: every block's text and first line come back, across groups,
+ * after steps of many lines, and after a reset.
+ */
+static void
+test_storage(void)
+{
+	static const unsigned long steps[] = { 1, 2, 62, 63, 64, 100, 70000, 1 };
+	unsigned long line[100];
+	char text[100][16];
+	size_t i, len, ok = 0;
+
+	doc.max = 1 << 20;
+	for (int round = 0; round < 2; round++) {
+		split_reset(&doc);
+		for (i = 0; i < 100; i++) {
+			line[i] = (i ? line[i - 1] : 1UL + (unsigned long)round) + steps[(i * 7 + round) % 8];
+			len = (size_t)snprintf(text[i], sizeof text[i], "b%zu%.*s", i,
+			    (int)(i % 5), "xxxxx");
+			T(split_add(&doc, (const unsigned char *)text[i], len, line[i]) == 0);
+		}
+		for (i = 0; i < 100; i++)
+			ok += doc.b[i].len == strlen(text[i]) &&
+			    memcmp(split_text(&doc, i), text[i], doc.b[i].len) == 0 &&
+			    split_line(&doc, i) == line[i];
+	}
+	T(ok == 200);
+	T(split_line(&doc, 99) > 70000);
+	split_reset(&doc);
 }
 
 static int
@@ -265,6 +308,7 @@ int
 main(void)
 {
 	test_features();
+	test_storage();
 	test_classify();
 	test_fallback();
 	test_sample();
