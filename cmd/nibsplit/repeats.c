@@ -163,11 +163,48 @@ sortkeys(struct split_doc *d, size_t lo, size_t hi, int depth)
 	}
 }
 
+#define SMALL 65536	/* blocks a document may have for equal_small() */
+
 /*
- * Marks blocks that repeat an earlier block of the document: block
- * indices sorted by key put every repeat after its first.  The dup of a
- * block with words is the first block with words of its key, when that
- * is not itself.
+ * equal() for a document of at most SMALL blocks: a table of block
+ * indices by key, kept from one document to the next (512 KiB at most),
+ * is faster than sorting.
+ */
+static void
+equal_small(struct split_doc *d)
+{
+	static uint32_t *tab;
+	static size_t cap;
+	size_t i, j, mask = 63;
+	uint64_t k;
+
+	while (mask + 1 < 2 * d->n)
+		mask = mask * 2 + 1;
+	NIB_GROW(tab, cap, mask + 1);
+	memset(tab, 0xff, (mask + 1) * sizeof *tab);
+	for (i = 0; i < d->n; i++) {
+		if (B(i)->f.ntok == 0)
+			continue;
+		k = B(i)->key;
+		for (j = (size_t)(k ^ k >> 32) & mask; tab[j] != NONE; j = (j + 1) & mask)
+			if (B(tab[j])->key == k)
+				break;
+		if (tab[j] != NONE)
+			B(i)->dup = (int32_t)tab[j];
+		else
+			tab[j] = (uint32_t)i;
+	}
+	for (i = 0; i < d->n; i++) {
+		k = B(i)->key;
+		B(i)->ktag = (uint32_t)(k >> 32);
+	}
+}
+
+/*
+ * Marks blocks that repeat an earlier block of the document: the dup of
+ * a block with words is the first block with words of its key, when that
+ * is not itself.  A large document sorts its block indices by key (in
+ * place, see sortkeys()), which puts every repeat after its first.
  */
 static void
 equal(struct split_doc *d)
@@ -176,6 +213,10 @@ equal(struct split_doc *d)
 	uint64_t k, gk = 0;
 	uint32_t x, head = NONE;
 
+	if (d->n <= SMALL) {
+		equal_small(d);
+		return;
+	}
 	for (i = 0; i < d->n; i++)
 		SETP(i, i);
 	for (i = d->n; i > 0; i >>= 1)

@@ -152,6 +152,41 @@ test_storage(void)
 	split_reset(&doc);
 }
 
+/*
+ * Repeats, found by a table in a small document and by sorting in place
+ * in a large one, are the same: each repeat points to the first block
+ * with words of its key; blocks without words are no repeats.
+ */
+static void
+test_repeats(void)
+{
+	size_t sizes[] = { 1000, 70000 }, i, bad;
+	char buf[32];
+
+	for (int k = 0; k < 2; k++) {
+		split_reset(&doc);
+		doc.max = (size_t)1 << 30;
+		for (i = 0; i < sizes[k]; i++) {
+			if (i % 97 == 5)
+				snprintf(buf, sizeof buf, i % 2 ? "Same line." : "SAME, LINE!");
+			else if (i % 89 == 3)
+				snprintf(buf, sizeof buf, "---");
+			else	/* digits fold to one '0': the key tells letters */
+				snprintf(buf, sizeof buf, "Line %c%c%c%c of the pier.",
+				    (int)('a' + i % 26), (int)('a' + i / 26 % 26),
+				    (int)('a' + i / 676 % 26), (int)('a' + i / 17576 % 26));
+			T(split_add(&doc, (const unsigned char *)buf, strlen(buf), i + 1) == 0);
+		}
+		split_classify(&doc);
+		for (i = 0, bad = 0; i < sizes[k]; i++) {
+			int32_t want = i % 97 == 5 && i != 5 ? 5 : -1;
+			bad += doc.b[i].dup != want;
+		}
+		T(bad == 0);
+	}
+	split_reset(&doc);
+}
+
 static int
 role(size_t i)
 {
@@ -309,6 +344,7 @@ main(void)
 {
 	test_features();
 	test_storage();
+	test_repeats();
 	test_classify();
 	test_fallback();
 	test_sample();
