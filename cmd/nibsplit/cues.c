@@ -68,7 +68,7 @@ longestprefix(const unsigned char *buf, size_t o, size_t *plen)
 
 void
 split_markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t o,
-    struct split_feat *f)
+    uint64_t h, struct split_feat *f)
 {
 	size_t i, blen = 0;
 	const unsigned char *p;
@@ -77,7 +77,8 @@ split_markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t
 
 	if (o == 0)
 		return;
-	if (f->ntok <= 10 && n <= 96 && (v = split_lex(buf, o)) != 0 && W_MARK(v)) {
+	if (f->ntok <= 10 && n <= 96 && split_markmaybe(h) &&
+	    (v = split_lex(buf, o)) != 0 && W_MARK(v)) {
 		f->mark = (unsigned char)W_MARK(v);
 		return;
 	}

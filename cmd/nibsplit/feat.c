@@ -355,15 +355,16 @@ keyandmarks(const unsigned char *s, size_t n, struct split_feat *f)
 
 	if (n <= 96) {
 		o = split_fold(s, n, buf, sizeof buf);
-		split_markers(s, n, buf, o, f);
-		return XXH3_64bits(buf, o);
+		key = XXH3_64bits(buf, o);
+		split_markers(s, n, buf, o, key, f);
+		return key;
 	}
 	key = XXH3_64bits(s, n);
 	/* Past 12 tokens a prefix marker needs a colon or bar after it. */
 	if (f->ntok <= 12 || (f->ntok <= 40 && (memchr(s, ':', 44) != NULL ||
 	    memchr(s, '|', 44) != NULL))) {
 		o = split_fold(s, 48, buf, sizeof buf);
-		split_markers(s, n, buf, o, f);
+		split_markers(s, n, buf, o, 0, f);
 	}
 	return key;
 }

@@ -50,9 +50,14 @@ uint32_t split_lexh(const unsigned char *s, size_t n, uint32_t h);
  */
 size_t split_fold(const unsigned char *s, size_t n, unsigned char *out, size_t cap);
 
-/* Marker lines; buf[0..o) is the folded start of the block s[0..n). */
+/*
+ * Marker lines; buf[0..o) is the folded start of the block s[0..n), and,
+ * when the block is short (n <= 96), h is XXH3 of buf[0..o) (its key).
+ */
 void split_markers(const unsigned char *s, size_t n, const unsigned char *buf,
-    size_t o, struct split_feat *f);
+    size_t o, uint64_t h, struct split_feat *f);
+/* Whether a whole marker phrase may have the XXH3 h (no: it is none). */
+int split_markmaybe(uint64_t h);
 /* A caption that ends in its credit: "... (Image: GETTY)", "... Reuters". */
 void split_credited(const unsigned char *s, size_t n, struct split_feat *f);
 /* A teaser glued to its headline: "... stateless WASHINGTON: Expressing". */
