@@ -7,6 +7,8 @@ BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+# Files the tools do not read but recipes do (nib.7: html2text's settings).
+NIBDATADIR  ?= $(PREFIX)/share/nib
 CC       ?= cc
 PKGS      = libbsd-overlay libutf8proc libxxhash libpcre2-8 yajl
 WERROR    = $(if $(filter true,$(CI)),-Werror,)
@@ -161,20 +163,22 @@ deps:
 # Installs what `make` built in $(BIN) (bin-san with SANITIZE=1).
 install: all completions
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
-	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(NIBDATADIR)
 	for c in $(CMDS); do install -m 755 $(BIN)/$$c $(DESTDIR)$(BINDIR)/$$c; done
 	for m in $(MANS); do s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
 	for c in $(CMDS); do install -m 644 $(B)/complete/bash/$$c $(DESTDIR)$(BASHCOMPDIR)/$$c; \
 	    install -m 644 $(B)/complete/zsh/_$$c $(DESTDIR)$(ZSHCOMPDIR)/_$$c; done
+	install -m 644 common/html2textrc $(DESTDIR)$(NIBDATADIR)/html2textrc
 
 # Removes what install wrote, then the folders install makes, deepest
 # first, each only when it is empty (rmdir fails on one that holds more).
 INSTDIRS = $(BASHCOMPDIR) $(dir $(BASHCOMPDIR)) $(ZSHCOMPDIR) $(dir $(ZSHCOMPDIR)) \
-           $(MANDIR)/man1 $(MANDIR)/man7 $(MANDIR) $(BINDIR) $(PREFIX)/share $(PREFIX)
+           $(MANDIR)/man1 $(MANDIR)/man7 $(MANDIR) $(BINDIR) $(NIBDATADIR) $(PREFIX)/share $(PREFIX)
 uninstall:
 	for c in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$c $(DESTDIR)$(BASHCOMPDIR)/$$c \
 	    $(DESTDIR)$(ZSHCOMPDIR)/_$$c; done
 	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	rm -f $(DESTDIR)$(NIBDATADIR)/html2textrc
 	-for d in $(INSTDIRS); do rmdir $(DESTDIR)$$d 2>/dev/null; done; true
 
 clean:

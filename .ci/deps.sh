@@ -4,7 +4,7 @@
 # apt-get update, since a fresh machine may have empty package lists);
 # otherwise it prints the one apt-get line to run and fails.
 set -u
-pkgs="gcc libc6-dev make pkg-config libbsd-dev libutf8proc-dev libxxhash-dev libpcre2-dev libjsmn-dev libyajl-dev mandoc parallel python3 jq $*"
+pkgs="gcc libc6-dev make pkg-config libbsd-dev libutf8proc-dev libxxhash-dev libpcre2-dev libyajl-dev mandoc parallel python3 jq html2text pv $*"
 missing=
 for p in $pkgs; do
 	s=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)

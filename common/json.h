@@ -1,6 +1,7 @@
 /*
  * json: strings for structured output, written through out.h or into a
- * buffer.  The one JSON escaper and the one TSV escaper of nib.
+ * buffer.  The one JSON escaper and the one TSV escaper of nib, and the
+ * one JSON string decoder (for --jsonl input).
  */
 #ifndef NIB_JSON_H
 #define NIB_JSON_H
@@ -20,6 +21,19 @@ void nib_json_cstr(const char *s);
  * are (invalid UTF-8 passes through, as in all nib text output).
  */
 void nib_tsv_str(const void *s, size_t n);
+
+/*
+ * Decodes the JSON string whose body starts at s[0] (just past its opening
+ * quote) into o, which has room for n + 8 bytes: decoded text is never
+ * longer than its escaped form, and the decoder writes eight bytes at a
+ * time.  Sets *olen to the decoded length and returns the body's length
+ * (the index of the closing quote; n when there is none).  The string is
+ * one a validating parser has passed: the first '"' that is not part of
+ * an escape ends it; a lone surrogate escape becomes U+FFFD; s[0..n)
+ * bounds every read.
+ */
+size_t nib_json_decode(unsigned char *o, size_t *olen, const unsigned char *s,
+    size_t n);
 
 /* A growing byte buffer; zero it to start.  The owner frees s. */
 struct nib_buf {

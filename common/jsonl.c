@@ -1,11 +1,7 @@
-#include <limits.h>
-#include <stdint.h>
+#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Strict: the parser rejects what is not JSON instead of guessing. */
-#define JSMN_STRICT
-#include <jsmn.h>
 #include <yajl_parse.h>
 
 #include "json.h"
@@ -23,7 +19,6 @@ void
 nib_jsonl_free(struct nib_jsonl *j)
 {
 	free(j->text);
-	free(j->tok);
 	memset(j, 0, sizeof *j);
 }
 
@@ -35,217 +30,275 @@ nib_jsonl_strerror(int code)
 		return "not a JSON object";
 	case NIB_JSONL_NOFIELD:
 		return "no string field";
-	case NIB_JSONL_TOOLONG:
-		return "line too long for JSON Lines (2 GiB at most)";
 	}
 	return "no error";
 }
 
-/* Tokenizes s[0..n) into j->tok, growing it; the token count or < 0. */
-static int
-tokenize(struct nib_jsonl *j, const unsigned char *s, size_t n)
+/*
+ * Decodes the string whose body starts at s[0] into j->text; returns the
+ * body's length.  s[0..n) is the rest of a line that has proved valid.
+ */
+static size_t
+decode(struct nib_jsonl *j, const unsigned char *s, size_t n)
 {
-	jsmn_parser p;
-	int r;
+	size_t end;
 
-	jsmn_init(&p);
-	for (;;) {
-		if (j->ntok == 0 || j->tok == NULL) {
-			j->ntok = 64;
-			j->tok = nib_realloc(NULL, j->ntok, sizeof(jsmntok_t));
-		}
-		r = jsmn_parse(&p, (const char *)s, n, j->tok, (unsigned)j->ntok);
-		if (r != JSMN_ERROR_NOMEM)
-			return r;
-		/* jsmn goes on from where it stopped once it has more room. */
-		if (j->ntok > UINT_MAX / 2)
-			return JSMN_ERROR_NOMEM;
-		j->ntok *= 2;
-		j->tok = nib_realloc(j->tok, j->ntok, sizeof(jsmntok_t));
-	}
+	NIB_GROW(j->text, j->textcap, n + 8);
+	end = nib_json_decode(j->text, &j->textlen, s, n);
+	j->text[j->textlen] = '\0';
+	return end;
 }
 
-/* The index of the token after the value at i and everything inside it. */
-static int
-skip(const jsmntok_t *t, int ntok, int i)
-{
-	int end = t[i].end;
+/*
+ * One line's parse.  yajl validates the whole line in one call and reports
+ * its events here; spans come from yajl_get_bytes_consumed(), which during
+ * a callback is the offset just past the token being reported: yajl 2's
+ * parser lexes a token, moving that offset, before it calls back, and a
+ * token of a valid object never straddles the end of the one chunk given
+ * (test_jsonl pins this down).  Strings get no callback at all: yajl then
+ * never decodes them, and the field is decoded once, by decode(), when the
+ * line has proved valid.  Before, a second parser (jsmn) found the spans:
+ * two passes over every byte.
+ */
+struct scan {
+	struct nib_jsonl *j;
+	yajl_handle h;
+	const unsigned char *s;
+	size_t n;
+	const char *field;
+	size_t flen;
+	size_t depth;		/* of the value being reported */
+	int obj;		/* the line's value is an object */
+	int fstate;		/* the field: 0 not seen, 1 a string, 2 not one */
+	int idstate;		/* "id": 0 not seen, 1 value open, 2 done */
+	size_t fstart;		/* the field's opening quote */
+	size_t end;		/* just past the line's value; 0: not seen */
+};
 
-	for (i++; i < ntok && t[i].start < end; i++)
-		;
+/*
+ * Whether s[0..n) holds a vertical tab or a form feed: yajl takes them for
+ * white space between tokens, JSON does not (and inside a string they are
+ * raw control characters, which yajl refuses itself).
+ */
+static int
+badspace(const unsigned char *s, size_t n)
+{
+	return memchr(s, '\v', n) != NULL || memchr(s, '\f', n) != NULL;
+}
+
+/* Skips JSON white space from i; n when the line ends first. */
+static size_t
+skipws(const unsigned char *s, size_t i, size_t n)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+	    s[i] == '\r'))
+		i++;
 	return i;
 }
 
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* The code unit of the \uXXXX escape at s (s[0] == 'u'), or -1. */
-static long
-unit(const unsigned char *s, size_t n)
-{
-	long v = 0;
-
-	if (n < 5)
-		return -1;
-	for (int k = 1; k <= 4; k++) {
-		int h = hexval(s[k]);
-
-		if (h < 0)
-			return -1;
-		v = v * 16 + h;
-	}
-	return v;
-}
-
-static size_t
-pututf8(unsigned char *o, long c)
-{
-	if (c < 0x80) {
-		o[0] = (unsigned char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		o[0] = (unsigned char)(0xc0 | c >> 6);
-		o[1] = (unsigned char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		o[0] = (unsigned char)(0xe0 | c >> 12);
-		o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
-		o[2] = (unsigned char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	o[0] = (unsigned char)(0xf0 | c >> 18);
-	o[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
-	o[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
-	o[3] = (unsigned char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
 /*
- * Decodes the escape at s[0..n) (s[0] == '\\') into o; returns the bytes
- * of input it took.  jsmn has checked the escape's shape already.
+ * The opening quote of the string whose closing quote is at s[e]: inside a
+ * string a '"' is always escaped (an odd run of backslashes before it), the
+ * opening one follows a ':', ',', '{', '[' or white space.
  */
 static size_t
-unescape(const unsigned char *s, size_t n, unsigned char *o, size_t *olen)
+openquote(const unsigned char *s, size_t e)
 {
-	static const unsigned char simple[128] = {
-		['"'] = '"', ['\\'] = '\\', ['/'] = '/', ['b'] = '\b',
-		['f'] = '\f', ['n'] = '\n', ['r'] = '\r', ['t'] = '\t',
-	};
-	long c, lo;
+	size_t i = e, k;
 
-	if (n < 2)
-		return 1;
-	if (s[1] < 128 && simple[s[1]]) {
-		o[(*olen)++] = simple[s[1]];
-		return 2;
+	while (i-- > 0) {
+		if (s[i] != '"')
+			continue;
+		for (k = i; k > 0 && s[k - 1] == '\\'; k--)
+			;
+		if ((i - k) % 2 == 0)
+			return i;
 	}
-	if ((c = unit(s + 1, n - 1)) < 0)
-		return 2;
-	if (c >= 0xd800 && c < 0xdc00 && n >= 12 && s[6] == '\\' &&
-	    (lo = unit(s + 7, n - 7)) >= 0xdc00 && lo < 0xe000) {
-		*olen += pututf8(o + *olen, 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00));
-		return 12;
-	}
-	if (c >= 0xd800 && c < 0xe000)
-		c = 0xfffd;
-	*olen += pututf8(o + *olen, c);
-	return 6;
+	return 0;
 }
 
-/* Decodes the JSON string body s[0..n) into j->text. */
+/* The index just past the string that opens at s[i], or n. */
+static size_t
+strend(const unsigned char *s, size_t i, size_t n)
+{
+	const unsigned char *q;
+	size_t k;
+
+	for (i++; i < n; i = (size_t)(q - s) + 1) {
+		if ((q = memchr(s + i, '"', n - i)) == NULL)
+			break;
+		for (k = (size_t)(q - s); k > i && s[k - 1] == '\\'; k--)
+			;
+		if (((size_t)(q - s) - k) % 2 == 0)
+			return (size_t)(q - s) + 1;
+	}
+	return n;
+}
+
+/* A value has ended at the current offset: it may be the "id". */
 static void
-decode(struct nib_jsonl *j, const unsigned char *s, size_t n)
+ended(struct scan *c)
 {
-	size_t i = 0, o = 0;
-
-	/* Decoded text is never longer than its escaped form. */
-	NIB_GROW(j->text, j->textcap, n + 1);
-	while (i < n) {
-		const unsigned char *b = memchr(s + i, '\\', n - i);
-		size_t run = b ? (size_t)(b - (s + i)) : n - i;
-
-		memcpy(j->text + o, s + i, run);
-		o += run;
-		i += run;
-		if (i < n)
-			i += unescape(s + i, n - i, j->text, &o);
+	if (c->depth == 1 && c->idstate == 1) {
+		c->j->idend = yajl_get_bytes_consumed(c->h);
+		c->idstate = 2;
 	}
-	j->text[o] = '\0';
-	j->textlen = o;
 }
 
 static int
-keyis(const unsigned char *s, const jsmntok_t *k, const char *name, size_t len)
+scalar(void *ctx)
 {
-	return k->type == JSMN_STRING && (size_t)(k->end - k->start) == len &&
-	    memcmp(s + k->start, name, len) == 0;
+	struct scan *c = ctx;
+
+	ended(c);
+	return 1;
+}
+
+static int
+onbool(void *ctx, int v)
+{
+	(void)v;
+	return scalar(ctx);
+}
+
+static int
+onnumber(void *ctx, const char *s, size_t n)
+{
+	(void)s;
+	(void)n;
+	return scalar(ctx);
+}
+
+static int
+onopen(void *ctx, int map)
+{
+	struct scan *c = ctx;
+
+	if (c->depth++ == 0)
+		c->obj = map;
+	return 1;
+}
+
+static int
+onmap(void *ctx)
+{
+	return onopen(ctx, 1);
+}
+
+static int
+onarray(void *ctx)
+{
+	return onopen(ctx, 0);
+}
+
+static int
+onclose(void *ctx)
+{
+	struct scan *c = ctx;
+
+	if (--c->depth == 0)
+		c->end = yajl_get_bytes_consumed(c->h);
+	ended(c);
+	return 1;
 }
 
 /*
- * jsmn gives spans but lets through what is not JSON (a trailing comma, a
- * bare word, a raw tab in a string); yajl's validating parser is the gate,
- * so a line is refused exactly when a conforming parser would refuse it.
- * Strings are not checked for UTF-8: invalid bytes are data to nib.
+ * A key of the top-level object: the field's (its first occurrence wins)
+ * or "id" (the first wins too).  Keys are compared as written, escapes
+ * and all, as they always were.
  */
 static int
-valid(const unsigned char *s, size_t n)
+onkey(void *ctx, const unsigned char *key, size_t len)
 {
-	yajl_handle h = yajl_alloc(NULL, NULL, NULL);
-	int ok;
+	struct scan *c = ctx;
+	const unsigned char *s = c->s;
+	size_t e, b, v;
 
-	if (h == NULL)
-		return 0;
-	yajl_config(h, yajl_dont_validate_strings, 1);
-	ok = yajl_parse(h, s, n) == yajl_status_ok &&
-	    yajl_complete_parse(h) == yajl_status_ok;
-	yajl_free(h);
-	return ok;
+	(void)key;
+	if (c->depth != 1)
+		return 1;
+	e = yajl_get_bytes_consumed(c->h) - 1;
+	b = openquote(s, e) + 1;
+	len = e - b;
+	/* The value starts after the colon; yajl refuses a line without. */
+	v = skipws(s, e + 1, c->n);
+	if (v == c->n || s[v] != ':')
+		return 1;
+	v = skipws(s, v + 1, c->n);
+	if (v == c->n)
+		return 1;
+	if (c->fstate == 0 && len == c->flen && memcmp(s + b, c->field, len) == 0) {
+		c->fstate = s[v] == '"' ? 1 : 2;
+		c->fstart = v;
+	} else if (c->idstate == 0 && len == 2 && memcmp(s + b, "id", 2) == 0) {
+		c->j->idstart = v;
+		c->idstate = 1;
+		/* Strings have no callback: find the end here. */
+		if (s[v] == '"') {
+			c->j->idend = strend(s, v, c->n);
+			c->idstate = 2;
+		}
+	}
+	return 1;
 }
 
+static const yajl_callbacks callbacks = {
+	.yajl_null = scalar,
+	.yajl_boolean = onbool,
+	/* yajl_number, not integer or double: no conversion, no overflow. */
+	.yajl_number = onnumber,
+	.yajl_start_map = onmap,
+	.yajl_map_key = onkey,
+	.yajl_end_map = onclose,
+	.yajl_start_array = onarray,
+	.yajl_end_array = onclose,
+};
+
+static int
+bad(struct nib_jsonl *j)
+{
+	j->idend = j->idstart = 0;
+	return NIB_JSONL_BAD;
+}
+
+/*
+ * yajl's validating parser refuses what a conforming parser refuses, but
+ * for the two leniencies checked here (a trailing unterminated string, and
+ * vertical tab and form feed as white space).  Strings are not checked for
+ * UTF-8: invalid bytes are data to nib.
+ */
 int
 nib_jsonl_parse(struct nib_jsonl *j, const unsigned char *s, size_t n,
     const char *field, size_t flen)
 {
-	const jsmntok_t *t;
-	int ntok, i, found = 0;
+	struct scan c = {
+		.j = j, .s = s, .n = n, .field = field, .flen = flen,
+	};
+	int ok;
 
-	if (n > INT_MAX)
-		return NIB_JSONL_TOOLONG;
 	j->idend = j->idstart = 0;
-	if (!valid(s, n) || (ntok = tokenize(j, s, n)) < 1)
-		return NIB_JSONL_BAD;
-	t = j->tok;
-	/* One object and nothing after it but white space. */
-	if (t[0].type != JSMN_OBJECT || skip(t, ntok, 0) != ntok)
-		return NIB_JSONL_BAD;
-	for (i = 1; i < ntok; i = skip(t, ntok, i + 1)) {
-		const jsmntok_t *v = &t[i + 1];
-
-		/* A key holds its value (size 1) only when a colon came between. */
-		if (i + 1 >= ntok || t[i].type != JSMN_STRING || t[i].size != 1)
-			return NIB_JSONL_BAD;
-		if (!found && keyis(s, &t[i], field, flen)) {
-			if (v->type != JSMN_STRING)
-				return NIB_JSONL_NOFIELD;
-			/* jsmn's string span leaves the quotes out. */
-			j->vstart = (size_t)v->start - 1;
-			j->vend = (size_t)v->end + 1;
-			decode(j, s + v->start, (size_t)(v->end - v->start));
-			found = 1;
-		} else if (j->idend == 0 && keyis(s, &t[i], "id", 2)) {
-			j->idstart = (size_t)v->start - (v->type == JSMN_STRING);
-			j->idend = (size_t)v->end + (v->type == JSMN_STRING);
-		}
-	}
-	return found ? NIB_JSONL_OK : NIB_JSONL_NOFIELD;
+	if ((c.h = yajl_alloc(&callbacks, NULL, &c)) == NULL)
+		errx(2, "out of memory");
+	yajl_config(c.h, yajl_dont_validate_strings, 1);
+	ok = yajl_parse(c.h, s, n) == yajl_status_ok &&
+	    yajl_complete_parse(c.h) == yajl_status_ok;
+	yajl_free(c.h);
+	/*
+	 * yajl takes an unterminated string after the value for the start of
+	 * one more token and lets it go: the rest must be white space.
+	 */
+	if (!ok || !c.obj || c.end == 0 || skipws(s, c.end, n) != n)
+		return bad(j);
+	if (c.idstate != 2)
+		j->idend = j->idstart = 0;
+	if (c.fstate != 1)
+		return badspace(s, n) ? bad(j) : NIB_JSONL_NOFIELD;
+	j->vstart = c.fstart;
+	j->vend = c.fstart + 1 + decode(j, s + c.fstart + 1, n - c.fstart - 1) + 1;
+	/* The field's string is known to be free of them already. */
+	if (badspace(s, j->vstart) || badspace(s + j->vend, n - j->vend))
+		return bad(j);
+	return NIB_JSONL_OK;
 }
 
 void

@@ -7,9 +7,10 @@
  * the field among the object's top-level keys and decodes its string (the
  * escapes \n, \", \uXXXX and surrogate pairs; a lone surrogate becomes
  * U+FFFD); nib_jsonl_splice() writes the line back byte for byte but for
- * that field's value, which becomes the new text.  The structure is parsed
- * by jsmn (Debian's libjsmn-dev) in strict mode; its token spans are byte
- * offsets, so that the rest of the line never has to be rebuilt.
+ * that field's value, which becomes the new text.  The line is parsed once,
+ * by yajl (Debian's libyajl-dev), whose validating parser refuses what is
+ * not JSON; the field and "id" are found as byte spans of the line, so that
+ * the rest of the line never has to be rebuilt.
  */
 #ifndef NIB_JSONL_H
 #define NIB_JSONL_H
@@ -21,17 +22,13 @@ struct nib_jsonl {
 	size_t textlen;
 	size_t vstart, vend;	/* the field's value in the line, quotes too */
 	size_t idstart, idend;	/* the "id" value (raw JSON); idend 0: none */
-	/* Scratch: */
-	void *tok;		/* jsmn tokens */
-	size_t ntok;
 	size_t textcap;
 };
 
 enum {
 	NIB_JSONL_OK = 0,
 	NIB_JSONL_BAD = -1,	/* not a JSON object */
-	NIB_JSONL_NOFIELD = -2,	/* no such field, or not a string */
-	NIB_JSONL_TOOLONG = -3	/* over 2 GiB, more than jsmn can index */
+	NIB_JSONL_NOFIELD = -2	/* no such field, or not a string */
 };
 
 /* Zeroes j; nib_jsonl_free() releases what parsing allocated. */
@@ -39,8 +36,11 @@ void nib_jsonl_init(struct nib_jsonl *j);
 void nib_jsonl_free(struct nib_jsonl *j);
 /*
  * Parses the line s[0..n) (without its newline) as one JSON object and
- * decodes its top-level string field field[0..flen) into j->text.
- * Returns NIB_JSONL_OK or a negative NIB_JSONL_* code.
+ * decodes its top-level string field field[0..flen) into j->text.  Keys
+ * are compared as written (escapes are not decoded); when a key repeats,
+ * its first occurrence counts, for the field as for "id".  Returns
+ * NIB_JSONL_OK or a negative NIB_JSONL_* code: NIB_JSONL_BAD when the line
+ * is not valid JSON or not an object, whatever else it holds.
  */
 int nib_jsonl_parse(struct nib_jsonl *j, const unsigned char *s, size_t n,
     const char *field, size_t flen);

@@ -16,15 +16,16 @@ nib_near_add(struct nib_near *nr, size_t first, size_t ntok, int skip)
 {
 	struct nib_near_unit *u;
 
-	if (first > UINT32_MAX || ntok > UINT32_MAX - first || nr->n >= INT32_MAX)
+	if (first > UINT32_MAX || ntok > INT32_MAX || ntok > UINT32_MAX - first ||
+	    nr->n >= INT32_MAX)
 		errx(2, "document too long for near repeats");
 	NIB_GROW(nr->u, nr->ucap, nr->n + 1);
 	u = &nr->u[nr->n];
 	u->tok = (uint32_t)first;
 	u->ntok = u->words = (uint32_t)ntok;
-	u->skip = skip;
+	u->skip = skip != 0;
 	u->by = -1;
-	u->score = 0;
+	u->best = 0;
 	u->nsh = 0;
 	return nr->n++;
 }
@@ -49,85 +50,164 @@ shingle(const uint64_t *t)
 }
 
 /*
- * Empties the group map for a document of n shingles: sized for them up
- * to a point (most are distinct in running text), past it grown as needed.
+ * The groups: a table of 4-byte slots, the group + 1 in the low bits and
+ * as many bits of its hash above as are left (so that most slots of
+ * other shingles are passed without a look at ghash), filled at most
+ * three quarters.
+ */
+static uint32_t
+glow(const struct nib_near *nr)
+{
+	return nr->gshift >= 32 ? UINT32_MAX : ((uint32_t)1 << nr->gshift) - 1;
+}
+
+static uint32_t
+gtag(const struct nib_near *nr, uint64_t h)
+{
+	return nr->gshift >= 32 ? 0 : (uint32_t)(h >> 32) << nr->gshift;
+}
+
+static size_t
+ghome(const struct nib_near *nr, uint64_t h)
+{
+	return (size_t)(h ^ (h >> 29)) & nr->gmask;
+}
+
+/*
+ * Empties the groups for a document of n shingles: the table sized for
+ * them up to a point (most are distinct in running text), past it grown
+ * as needed; a table for a larger document serves, unless far larger.
  */
 static void
 resetgroups(struct nib_near *nr, size_t n)
 {
-	if (nr->group.slot == NULL)
-		nib_map_init(&nr->group);
-	nib_map_reset(&nr->group, n < (1 << 20) ? n : 1 << 20);
+	size_t want = 64, first = n < (1 << 20) ? n : 1 << 20;
+
+	while (want * 3 < first * 4)
+		want *= 2;
+	for (nr->gshift = 1; nr->gshift < 32 && ((size_t)1 << nr->gshift) <= n;
+	    nr->gshift++)
+		;
+	if (want <= nr->galloc && nr->galloc / 64 <= want)
+		memset(nr->gslot, 0, want * sizeof *nr->gslot);
+	else {
+		free(nr->gslot);
+		nr->gslot = nib_calloc(want, sizeof *nr->gslot);
+		nr->galloc = want;
+	}
+	nr->gmask = want - 1;
+}
+
+/* Doubles the table of the ng groups made. */
+static void
+growgroups(struct nib_near *nr, uint32_t ng)
+{
+	size_t c = (nr->gmask + 1) * 2, k;
+
+	free(nr->gslot);
+	nr->gslot = nib_calloc(c, sizeof *nr->gslot);
+	nr->galloc = c;
+	nr->gmask = c - 1;
+	for (uint32_t g = 0; g < ng; g++) {
+		for (k = ghome(nr, nr->ghash[g]); nr->gslot[k] != 0;
+		    k = (k + 1) & nr->gmask)
+			;
+		nr->gslot[k] = gtag(nr, nr->ghash[g]) | (g + 1);
+	}
 }
 
 /* The group of shingle hash h, made when new (ngroups counts them). */
 static uint32_t
 group(struct nib_near *nr, uint64_t h, uint32_t *ngroups)
 {
-	int isnew;
-	uint32_t *v = nib_map_put(&nr->group, h, &isnew), g;
+	uint32_t low = glow(nr), tag = gtag(nr, h), s, g;
+	size_t k;
 
-	if (!isnew)
-		return *v;
-	g = *v = (*ngroups)++;
+	for (k = ghome(nr, h); (s = nr->gslot[k]) != 0; k = (k + 1) & nr->gmask)
+		if ((s & ~low) == tag && nr->ghash[(s & low) - 1] == h)
+			return (s & low) - 1;
+	g = (*ngroups)++;
 	if ((size_t)g + 2 > nr->gcap) {
-		nr->gcap = ((size_t)g + 2) * 2;
-		nr->gcnt = nib_realloc(nr->gcnt, nr->gcap, sizeof *nr->gcnt);
+		/* By half: one group a shingle in running text. */
+		nr->gcap += nr->gcap / 2 + 64;
+		nr->ghash = nib_realloc(nr->ghash, nr->gcap, sizeof *nr->ghash);
 		nr->glast = nib_realloc(nr->glast, nr->gcap, sizeof *nr->glast);
 		nr->goff = nib_realloc(nr->goff, nr->gcap, sizeof *nr->goff);
 	}
-	nr->gcnt[g] = nr->glast[g] = 0;
+	nr->ghash[g] = h;
+	nr->goff[g] = nr->glast[g] = 0;
+	nr->gslot[k] = tag | (g + 1);
+	if (((size_t)g + 1) * 4 > (nr->gmask + 1) * 3)
+		growgroups(nr, g + 1);
 	return g;
 }
+
+/*
+ * In the token array, once the groups are made, a shingle's first token
+ * holds its group, or one of these.
+ */
+#define SH_AGAIN UINT64_MAX		/* again in the same unit */
+#define SH_COMMON (UINT64_MAX - 1)	/* in more than NIB_NEAR_COMMON units */
 
 /* Gives each shingle its group; counts the units that hold each group. */
 static uint32_t
 groups(struct nib_near *nr)
 {
 	uint32_t ng = 0, g;
-	size_t k = 0;
 
 	for (size_t i = 0; i < nr->n; i++) {
 		struct nib_near_unit *u = &nr->u[i];
+		uint64_t *t = nr->tok + u->tok;
 		size_t m = nshingles(u);
-		for (size_t j = 0; j < m; j++, k++) {
-			g = group(nr, shingle(nr->tok + u->tok + j), &ng);
+		/* Ascending: the next shingle still finds its tokens. */
+		for (size_t j = 0; j < m; j++) {
+			g = group(nr, shingle(t + j), &ng);
 			if (nr->glast[g] == i + 1) {
-				nr->gid[k] = -1;	/* again in the same unit */
+				t[j] = SH_AGAIN;
 				continue;
 			}
 			nr->glast[g] = (uint32_t)i + 1;
-			nr->gcnt[g]++;
-			nr->gid[k] = (int32_t)g;
+			nr->goff[g]++;		/* a count, until build() */
+			t[j] = g;
 		}
 	}
 	return ng;
 }
 
-/* Groups equal shingles: posting lists of the units that hold each. */
+/*
+ * Groups equal shingles: posting lists of the units that hold each.  A
+ * common shingle counts on neither side of a containment and is never
+ * looked up: it takes no postings.
+ */
 static void
 build(struct nib_near *nr)
 {
-	uint32_t ng = groups(nr), g;
-	size_t k = 0;
+	uint32_t ng = groups(nr), g, c, end = 0;
 
-	nr->goff[0] = 0;
+	/* Each group's end; filled backwards, goff[g] ends at its start. */
 	for (g = 0; g < ng; g++) {
-		nr->goff[g + 1] = nr->goff[g] + nr->gcnt[g];
-		nr->gcnt[g] = 0;
+		c = nr->goff[g];
+		nr->glast[g] = c > NIB_NEAR_COMMON;
+		end += c <= NIB_NEAR_COMMON ? c : 0;
+		nr->goff[g] = end;
 	}
-	NIB_GROW(nr->post, nr->postcap, (size_t)nr->goff[ng] + 1);
+	nr->goff[ng] = end;
+	NIB_GROW(nr->post, nr->postcap, (size_t)end + 1);
 	for (size_t i = 0; i < nr->n; i++) {
+		uint64_t *t = nr->tok + nr->u[i].tok;
 		size_t m = nshingles(&nr->u[i]);
 		nr->u[i].nsh = 0;
-		for (size_t j = 0; j < m; j++, k++)
-			if (nr->gid[k] >= 0) {
-				g = (uint32_t)nr->gid[k];
-				nr->post[nr->goff[g] + nr->gcnt[g]++] = (uint32_t)i;
-				/* A common shingle counts on neither side. */
-				nr->u[i].nsh += nr->goff[g + 1] - nr->goff[g] <=
-				    NIB_NEAR_COMMON;
+		for (size_t j = 0; j < m; j++) {
+			if (t[j] == SH_AGAIN)
+				continue;
+			g = (uint32_t)t[j];
+			if (nr->glast[g]) {
+				t[j] = SH_COMMON;
+				continue;
 			}
+			nr->post[--nr->goff[g]] = (uint32_t)i;
+			nr->u[i].nsh++;
+		}
 	}
 }
 
@@ -139,27 +219,25 @@ above(const struct nib_near *nr, size_t v, size_t u)
 	return nr->u[v].ntok != nr->u[u].ntok ? nr->u[v].ntok > nr->u[u].ntok : v < u;
 }
 
-/*
- * Tests unit i, whose shingles start at k: the best unit that contains it
- * and may take its place (see near.h).
- */
+/* Tests unit i: the best unit that contains it and may take its place. */
 static void
-test(struct nib_near *nr, size_t i, size_t k, double t)
+test(struct nib_near *nr, size_t i, double t)
 {
 	struct nib_near_unit *u = &nr->u[i];
+	const uint64_t *sh = nr->tok + u->tok;
 	size_t m = nshingles(u), nt = 0, best = 0;
 
 	for (size_t j = 0; j < m; j++) {
-		if (nr->gid[k + j] < 0)
+		if (sh[j] >= SH_COMMON)
 			continue;
-		uint32_t g = (uint32_t)nr->gid[k + j];
-		size_t a = nr->goff[g], b = nr->goff[g + 1];
-		if (b - a > NIB_NEAR_COMMON)
-			continue;
-		for (; a < b; a++) {
+		uint32_t g = (uint32_t)sh[j];
+		for (size_t a = nr->goff[g], b = nr->goff[g + 1]; a < b; a++) {
 			uint32_t v = nr->post[a];
-			if (v != i && nr->cnt[v]++ == 0)
-				nr->touched[nt++] = v;
+			if (v == i || nr->cnt[v]++ > 0)
+				continue;
+			if (nt == nr->tcap)
+				NIB_GROW(nr->touched, nr->tcap, nt + 1);
+			nr->touched[nt++] = v;
 		}
 	}
 	for (size_t j = 0; j < nt; j++) {
@@ -176,28 +254,33 @@ test(struct nib_near *nr, size_t i, size_t k, double t)
 			u->by = (int32_t)v;
 		}
 	}
-	u->score = (double)best / (double)u->nsh;
+	u->best = (uint32_t)best;
 }
 
-/* Sizes the per-shingle and per-unit scratch. */
+double
+nib_near_score(const struct nib_near *nr, size_t i)
+{
+	const struct nib_near_unit *u = &nr->u[i];
+
+	return u->nsh > 0 ? (double)u->best / (double)u->nsh : 0;
+}
+
+/* Sizes the per-unit scratch and the group map. */
 static void
 scratch(struct nib_near *nr, size_t nsh)
 {
-	NIB_GROW(nr->gid, nr->gidcap, nsh);
 	if (nr->n > nr->cntcap) {
 		free(nr->cnt);
 		nr->cnt = nib_calloc(nr->n, sizeof *nr->cnt);
-		nr->touched = nib_realloc(nr->touched, nr->n, sizeof *nr->touched);
 		nr->cntcap = nr->n;
 	}
 	resetgroups(nr, nsh);
 }
 
 void
-nib_near_run(struct nib_near *nr, const uint64_t *tok, double t,
-    size_t minwords)
+nib_near_run(struct nib_near *nr, uint64_t *tok, double t, size_t minwords)
 {
-	size_t nsh = 0, k = 0, holders = 0;
+	size_t nsh = 0, holders = 0;
 
 	for (size_t i = 0; i < nr->n; i++) {
 		nsh += nshingles(&nr->u[i]);
@@ -211,8 +294,7 @@ nib_near_run(struct nib_near *nr, const uint64_t *tok, double t,
 	for (size_t i = 0; i < nr->n; i++) {
 		struct nib_near_unit *u = &nr->u[i];
 		if (!u->skip && u->words >= minwords && u->nsh > 0)
-			test(nr, i, k, t);
-		k += nshingles(u);
+			test(nr, i, t);
 	}
 }
 
@@ -220,10 +302,8 @@ void
 nib_near_free(struct nib_near *nr)
 {
 	free(nr->u);
-	if (nr->group.slot != NULL)
-		nib_map_free(&nr->group);
-	free(nr->gid);
-	free(nr->gcnt);
+	free(nr->gslot);
+	free(nr->ghash);
 	free(nr->glast);
 	free(nr->goff);
 	free(nr->post);

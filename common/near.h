@@ -15,8 +15,11 @@
  * the sentence it shortens goes too).
  *
  * The units' token hashes stay the caller's: a unit is an offset and a
- * length into the array given to nib_near_run().  Memory is 32 bytes a
- * unit and about 8 bytes a shingle, plus 16 to 32 bytes a distinct one.
+ * length into the array given to nib_near_run(), which uses that array
+ * for its own scratch (a shingle's group takes the place of its first
+ * token).  Memory is 28 bytes a unit and 4 a shingle, plus 21 to 27 a
+ * distinct shingle; a shingle in more than NIB_NEAR_COMMON units takes
+ * no more than its group.
  *
  *	nib_near_reset(&nr);
  *	for each unit: nib_near_add(&nr, first, ntok, skip);
@@ -27,8 +30,6 @@
 #define NIB_NEAR_H
 #include <stddef.h>
 #include <stdint.h>
-
-#include "words.h"
 
 #define NIB_NEAR_SHINGLE 2
 /*
@@ -41,46 +42,53 @@
 struct nib_near_unit {
 	uint32_t tok;	/* its first token hash in the array given to run */
 	uint32_t ntok;
-	uint32_t words;	/* its length against minwords: ntok unless set */
+	uint32_t words : 31;	/* its length against minwords: ntok
+				 * unless set */
+	uint32_t skip : 1;	/* not a unit to compare (already removed) */
 	uint32_t nsh;	/* distinct shingles, common ones left out */
 	int32_t by;	/* after nib_near_run: the unit it repeats, or -1 */
-	int skip;	/* not a unit to compare (already removed) */
-	double score;	/* its containment in unit by */
+	uint32_t best;	/* shingles it shares with unit by */
 };
 
 struct nib_near {
 	struct nib_near_unit *u;
 	size_t n, ucap;
 	/* scratch for nib_near_run */
-	const uint64_t *tok;
-	struct nib_map group;		/* shingle hash -> group */
-	int32_t *gid;			/* per shingle: its group, -1 a repeat */
-	size_t gidcap;
-	uint32_t *gcnt, *glast, *goff;	/* per group */
+	uint64_t *tok;
+	uint32_t *gslot;	/* shingle hash -> group: tag << gshift | group + 1 */
+	size_t gmask, galloc;
+	unsigned gshift;	/* bits that group + 1 needs */
+	uint64_t *ghash;		/* per group: its shingle hash */
+	uint32_t *glast, *goff;		/* per group */
 	size_t gcap;
 	uint32_t *post;			/* per group, the units that hold it */
 	size_t postcap;
-	uint32_t *cnt, *touched;	/* per unit */
+	uint32_t *cnt;			/* per unit */
 	size_t cntcap;
+	uint32_t *touched;		/* the units one test met */
+	size_t tcap;
 };
 
 /* Forgets the units (keeps the memory); zero the struct to start. */
 void nib_near_reset(struct nib_near *nr);
 /*
  * Adds a unit: the ntok token hashes (nib_key_token) from index first on
- * of the array that nib_near_run() will be given; returns its index.  A
- * skipped unit is neither tested nor contains others.  Indexes and counts
- * must be below 2^32.
+ * of the array that nib_near_run() will be given; returns its index.
+ * Units that are not skipped come in the order of their tokens and do
+ * not overlap.  A skipped unit is neither tested nor contains others.
+ * Indexes and counts must be below 2^31.
  */
 size_t nib_near_add(struct nib_near *nr, size_t first, size_t ntok, int skip);
 /*
- * Sets by and score of every unit, tok holding the token hashes: a unit
+ * Sets by and best of every unit, tok holding the token hashes: a unit
  * of at least minwords words whose containment in a unit ranked above it
  * is at least t (0 < t <= 1) is a repeat of the one that contains it most
- * (the earlier on a tie).
+ * (the earlier on a tie).  The units' tokens in tok are overwritten.
  */
-void nib_near_run(struct nib_near *nr, const uint64_t *tok, double t,
+void nib_near_run(struct nib_near *nr, uint64_t *tok, double t,
     size_t minwords);
+/* The containment of unit i in unit by (0 when it has no shingle). */
+double nib_near_score(const struct nib_near *nr, size_t i);
 /* Frees all memory. */
 void nib_near_free(struct nib_near *nr);
 

@@ -2,6 +2,7 @@
  * Quotation spans: the marks of a block (qmark.c) paired in one forward
  * pass with a small stack.
  */
+#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,14 +43,16 @@ newspan(struct nib_qscan *q, const struct nib_qmark *m, long parent)
 	struct nib_qspan *sp;
 
 	if (q->nspan == q->spancap) {
-		q->spancap = q->spancap ? q->spancap * 2 : 32;
+		/* 1.5 times: a line of quotations is all spans. */
+		q->spancap = q->spancap ? q->spancap + q->spancap / 2 : 32;
 		q->spanbuf = nib_realloc(q->spanbuf, q->spancap, sizeof *q->spanbuf);
 		q->span = q->spanbuf;
 	}
 	sp = &q->spanbuf[q->nspan];
-	sp->a = m->pos;
-	sp->ta = m->pos + m->len;
-	sp->parent = parent;
+	sp->a = (uint32_t)m->pos;
+	sp->alen = (unsigned char)m->len;
+	sp->blen = 0;
+	sp->parent = (int32_t)parent;
 	sp->fam = m->fam;
 	sp->closed = 0;
 	return (long)q->nspan++;
@@ -67,7 +70,7 @@ dropempty(struct nib_qscan *q, long k)
 {
 	const struct nib_qspan *sp = &q->spanbuf[k];
 
-	if (k > 0 && (size_t)k == q->nspan - 1 && sp->tb == sp->ta)
+	if (k > 0 && (size_t)k == q->nspan - 1 && sp->tb == nib_qspan_ta(sp))
 		q->nspan--;
 }
 
@@ -80,6 +83,8 @@ nib_qscan(struct nib_qscan *q, const unsigned char *s, size_t n)
 	size_t pos = 0;
 	int depth = 0, k;
 
+	if (n > NIB_QSCAN_MAX)
+		errx(2, "a block of 4 GiB or more cannot be scanned for quotations");
 	q->nspan = 0;
 	q->span = q->spanbuf;
 	q->decided = 0;
@@ -92,8 +97,8 @@ nib_qscan(struct nib_qscan *q, const unsigned char *s, size_t n)
 		    !((m.fl & NIB_QM_WEAK) && strongnext(q, s, n, pos))) {
 			struct nib_qspan *sp = &q->spanbuf[stack[k]];
 
-			sp->tb = m.pos;
-			sp->b = m.pos + m.len;
+			sp->tb = (uint32_t)m.pos;
+			sp->blen = (unsigned char)m.len;
 			sp->closed = 1;
 			depth = k;	/* what it held and never closed is dropped */
 			dropempty(q, stack[k]);
@@ -114,8 +119,10 @@ nib_qscan(struct nib_qscan *q, const unsigned char *s, size_t n)
 		depth++;
 	}
 	for (size_t i = 0; i < q->nspan; i++)
-		if (!q->spanbuf[i].closed)
-			q->spanbuf[i].tb = q->spanbuf[i].b = n;
+		if (!q->spanbuf[i].closed) {
+			q->spanbuf[i].tb = (uint32_t)n;
+			q->spanbuf[i].blen = 0;
+		}
 	q->open = depth > 0 ? stack[0] : -1;
 	return q->nspan;
 }

@@ -14,12 +14,14 @@
  *	nib_qscan(&q, s, n);
  *	for (size_t i = 0; i < q.nspan; i++)
  *		if (nib_qspan_top(&q, i))
- *			use(s + q.span[i].ta, q.span[i].tb - q.span[i].ta);
+ *			use(s + nib_qspan_ta(&q.span[i]),
+ *			    q.span[i].tb - nib_qspan_ta(&q.span[i]));
  *	nib_qscan_free(&q);
  */
 #ifndef NIB_QUOTE_H
 #define NIB_QUOTE_H
 #include <stddef.h>
+#include <stdint.h>
 
 /* Families: a closer only closes an opener of its own family. */
 enum {
@@ -29,15 +31,35 @@ enum {
 	NIB_QF_ANGLE		/* ‹ › */
 };
 
+/*
+ * A span, 16 bytes: a block holds one a quotation, and a line of nothing
+ * but short quotations ('"a" "b" ...') holds one every four bytes.
+ * Offsets are 32-bit: nib_qscan() takes blocks under 4 GiB.  The marks'
+ * lengths give the other two offsets (nib_qspan_ta(), nib_qspan_b()).
+ */
 struct nib_qspan {
-	size_t a;		/* offset of the opening mark */
-	size_t ta;		/* first byte after the opening mark */
-	size_t tb;		/* offset of the closing mark (n when open) */
-	size_t b;		/* first byte after the closing mark (n when open) */
-	long parent;		/* index of the enclosing span, -1 if none */
+	uint32_t a;		/* offset of the opening mark */
+	uint32_t tb;		/* offset of the closing mark (n when open) */
+	int32_t parent;		/* index of the enclosing span, -1 if none */
+	unsigned char alen;	/* length of the opening mark */
+	unsigned char blen;	/* of the closing mark (0 when open) */
 	unsigned char fam;	/* NIB_QF_* */
 	unsigned char closed;	/* a closing mark was found in the block */
 };
+
+/* The first byte after the opening mark. */
+static inline size_t
+nib_qspan_ta(const struct nib_qspan *sp)
+{
+	return (size_t)sp->a + sp->alen;
+}
+
+/* The first byte after the closing mark (n when open). */
+static inline size_t
+nib_qspan_b(const struct nib_qspan *sp)
+{
+	return (size_t)sp->tb + sp->blen;
+}
 
 struct nib_qmark;
 
@@ -58,8 +80,10 @@ void nib_qscan_init(struct nib_qscan *q);
 void nib_qscan_free(struct nib_qscan *q);
 /*
  * Scans s[0..n) and fills q->span, q->nspan and q->open.  Returns nspan.
- * The spans stay valid until the next call; s is not kept.
+ * The spans stay valid until the next call; s is not kept.  n must be
+ * below 4 GiB (NIB_QSCAN_MAX); a longer block exits with status 2.
  */
+#define NIB_QSCAN_MAX ((size_t)UINT32_MAX - 1)
 size_t nib_qscan(struct nib_qscan *q, const unsigned char *s, size_t n);
 /*
  * Whether span i is a quotation at the top level: closed, and not inside

@@ -83,6 +83,32 @@ nib_reader_free(struct nib_reader *r)
 	r->cap = r->blkcap = 0;
 }
 
+void
+nib_reader_shrink(struct nib_reader *r)
+{
+	size_t keep = r->end - r->pos, want = keep + READSZ;
+	unsigned char *nb;
+
+	/* --jsonl: jldoc.c reads the lines; the fields are its own. */
+	if (nib_jsonl_field != NULL)
+		return;
+	if (r->cap >= (1 << 20) && r->cap / 4 > want) {
+		nb = nib_realloc(NULL, want, 1);
+		memcpy(nb, r->buf + r->pos, keep);
+		free(r->buf);
+		r->buf = nb;
+		r->cap = want;
+		r->base += r->pos;
+		r->end = keep;
+		r->pos = 0;
+	}
+	if (r->blkcap >= (1 << 20)) {
+		free(r->blk);
+		r->blk = NULL;
+		r->blkcap = 0;
+	}
+}
+
 /* Reads more input after r->end; returns 0 at end of file or on error. */
 static int
 fill(struct nib_reader *r)

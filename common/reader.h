@@ -95,6 +95,13 @@ int nib_reader_raw(struct nib_reader *r, const unsigned char **s, size_t *len);
 int nib_reader_block(struct nib_reader *r, int paragraphs, struct nib_block *b);
 
 /*
+ * Gives back the memory a long line or paragraph made the reader take,
+ * once the tool has what it needs of the block last returned (whose text
+ * goes invalid): a tool that copies a 1 GB line then holds one copy, not
+ * two.  Does nothing while the buffers are small.
+ */
+void nib_reader_shrink(struct nib_reader *r);
+/*
  * Runs fn over each operand in argv (none: standard input), with one reader
  * for the whole run.  Returns 0, or 2 when some file could not be read.
  */

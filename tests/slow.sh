@@ -11,8 +11,10 @@
 #
 # The cases: line (one line of $SLOW_LINE MB, default 1024, of a quoted
 # sentence), lines (one document of $SLOW_LINES short lines, default 10
-# million), random (50 MB of random bytes, seeded), and quote-<mark> (one
-# 10 MB line of each quote mark).  SLOW_CASES="line lines" picks cases.
+# million), random (50 MB of random bytes, seeded), quote-<mark> (one
+# 10 MB line of each quote mark) and quotes (one 10 MB line of short
+# quotations, '"a" ' over and over: a record for every four bytes).
+# SLOW_CASES="line lines" picks cases.
 # Cases listed in tests/pending as slow/<tool>/<case> (known bugs) are
 # reported as pending.  Prints one line a case with the figures; exits 1
 # when a case that is not pending fails.
@@ -21,7 +23,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$top/${BIN:-bin}
 export LC_ALL=C.UTF-8
 LINE=${SLOW_LINE:-1024} LINES=${SLOW_LINES:-10000000} SLACK=${SLOW_SLACK:-24}
-CASES=${SLOW_CASES:-line lines random quote-dq quote-sq quote-ldq quote-rdq quote-lsq quote-rsq quote-guil quote-low}
+CASES=${SLOW_CASES:-line lines random quote-dq quote-sq quote-ldq quote-rdq quote-lsq quote-rsq quote-guil quote-low quotes}
 [ $# -gt 0 ] || set -- nibnorm nibstrip nibdedup nibsent nibsplit nibquote
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nibslow.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -47,6 +49,8 @@ make_input() {
 		held=$(( $(wc -c <"$f") >> 20 )) ;;
 	random) held=50
 		[ -f "$f" ] || python3 -c 'import random, sys; random.seed(14); sys.stdout.buffer.write(random.randbytes(50 << 20))' >"$f" ;;
+	quotes) held=10
+		[ -f "$f" ] || { rep '"a" ' $((10 << 20)); echo; } >"$f" ;;
 	quote-*) held=10
 		case $1 in
 		quote-dq) m='"' ;; quote-sq) m="'" ;;
@@ -83,6 +87,11 @@ expect() {
 		nibnorm) echo "0 utf8" ;;
 		nibstrip|nibdedup|nibsent|nibsplit) echo "0 any" ;;
 		nibquote) echo "0|1 any" ;;
+		esac ;;
+	quotes) case $1 in
+		nibstrip|nibdedup) echo "0 same" ;;
+		nibquote) echo "0 lines=$(((10 << 20) / 4))" ;;
+		*) echo "0 any" ;;
 		esac ;;
 	quote-*) case $1 in
 		nibnorm|nibstrip|nibdedup) echo "0 same" ;;

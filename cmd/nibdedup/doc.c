@@ -44,18 +44,24 @@ addspan(struct doc *doc, size_t *n, size_t a, size_t b)
 	doc->rm[(*n)++].b = b;
 }
 
-/* The spans of item i to leave out; *u and *s walk the units, sentences. */
+/*
+ * The spans of item i to leave out; *u, *k and *s walk the units, their
+ * cuts and the sentences.
+ */
 static size_t
-itemspans(struct doc *doc, size_t i, size_t *u, size_t *s)
+itemspans(struct doc *doc, size_t i, size_t *u, size_t *k, size_t *s)
 {
+	const struct cut *c;
 	size_t n = 0;
 
-	for (; *u < doc->nu && doc->u[*u].item == i; (*u)++) {
-		const struct unit *x = &doc->u[*u];
-		if (x->gone)
-			addspan(doc, &n, x->r.a, x->r.b);
-		else if (x->cut > x->r.a)
-			addspan(doc, &n, x->r.a, x->cut);
+	while (*u < doc->nu && unit_item(doc, *u) < i)
+		(*u)++;
+	for (; *u < doc->nu && unit_item(doc, *u) == i; (*u)++) {
+		size_t a = unit_a(doc, *u);
+		if (bit_get(doc->gone, *u))
+			addspan(doc, &n, a, unit_b(doc, *u));
+		else if ((c = unit_cut(doc, *u, k)) != NULL && c->at > a)
+			addspan(doc, &n, a, c->at);
 	}
 	/* Sentences come after a cut prefix, in order. */
 	for (; *s < doc->ns && doc->s[*s].item == i; (*s)++)
@@ -71,18 +77,18 @@ itemspans(struct doc *doc, size_t i, size_t *u, size_t *s)
 static void
 emit(const struct dd *d, struct doc *doc)
 {
-	size_t u = 0, s = 0, n;
+	size_t u = 0, k = 0, s = 0, n;
 	int skipblank = 0;
 
 	for (size_t i = 0; i < doc->nitem; i++) {
-		if (doc->item[i] & ITEM_BLANK) {
+		if (item_blank(doc, i)) {
 			if (!skipblank) {
 				nib_out_write(item_text(doc, i), item_len(doc, i));
 				nib_out_putc(NIB_EOL);
 			}
 			continue;
 		}
-		n = itemspans(doc, i, &u, &s);
+		n = itemspans(doc, i, &u, &k, &s);
 		sortspans(doc->rm, &n);
 		skipblank = !dd_emit_block(item_text(doc, i), item_len(doc, i), doc->rm,
 		    n) && d->para;
@@ -94,12 +100,12 @@ static void
 counts(struct dd *d, struct doc *doc)
 {
 	for (size_t i = 0; i < doc->nu; i++) {
-		const struct unit *u = &doc->u[i];
-		if (u->gone || (d->dups && doc->cnt[i] < 2) ||
-		    (d->uniqs && doc->cnt[i] != 1))
+		size_t a = unit_a(doc, i);
+		if (unit_blank(doc, i) || bit_get(doc->gone, i) ||
+		    (d->dups && doc->cnt[i] < 2) || (d->uniqs && doc->cnt[i] != 1))
 			continue;
-		dd_emit_unit(d, doc->cnt[i], item_text(doc, u->item) + u->r.a,
-		    u->r.b - u->r.a);
+		dd_emit_unit(d, doc->cnt[i], item_text(doc, unit_item(doc, i)) + a,
+		    unit_b(doc, i) - a);
 	}
 }
 
@@ -107,7 +113,7 @@ static void
 process(struct dd *d, struct doc *doc)
 {
 	NIB_GROW(doc->item, doc->itemcap, doc->nitem + 1);
-	doc->item[doc->nitem] = doc->len;	/* where the last item ends */
+	doc->item[doc->nitem] = (uint32_t)doc->len;	/* where the last item ends */
 	doc_units(d, doc);
 	doc_exact(d, doc);
 	if (d->count || d->dups || d->uniqs)
@@ -129,23 +135,31 @@ add(struct nib_reader *r, struct dd *d, struct doc *doc, int type,
 {
 	if (doc->len + b->len > d->maxdoc)
 		return -1;
-	if (b->len > UINT32_MAX) {
+	if (b->len > UINT32_MAX - doc->len) {
 		nib_out_flush();
-		nib_errl(2, r, "a line or paragraph of 4 GiB or more cannot be "
-		    "held: use -g");
+		nib_errl(2, r, "a document of 4 GiB or more cannot be held: use -g");
 	}
 	/* 16 bytes of slack: tokens are hashed by 8-byte loads. */
 	NIB_GROW(doc->buf, doc->cap, doc->len + b->len + 16);
 	memcpy(doc->buf + doc->len, b->s, b->len);
 	NIB_GROW(doc->item, doc->itemcap, doc->nitem + 2);
-	doc->item[doc->nitem] = doc->len | (type == NIB_BLANK ? ITEM_BLANK : 0);
+	doc->item[doc->nitem] = (uint32_t)doc->len;
+	if (doc->nitem % 64 == 0) {
+		NIB_GROW(doc->blank, doc->blankcap, doc->nitem / 64 + 1);
+		doc->blank[doc->nitem / 64] = 0;
+	}
+	if (type == NIB_BLANK)
+		bit_set(doc->blank, doc->nitem);
 	if (d->report != NULL) {
 		NIB_GROW(doc->line, doc->linecap, doc->nitem + 1);
-		doc->line[doc->nitem] = b->docline;
+		doc->line[doc->nitem] = (uint32_t)b->docline;
 	}
 	doc->nitem++;
 	doc->len += b->len;
 	doc->no = b->doc;
+	/* The document holds its copy: the reader's need not stay long. */
+	if (b->len >= (1 << 20))
+		nib_reader_shrink(r);
 	return 0;
 }
 
@@ -199,8 +213,13 @@ dd_doc_end(struct dd *d)
 	doc_passes_free(doc);
 	free(doc->buf);
 	free(doc->item);
+	free(doc->blank);
 	free(doc->line);
-	free(doc->u);
+	free(doc->su);
+	free(doc->itok);
+	free(doc->gone);
+	free(doc->keep);
+	free(doc->cut);
 	free(doc->th);
 	free(doc->cjk);
 	free(doc->s);

@@ -4,11 +4,14 @@
  * docpasses.c finds exact repeats and glued prefixes, docnear.c near
  * repeats among sentences.
  *
- * Records are compact, offsets and indexes rather than copies, so that a
- * document costs about: its bytes, 8 bytes an item (a line, or a paragraph
- * with -P), 28 a unit, 8 and a bit a word, 4 to 8 a unit for the repeat
- * index, 16 a unit for keys when those are not made of words (-x, -c), and
- * for near repeats about 12 a sentence and 8 a shingle.
+ * Records are compact, offsets and indexes rather than copies, and blocks
+ * as units are the items themselves, so that a document costs about: its
+ * bytes, 4 bytes an item (a line, or a paragraph with -P), with -s 20 a
+ * sentence unit, 8 and a bit a word (with 4 an item for where its words
+ * start), 4 to 8 a unit for the repeat index, 16 a unit for keys when
+ * those are not made of words (-x, -c), and for near repeats 44 a
+ * sentence and 4 a shingle, plus 28 to 44 a distinct shingle.  Offsets
+ * are 32-bit: a document is under 4 GiB.
  */
 #ifndef NIBDEDUP_DOC_H
 #define NIBDEDUP_DOC_H
@@ -20,26 +23,23 @@
 #include "near.h"
 #include "words.h"
 
-#define ITEM_BLANK ((uint64_t)1 << 63)	/* in item[]: a blank line */
-
 /* Bytes a..b of an item (offsets from its start) and their tokens t0..t1. */
 struct tokrange {
 	uint32_t a, b;
 	uint32_t t0, t1;
 };
 
-/*
- * A unit: a block, or a sentence with -s.  cut is where the text left
- * after a cut prefix starts (r.a before the cut), and tokens r.t0 + tcut
- * to r.t1 are what is left.
- */
-struct unit {
+/* A unit of -s, a sentence of an item; without -s the items are the units. */
+struct sunit {
 	struct tokrange r;
 	uint32_t item;
-	uint32_t cut;
-	uint32_t tcut : 30;
-	uint32_t gone : 1;	/* removed as a repeat */
-	uint32_t keep : 1;	/* no words: never removed */
+};
+
+/* A unit that lost a prefix: what is left starts at byte at, token tcut. */
+struct cut {
+	uint32_t unit;
+	uint32_t at;	/* from the start of its item */
+	uint32_t tcut;	/* tokens of the prefix */
 };
 
 /* A sentence tested for near repeats (of two words or more). */
@@ -57,20 +57,33 @@ struct prefixcand {
 
 /* A table of unit indexes, found by their text (docpasses.c). */
 struct unitindex {
-	uint64_t *slot;		/* hash tag << 32 | unit + 1; 0 empty */
+	uint32_t *slot;		/* hash tag << shift | unit + 1; 0 empty */
 	size_t mask, alloc;
+	unsigned shift;		/* bits that unit + 1 needs */
 };
 
 struct doc {
 	unsigned char *buf;	/* the items' text, one after the other */
 	size_t len, cap;
 	unsigned long no;	/* document number */
-	uint64_t *item;		/* start of each item, ITEM_BLANK or'ed in */
+	uint32_t *item;		/* start of each item */
 	size_t nitem, itemcap;	/* item[nitem] is len, when processed */
-	unsigned long *line;	/* -r: line of each item within the document */
+	uint64_t *blank;	/* bit set: the item is a blank line */
+	size_t blankcap;
+	uint32_t *line;		/* -r: line of each item within the document */
 	size_t linecap;
-	struct unit *u;
-	size_t nu, ucap;
+	int sent;		/* -s: the units are in su, else the items */
+	size_t nu;		/* units: nsu, or nitem */
+	struct sunit *su;
+	size_t nsu, sucap;
+	uint32_t *itok;		/* blocks as units, tokens made: the first
+				 * token of each item, itok[nitem] is nt */
+	size_t itokcap;
+	uint64_t *gone;		/* bit set: the unit went as a repeat */
+	uint64_t *keep;		/* bit set: no words, never removed */
+	size_t flagcap;
+	struct cut *cut;	/* the units that lost a prefix, in order */
+	size_t ncut, cutcap;
 	uint64_t *th;		/* token hashes */
 	uint64_t *cjk;		/* bit set: the token is a character of a
 				 * script written without spaces */
@@ -92,22 +105,90 @@ struct doc {
 	size_t rmcap;
 };
 
+static inline int
+bit_get(const uint64_t *b, size_t i)
+{
+	return b[i / 64] >> (i % 64) & 1;
+}
+
+static inline void
+bit_set(uint64_t *b, size_t i)
+{
+	b[i / 64] |= 1ULL << (i % 64);
+}
+
 static inline size_t
 item_off(const struct doc *doc, size_t i)
 {
-	return (size_t)(doc->item[i] & ~ITEM_BLANK);
+	return doc->item[i];
 }
 
 static inline size_t
 item_len(const struct doc *doc, size_t i)
 {
-	return item_off(doc, i + 1) - item_off(doc, i);
+	return doc->item[i + 1] - doc->item[i];
 }
 
 static inline const unsigned char *
 item_text(const struct doc *doc, size_t i)
 {
 	return doc->buf + item_off(doc, i);
+}
+
+static inline int
+item_blank(const struct doc *doc, size_t i)
+{
+	return bit_get(doc->blank, i);
+}
+
+/* Unit i: its item, its bytes a..b in it, its tokens t0..t1 (made). */
+static inline size_t
+unit_item(const struct doc *doc, size_t i)
+{
+	return doc->sent ? doc->su[i].item : i;
+}
+
+static inline size_t
+unit_a(const struct doc *doc, size_t i)
+{
+	return doc->sent ? doc->su[i].r.a : 0;
+}
+
+static inline size_t
+unit_b(const struct doc *doc, size_t i)
+{
+	return doc->sent ? doc->su[i].r.b : item_len(doc, i);
+}
+
+static inline size_t
+unit_t0(const struct doc *doc, size_t i)
+{
+	return doc->sent ? doc->su[i].r.t0 : doc->itok[i];
+}
+
+static inline size_t
+unit_t1(const struct doc *doc, size_t i)
+{
+	return doc->sent ? doc->su[i].r.t1 : doc->itok[i + 1];
+}
+
+/* A blank line: a unit of no text (blocks as units only). */
+static inline int
+unit_blank(const struct doc *doc, size_t i)
+{
+	return !doc->sent && item_blank(doc, i);
+}
+
+/*
+ * The cut of unit i, or NULL; *k walks the cuts, for units taken in
+ * order (start it at 0).
+ */
+static inline const struct cut *
+unit_cut(const struct doc *doc, size_t i, size_t *k)
+{
+	while (*k < doc->ncut && doc->cut[*k].unit < i)
+		(*k)++;
+	return *k < doc->ncut && doc->cut[*k].unit == i ? &doc->cut[*k] : NULL;
 }
 
 static inline int
@@ -118,7 +199,8 @@ fuzzy(const struct dd *d)
 
 /*
  * Units and, when fuzzy, tokens of every block; for near repeats among
- * the sentences of whole blocks, those sentences too (docunits.c).
+ * the sentences of whole blocks, those sentences too (docunits.c).  The
+ * units' flags are cleared, their cuts forgotten.
  */
 void doc_units(struct dd *d, struct doc *doc);
 /*

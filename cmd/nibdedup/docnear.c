@@ -31,55 +31,57 @@ stops(const unsigned char *p, size_t a, size_t b)
 }
 
 /*
- * Unit u is a sentence (-s): what is left of it.  After a cut prefix its
+ * Unit i is a sentence (-s): what is left of it.  After a cut prefix its
  * words are those that start in what is left.
  */
 static void
-unitsentence(struct doc *doc, const struct unit *u)
+unitsentence(struct doc *doc, size_t i, const struct cut *c)
 {
-	struct tokrange left = { u->cut, u->r.b, 0, 0 };
+	size_t item = unit_item(doc, i), b = unit_b(doc, i), t1 = unit_t1(doc, i);
+	struct tokrange left = { 0, (uint32_t)b, 0, 0 };
 
-	doc_add_sentence(doc, u->item, u->cut, u->r.b);
-	doc->s[doc->ns - 1].r.t0 = u->r.t0;
-	doc->s[doc->ns - 1].r.t1 = u->r.t1;
-	if (u->tcut == 0)
+	doc_add_sentence(doc, item, c != NULL ? c->at : unit_a(doc, i), b);
+	doc->s[doc->ns - 1].r.t0 = (uint32_t)unit_t0(doc, i);
+	doc->s[doc->ns - 1].r.t1 = (uint32_t)t1;
+	if (c == NULL)
 		return;
-	doc_tokens_of(doc, u->item, 0, &left, 1, sizeof left);
-	doc->s[doc->ns - 1].r.t0 = u->r.t1 - (left.t1 - left.t0);
+	left.a = c->at;
+	doc_tokens_of(doc, item, 0, &left, 1, sizeof left);
+	doc->s[doc->ns - 1].r.t0 = (uint32_t)(t1 - (left.t1 - left.t0));
 }
 
 /* -s: the units of each item that are left are its sentences. */
 static void
 unitsassentences(struct doc *doc)
 {
-	size_t j = 0, s0;
+	size_t j = 0, s0, k = 0;
 
 	doc->ns = 0;
 	while (j < doc->nu) {
-		size_t item = doc->u[j].item;
-		for (s0 = doc->ns; j < doc->nu && doc->u[j].item == item; j++)
-			if (!doc->u[j].gone && !doc->u[j].keep)
-				unitsentence(doc, &doc->u[j]);
+		size_t item = unit_item(doc, j);
+		for (s0 = doc->ns; j < doc->nu && unit_item(doc, j) == item; j++)
+			if (!bit_get(doc->gone, j) && !bit_get(doc->keep, j))
+				unitsentence(doc, j, unit_cut(doc, j, &k));
 		doc_keep_sentences(doc, s0);
 	}
 }
 
 /*
- * The sentences of what is left of block u after a cut prefix, split
- * again, into scratch at doc->s[doc->ns..); returns how many are kept.
+ * The sentences of what is left of block u after cut c, split again, into
+ * scratch at doc->s[doc->ns..); returns how many are kept.
  */
 static size_t
-tailsentences(struct doc *doc, const struct unit *u)
+tailsentences(struct doc *doc, size_t u, const struct cut *c)
 {
-	const unsigned char *p = item_text(doc, u->item);
-	size_t s0 = doc->ns, a, b;
+	const unsigned char *p = item_text(doc, u);
+	size_t s0 = doc->ns, a, b, end = item_len(doc, u);
 	struct nib_sent ss;
 
-	nib_sent_init(&ss, p + u->cut, u->r.b - u->cut);
+	nib_sent_init(&ss, p + c->at, end - c->at);
 	while (nib_sent_next(&ss, &a, &b))
-		doc_add_sentence(doc, u->item, u->cut + a, u->cut + b);
+		doc_add_sentence(doc, u, c->at + a, c->at + b);
 	if (doc->ns > s0)
-		doc_tokens_of(doc, u->item, u->r.t0, &doc->s[s0].r,
+		doc_tokens_of(doc, u, unit_t0(doc, u), &doc->s[s0].r,
 		    doc->ns - s0, sizeof *doc->s);
 	doc_keep_sentences(doc, s0);
 	return doc->ns - s0;
@@ -93,22 +95,22 @@ tailsentences(struct doc *doc, const struct unit *u)
 static void
 blocksentences(struct doc *doc)
 {
-	size_t n = doc->ns, rd = 0, wr = 0, first, m;
+	size_t n = doc->ns, rd = 0, wr = 0, first, m, k = 0;
+	const struct cut *c;
 
 	for (size_t j = 0; j < doc->nu; j++) {
-		const struct unit *u = &doc->u[j];
-		for (first = rd; rd < n && doc->s[rd].item == u->item; rd++)
+		for (first = rd; rd < n && doc->s[rd].item == j; rd++)
 			;
-		if (u->gone || u->keep)
+		if (bit_get(doc->gone, j) || bit_get(doc->keep, j))
 			continue;
-		if (u->tcut == 0) {
+		if ((c = unit_cut(doc, j, &k)) == NULL) {
 			memmove(&doc->s[wr], &doc->s[first],
 			    (rd - first) * sizeof *doc->s);
 			wr += rd - first;
 			continue;
 		}
 		doc->ns = n;
-		m = tailsentences(doc, u);
+		m = tailsentences(doc, j, c);
 		if (wr + m > rd) {	/* more than were there: make room */
 			size_t more = wr + m - rd;
 			NIB_GROW(doc->s, doc->scap, n + m + more);
@@ -143,6 +145,7 @@ doc_nears(struct dd *d, struct doc *doc)
 		if (s->alone && !stops(item_text(doc, s->item), s->r.a, s->r.b))
 			doc->nr.u[x].words = 0;
 	}
+	/* The token hashes are not needed after: near takes them for scratch. */
 	nib_near_run(&doc->nr, doc->th, d->t, d->minwords);
 	for (size_t i = 0; i < doc->ns; i++) {
 		const struct sentence *s = &doc->s[i], *o;
@@ -150,9 +153,9 @@ doc_nears(struct dd *d, struct doc *doc)
 		if (v < 0)
 			continue;
 		o = &doc->s[v];
-		doc_report(d, doc, WHY_NEAR, doc->nr.u[i].score, s->item,
-		    item_off(doc, s->item) + s->r.a, item_off(doc, s->item) + s->r.b,
-		    (long)o->item, item_off(doc, o->item) + o->r.a,
+		doc_report(d, doc, WHY_NEAR, nib_near_score(&doc->nr, i),
+		    s->item, item_off(doc, s->item) + s->r.a,
+		    item_off(doc, s->item) + s->r.b, (long)o->item, item_off(doc, o->item) + o->r.a,
 		    item_off(doc, o->item) + o->r.b);
 	}
 }

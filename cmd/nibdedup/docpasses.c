@@ -15,7 +15,8 @@
 /*
  * Empties x and sizes it for n units, at most three quarters full: only
  * that much is cleared and probed, and a table grown large by one long
- * document is given back.
+ * document is given back.  A slot is 4 bytes: unit + 1 in the low bits,
+ * as many bits of the hash as are left above, to skip most compares.
  */
 static void
 index_reset(struct unitindex *x, size_t n)
@@ -31,19 +32,23 @@ index_reset(struct unitindex *x, size_t n)
 	} else
 		memset(x->slot, 0, c * sizeof *x->slot);
 	x->mask = c - 1;
+	for (x->shift = 1; x->shift < 32 && ((size_t)1 << x->shift) <= n; x->shift++)
+		;
 }
 
 /* Whether units v and i have the same text, as the exact pass sees it. */
 static int
 sameunit(const struct dd *d, const struct doc *doc, size_t v, size_t i)
 {
-	const struct unit *a = &doc->u[v], *b = &doc->u[i];
-	size_t n = a->r.t1 - a->r.t0;
+	size_t a, b, n;
 
 	if (!fuzzy(d))
 		return doc->key[v].lo == doc->key[i].lo && doc->key[v].hi == doc->key[i].hi;
-	return n == b->r.t1 - b->r.t0 &&
-	    memcmp(doc->th + a->r.t0, doc->th + b->r.t0, n * sizeof *doc->th) == 0;
+	a = unit_t0(doc, v);
+	b = unit_t0(doc, i);
+	n = unit_t1(doc, v) - a;
+	return n == unit_t1(doc, i) - b &&
+	    memcmp(doc->th + a, doc->th + b, n * sizeof *doc->th) == 0;
 }
 
 /* The earlier unit with the text of unit i (hash h), or -1 after adding i. */
@@ -51,14 +56,15 @@ static long
 index_put(const struct dd *d, struct doc *doc, uint64_t h, size_t i)
 {
 	struct unitindex *x = &doc->exact;
-	uint64_t tag = h >> 32 << 32;
+	uint32_t low = (uint32_t)(((uint64_t)1 << x->shift) - 1);
+	uint32_t tag = (uint32_t)(h >> 32) << x->shift & ~low;
 	size_t k;
 
 	for (k = (size_t)h & x->mask; x->slot[k] != 0; k = (k + 1) & x->mask)
-		if ((x->slot[k] >> 32 << 32) == tag &&
-		    sameunit(d, doc, (uint32_t)x->slot[k] - 1, i))
-			return (long)((uint32_t)x->slot[k] - 1);
-	x->slot[k] = tag | ((uint64_t)i + 1);
+		if ((x->slot[k] & ~low) == tag &&
+		    sameunit(d, doc, (x->slot[k] & low) - 1, i))
+			return (long)((x->slot[k] & low) - 1);
+	x->slot[k] = tag | (uint32_t)(i + 1);
 	return -1;
 }
 
@@ -72,29 +78,33 @@ doc_report(const struct dd *d, const struct doc *doc, int why, double score,
 	    ib < 0 ? 0 : doc->line[ib], doc->buf + a, b - a, doc->buf + oa, ob - oa);
 }
 
-/* Reports unit i as a repeat (why) of s[oa..ob) of unit v. */
+/* Reports unit i as a repeat (why) of unit v, up to byte end of its item. */
 static void
 reportunit(const struct dd *d, const struct doc *doc, int why, size_t i,
     size_t end, size_t v)
 {
-	const struct unit *u = &doc->u[i], *o = &doc->u[v];
-	size_t at = item_off(doc, u->item), ot = item_off(doc, o->item);
+	size_t ui = unit_item(doc, i), uv = unit_item(doc, v);
+	size_t at = item_off(doc, ui), ot = item_off(doc, uv);
 
-	doc_report(d, doc, why, 1, u->item, at + u->r.a, at + end, (long)o->item,
-	    ot + o->r.a, ot + o->r.b);
+	if (d->report == NULL)
+		return;
+	doc_report(d, doc, why, 1, ui, at + unit_a(doc, i), at + end, (long)uv,
+	    ot + unit_a(doc, v), ot + unit_b(doc, v));
 }
 
 /* The hash that places unit i in the index (its key made, without words). */
 static uint64_t
 unithash(struct dd *d, struct doc *doc, size_t i)
 {
-	struct unit *u = &doc->u[i];
+	size_t t0, a = unit_a(doc, i);
 
-	if (fuzzy(d))
-		return XXH3_64bits(doc->th + u->r.t0,
-		    (u->r.t1 - u->r.t0) * sizeof *doc->th);
-	doc->key[i] = nib_key_make(&d->kb, d->mode, item_text(doc, u->item) + u->r.a,
-	    u->r.b - u->r.a);
+	if (fuzzy(d)) {
+		t0 = unit_t0(doc, i);
+		return XXH3_64bits(doc->th + t0, (unit_t1(doc, i) - t0) *
+		    sizeof *doc->th);
+	}
+	doc->key[i] = nib_key_make(&d->kb, d->mode,
+	    item_text(doc, unit_item(doc, i)) + a, unit_b(doc, i) - a);
 	return doc->key[i].lo;
 }
 
@@ -110,9 +120,10 @@ doc_exact(struct dd *d, struct doc *doc)
 		NIB_GROW(doc->cnt, doc->cntcap, doc->nu);
 	index_reset(&doc->exact, doc->nu);
 	for (size_t i = 0; i < doc->nu; i++) {
-		struct unit *u = &doc->u[i];
-		if (fuzzy(d) && u->r.t1 == u->r.t0) {
-			u->keep = 1;	/* "***", "--": layout, not text */
+		/* A blank line; or "***", "--": layout, not text. */
+		if (unit_blank(doc, i) ||
+		    (fuzzy(d) && unit_t1(doc, i) == unit_t0(doc, i))) {
+			bit_set(doc->keep, i);
 			continue;
 		}
 		v = index_put(d, doc, unithash(d, doc, i), i);
@@ -121,8 +132,14 @@ doc_exact(struct dd *d, struct doc *doc)
 			    doc->cnt[v] + 1;
 		if (v < 0)
 			continue;
-		u->gone = 1;
-		reportunit(d, doc, WHY_EXACT, i, u->r.b, (size_t)v);
+		bit_set(doc->gone, i);
+		reportunit(d, doc, WHY_EXACT, i, unit_b(doc, i), (size_t)v);
+	}
+	/* A large index goes before the next pass takes its memory. */
+	if (doc->exact.alloc >= 65536) {
+		free(doc->exact.slot);
+		doc->exact.slot = NULL;
+		doc->exact.alloc = 0;
 	}
 }
 
@@ -165,19 +182,19 @@ setlen(struct doc *doc, size_t k)
 }
 
 /*
- * The longest prefix of unit u (n tokens) that is the whole of an earlier
- * unit of at least minwords words: its length (0: none), the unit in *v.
- * Only the lengths of earlier units (up to maxlen) can match.
+ * The longest prefix of unit u (n tokens from t0) that is the whole of an
+ * earlier unit of at least minwords words: its length (0: none), the unit
+ * in *v.  Only the lengths of earlier units (up to maxlen) can match.
  */
 static size_t
-longestprefix(struct dd *d, struct doc *doc, const struct unit *u, size_t n,
+longestprefix(struct dd *d, struct doc *doc, size_t t0, size_t n,
     size_t maxlen, uint64_t *full, uint32_t *v)
 {
 	size_t kmax = n - 1 < maxlen ? n - 1 : maxlen, nc = 0;
 	uint64_t h = 0x243F6A8885A308D3ULL;
 
 	for (size_t k = 1; k <= n; k++) {
-		h = chainmix(h, doc->th[u->r.t0 + k - 1]);
+		h = chainmix(h, doc->th[t0 + k - 1]);
 		if (k >= d->minwords && k <= kmax && haslen(doc, k)) {
 			NIB_GROW(doc->cand, doc->candcap, nc + 1);
 			doc->cand[nc].k = k;
@@ -187,9 +204,25 @@ longestprefix(struct dd *d, struct doc *doc, const struct unit *u, size_t n,
 	*full = h;
 	while (nc-- > 0)
 		if (nib_map_find(&doc->pre, doc->cand[nc].h, v) &&
-		    doc_words(doc, u->r.t0, u->r.t0 + doc->cand[nc].k) >= d->minwords)
+		    doc_words(doc, t0, t0 + doc->cand[nc].k) >= d->minwords)
 			return doc->cand[nc].k;
 	return 0;
+}
+
+/* Unit i loses its first best tokens, the whole of unit v. */
+static void
+cutprefix(struct dd *d, struct doc *doc, size_t i, size_t best, size_t v)
+{
+	size_t item = unit_item(doc, i);
+	size_t end = doc_token_end(doc, item, unit_a(doc, i), best);
+	struct cut *c;
+
+	reportunit(d, doc, WHY_PREFIX, i, end, v);
+	NIB_GROW(doc->cut, doc->cutcap, doc->ncut + 1);
+	c = &doc->cut[doc->ncut++];
+	c->unit = (uint32_t)i;
+	c->at = (uint32_t)tailstart(item_text(doc, item), end, unit_b(doc, i));
+	c->tcut = (uint32_t)best;
 }
 
 void
@@ -206,24 +239,25 @@ doc_prefixes(struct dd *d, struct doc *doc)
 	if (doc->lenbitcap > 0)
 		memset(doc->lenbits, 0, doc->lenbitcap * sizeof *doc->lenbits);
 	for (size_t i = 0; i < doc->nu; i++) {
-		struct unit *u = &doc->u[i];
-		size_t n = u->r.t1 - u->r.t0, end;
+		size_t t0, n;
 		uint32_t *slot;
-		if (u->gone || u->keep || n < d->minwords)
+		if (bit_get(doc->gone, i) || bit_get(doc->keep, i))
 			continue;
-		best = longestprefix(d, doc, u, n, maxlen, &full, &v);
+		t0 = unit_t0(doc, i);
+		n = unit_t1(doc, i) - t0;
+		if (n < d->minwords)
+			continue;
+		best = longestprefix(d, doc, t0, n, maxlen, &full, &v);
 		if ((slot = nib_map_put(&doc->pre, full, &isnew)) != NULL && isnew)
 			*slot = (uint32_t)i;
 		setlen(doc, n);
 		if (n > maxlen)
 			maxlen = n;
-		if (best == 0)
-			continue;
-		end = doc_token_end(doc, u->item, u->r.a, best);
-		reportunit(d, doc, WHY_PREFIX, i, end, v);
-		u->cut = (uint32_t)tailstart(item_text(doc, u->item), end, u->r.b);
-		u->tcut = (uint32_t)best;
+		if (best > 0)
+			cutprefix(d, doc, i, best, v);
 	}
+	if (doc->pre.alloc >= 65536)
+		nib_map_free(&doc->pre);	/* before near repeats */
 }
 
 void

@@ -181,16 +181,16 @@ maketoken(void *ctx, size_t a, size_t b, int ascii)
 	doc->nt++;
 }
 
+/* -s: adds sentence a..b of item as a unit. */
 static void
 addunit(struct doc *doc, size_t item, size_t a, size_t b)
 {
-	struct unit *u;
+	struct sunit *u;
 
-	NIB_GROW(doc->u, doc->ucap, doc->nu + 1);
-	u = &doc->u[doc->nu++];
-	memset(u, 0, sizeof *u);
+	NIB_GROW(doc->su, doc->sucap, doc->nsu + 1);
+	u = &doc->su[doc->nsu++];
 	u->item = (uint32_t)item;
-	u->r.a = u->cut = (uint32_t)a;
+	u->r.a = (uint32_t)a;
 	u->r.b = (uint32_t)b;
 	u->r.t0 = u->r.t1 = (uint32_t)doc->nt;
 }
@@ -229,13 +229,11 @@ static void
 itemunits(struct dd *d, struct doc *doc, size_t i)
 {
 	const unsigned char *s = item_text(doc, i);
-	size_t n = item_len(doc, i), a, b, u0 = doc->nu, s0 = doc->ns;
+	size_t n = item_len(doc, i), a, b, u0 = doc->nsu, s0 = doc->ns;
 	struct nib_sent ss;
 	struct making m;
 
-	if (!d->sent)
-		addunit(doc, i, 0, n);
-	else {
+	if (d->sent) {
 		nib_sent_init(&ss, s, n);
 		while (nib_sent_next(&ss, &a, &b))
 			addunit(doc, i, a, b);
@@ -250,8 +248,8 @@ itemunits(struct dd *d, struct doc *doc, size_t i)
 	m.d = d;
 	m.doc = doc;
 	m.s = s;
-	rangesinit(&m.units, doc->nu > u0 ? &doc->u[u0].r : NULL, sizeof *doc->u,
-	    doc->nu - u0);
+	rangesinit(&m.units, doc->nsu > u0 ? &doc->su[u0].r : NULL,
+	    sizeof *doc->su, doc->nsu - u0);
 	rangesinit(&m.sentences, doc->ns > s0 ? &doc->s[s0].r : NULL,
 	    sizeof *doc->s, doc->ns - s0);
 	eachtoken(s, n, maketoken, &m);
@@ -263,16 +261,37 @@ itemunits(struct dd *d, struct doc *doc, size_t i)
 void
 doc_units(struct dd *d, struct doc *doc)
 {
+	int blocks = fuzzy(d) && !d->sent;
+
 	if (wtab['a'] == 0)
 		for (int c = 0; c < 256; c++)
 			wtab[c] = c >= 0x80 ? 2 : (c >= '0' && c <= '9') ||
 			    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-	doc->nu = doc->nt = doc->ncjk = doc->ns = 0;
+	doc->sent = d->sent;
+	doc->nsu = doc->nt = doc->ncjk = doc->ns = doc->ncut = 0;
 	if (doc->nitem >= INT32_MAX)
 		errx(2, "document of more than 2^31 lines");
-	for (size_t i = 0; i < doc->nitem; i++)
-		if (!(doc->item[i] & ITEM_BLANK))
+	if (blocks && doc->nitem + 1 > doc->itokcap) {
+		/* The count is known: no slack. */
+		doc->itokcap = doc->nitem + 1;
+		doc->itok = nib_realloc(doc->itok, doc->itokcap, sizeof *doc->itok);
+	}
+	for (size_t i = 0; i < doc->nitem; i++) {
+		if (blocks)
+			doc->itok[i] = (uint32_t)doc->nt;
+		if (!item_blank(doc, i))
 			itemunits(d, doc, i);
+	}
+	if (blocks)
+		doc->itok[doc->nitem] = (uint32_t)doc->nt;
+	doc->nu = d->sent ? doc->nsu : doc->nitem;
+	if (doc->nu / 64 + 1 > doc->flagcap) {
+		doc->flagcap = doc->nu / 64 + 1;
+		doc->gone = nib_realloc(doc->gone, doc->flagcap, sizeof *doc->gone);
+		doc->keep = nib_realloc(doc->keep, doc->flagcap, sizeof *doc->keep);
+	}
+	memset(doc->gone, 0, (doc->nu / 64 + 1) * sizeof *doc->gone);
+	memset(doc->keep, 0, (doc->nu / 64 + 1) * sizeof *doc->keep);
 }
 
 size_t

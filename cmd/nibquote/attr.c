@@ -10,8 +10,6 @@
 #include "mem.h"
 #include "tok.h"
 
-static int posttokens(const unsigned char *, struct tok *, int, int,
-    struct nq_attr *, size_t *);
 
 static void
 setverb(const unsigned char *s, const struct tok *t, struct nq_attr *at)
@@ -45,19 +43,46 @@ according(const unsigned char *s, const struct tok *t, int k, int n, struct nq_a
 	return 1;
 }
 
+/*
+ * Drops the marks around a short title inside the words t[0..n) ('the
+ * "Pose" actor said': one to five capitalised words between two marks,
+ * after a word); returns the new count.
+ */
+static int
+untitle(const unsigned char *s, struct tok *t, int n)
+{
+	int k, j, m = 0;
+
+	for (k = 0; k < n; k++) {
+		if (t[k].t == T_QUOTE && m > 0 && t[m - 1].t == T_WORD) {
+			for (j = k + 1; j < n && j <= k + 6 && t[j].t == T_WORD && t[j].cap; j++)
+				;
+			if (j > k + 1 && j < n && j <= k + 6 && t[j].t == T_QUOTE) {
+				while (++k < j)
+					t[m++] = t[k];
+				continue;
+			}
+		}
+		t[m++] = t[k];
+	}
+	(void)s;
+	return m;
+}
+
 int
 nq_attr_post(const unsigned char *s, size_t from, size_t to, int stop,
     struct nq_attr *at, size_t *endp)
 {
 	struct tok t[MAXTOK];
+	int n;
 
 	memset(at, 0, sizeof *at);
-	return posttokens(s, t, nq_tokens(s, from, to, t, MAXTOK), stop, at, endp);
+	n = nq_tokens(s, from, to, t, MAXTOK);
+	return nq_attr_posttokens(s, t, untitle(s, t, n), stop, at, endp);
 }
 
-/* nq_attr_post() on the tokens t[0..n) of the words after the mark. */
-static int
-posttokens(const unsigned char *s, struct tok *t, int n, int stop,
+int
+nq_attr_posttokens(const unsigned char *s, struct tok *t, int n, int stop,
     struct nq_attr *at, size_t *endp)
 {
 	int k, v, e;
@@ -129,7 +154,8 @@ preverb(const unsigned char *s, struct tok *t, int n, int v, int near, int whole
 		return 0;
 	/* "a script called "Wild Rose"": a verb of naming right before
 	 * the mark names a thing, nobody speaks. */
-	if (v == n - 1 && !whole && (nq_tok_cls(s, &t[v]) & W_NAMING))
+	if (v == n - 1 && !whole && (nq_tok_cls(s, &t[v]) & W_NAMING) &&
+	    !(v > 0 && (nq_tok_cls(s, &t[v - 1]) & (W_PERSON | W_GROUP))))
 		return 0;
 	/* "..., said Paul Kessler, the director": the name after the verb. */
 	if ((v == 0 || t[v - 1].t == T_COMMA) && v + 1 < n &&
@@ -139,7 +165,9 @@ preverb(const unsigned char *s, struct tok *t, int n, int v, int near, int whole
 
 		for (f = v + 1; f < n && t[f].t == T_WORD; f++)
 			;
-		if ((f < n ? t[f].t == T_COMMA || t[f].t == T_COLON : whole) &&
+		/* at a sentence's end only a short phrase: "X, who acts for
+		 * Y, said his client chose not to ..." is X's clause */
+		if ((f < n ? t[f].t == T_COMMA || t[f].t == T_COLON : whole && f - v <= 6) &&
 		    nq_phrase_speaker(s, t, v + 1, f, at)) {
 			setverb(s, &t[v], at);
 			return 1;
@@ -181,7 +209,7 @@ reporting(const unsigned char *s, const struct tok *t, int n)
 	for (int v = 0; v < n; v++) {
 		if (t[v].t == T_QUOTE || t[v].t == T_STOP)
 			return -1;
-		if (!nq_tok_verb(&t[v], s) || (nq_tok_cls(s, &t[v]) & W_NAMING))
+		if (!nq_tok_verb(&t[v], s) || (nq_tok_cls(s, &t[v]) & (W_NAMING | W_AFTER)))
 			continue;
 		for (int k = v + 1; k < n && k <= v + 6 && t[k].t == T_WORD; k++) {
 			if (nq_tok_is(&t[k], s, "that"))
@@ -192,6 +220,10 @@ reporting(const unsigned char *s, const struct tok *t, int n)
 	}
 	return -1;
 }
+
+static const char *const nounmark[] = {
+	"the", "a", "an", "his", "its", "their", "our", "your", "my", NULL
+};
 
 static int
 pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
@@ -213,7 +245,10 @@ pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
 
 			for (e = k + 2; e < n && t[e].t == T_WORD; e++)
 				;
-			if (n - e <= 1 && according(s, t, k, n, at))
+			/* ...or stand between commas: "Trump, according to
+			 * the White House, went for a "quick exam"" */
+			if ((n - e <= 1 || (k > 0 && t[k - 1].t == T_COMMA && e < n &&
+			    t[e].t == T_COMMA)) && according(s, t, k, e, at))
 				return 1;
 			nq_attr_free(at);
 		}
@@ -229,7 +264,11 @@ pre(const unsigned char *s, size_t from, size_t to, int near, int whole,
 	for (v = n - 1; v >= 0 && tries < 3; v--) {
 		if (t[v].t == T_QUOTE || t[v].t == T_STOP)
 			return 0;
-		if (!nq_tok_verb(&t[v], s))
+		if (!nq_tok_verb(&t[v], s) || (nq_tok_cls(s, &t[v]) & W_AFTER))
+			continue;
+		/* "the blast", "a call": after an article, a noun ("some
+		 * said" is a verb) */
+		if (v > 0 && nq_tok_in(&t[v - 1], s, nounmark))
 			continue;
 		if (preverb(s, t, n, v, near, whole, at))
 			return 1;
@@ -254,6 +293,17 @@ nq_attr_sentence(const unsigned char *s, size_t from, size_t to, struct nq_attr 
 	return pre(s, from, to, 0, 1, at);
 }
 
+/* A word in 's, ' or ’s: "Ames'", "Smith's". */
+static int
+possessive(const unsigned char *s, const struct tok *t)
+{
+	const unsigned char *e = s + t->b;
+	size_t n = t->b - t->a;
+
+	return t->t == T_WORD && n >= 3 && (e[-1] == '\'' || (e[-1] == 's' && e[-2] == '\'') ||
+	    (n >= 5 && e[-1] == 's' && e[-2] == 0x99 && e[-3] == 0x80 && e[-4] == 0xE2));
+}
+
 int
 nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at)
 {
@@ -271,8 +321,9 @@ nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at)
 			return 0;
 		k++;
 	}
-	/* "Her husband, Colm, was": the name in the appositive */
-	if (k < n && nq_tok_det(&t[k], s)) {
+	/* "Her husband, Colm, was", "Ames' teammate, receiver Jordan Bell,":
+	 * the name in the appositive */
+	if (k < n && (nq_tok_det(&t[k], s) || possessive(s, &t[k]))) {
 		int c, d;
 
 		for (c = k; c < n && t[c].t == T_WORD; c++)
@@ -280,7 +331,8 @@ nq_subject(const unsigned char *s, size_t from, size_t to, struct nq_attr *at)
 		for (d = c + 1; d < n && t[d].t == T_WORD; d++)
 			;
 		if (c < n && t[c].t == T_COMMA && d < n && t[d].t == T_COMMA &&
-		    nq_namelike(s, t, c + 1, d))
+		    (nq_namelike(s, t, c + 1, d) || (d - c > 3 && t[d - 1].cap &&
+		    t[d - 2].cap && !t[c + 1].cap)))
 			return nq_phrase_speaker(s, t, c + 1, d, at) ? 2 : 0;
 	}
 	/* "Kestrels coach Andre Villiers was": names and titles */
@@ -320,77 +372,4 @@ nq_pre_kind(const unsigned char *s, size_t from, size_t to)
 	if (nq_tok_verb(&t[n - 1], s) && (nq_tok_cls(s, &t[n - 1]) & W_INTRO))
 		return PRE_SAID;
 	return PRE_MID;
-}
-
-/* Whether the tokens t[0..n) can be the words of an interruption. */
-static int
-gapshape(const unsigned char *s, const struct tok *t, int n)
-{
-	int verbs = 0;
-
-	for (int k = 0; k < n; k++) {
-		if (t[k].t == T_QUOTE || (k < n - 1 && (t[k].t == T_STOP ||
-		    t[k].t == T_COLON || (k > 0 && t[k].t == T_DASH))))
-			return 0;
-		verbs += nq_tok_verb(&t[k], s);
-	}
-	/* "he said, adding, "...": a second quotation, not the rest of one */
-	return verbs <= 1;
-}
-
-int
-nq_interrupt(const unsigned char *s, size_t from, size_t to)
-{
-	struct tok t[MAXTOK];
-	struct nq_attr at;
-	size_t end;
-	int n, r, kind, k = 0;
-
-	if (to - from > 200)
-		return 0;
-	n = nq_tokens(s, from, to, t, MAXTOK);
-	if (n < 2 || !gapshape(s, t, n))
-		return 0;
-	if (t[0].t == T_DASH)
-		k = 1;
-	switch (t[n - 1].t) {
-	case T_COMMA:
-		kind = NQ_GAP_COMMA;
-		break;
-	case T_STOP:
-		/* "he said." but not "he asked?" or "she said;" */
-		if (s[t[n - 1].a] != '.')
-			return 0;
-		/* FALLTHROUGH */
-	case T_COLON:
-		kind = NQ_GAP_STOP;
-		break;
-	case T_DASH:
-		/* "A" — X said — "b" */
-		if (t[0].t != T_DASH)
-			return 0;
-		kind = NQ_GAP_DASH;
-		break;
-	default:
-		return 0;
-	}
-	if (n - k < 3)
-		return 0;
-	/* the tokens read are the clause's, unless there were too many */
-	memset(&at, 0, sizeof at);
-	r = n < MAXTOK ? posttokens(s, t + k, n - k, 0, &at, &end) :
-	    nq_attr_post(s, t[k].a, to, 0, &at, &end);
-	nq_attr_free(&at);
-	return r ? kind : 0;
-}
-
-int
-nq_attr_gap(const unsigned char *s, size_t from, size_t to, struct nq_attr *at)
-{
-	struct tok t[1];
-	size_t end;
-
-	if (nq_tokens(s, from, to, t, 1) == 1 && t[0].t == T_DASH)
-		from = t[0].b;
-	return nq_attr_post(s, from, to, 0, at, &end);
 }

@@ -19,13 +19,38 @@
 /* The end of a block kept for the next one: one sentence's worth. */
 #define TAILMAX 400
 
-/* Whether the quotation at s[a] opens its clause (start, colon, "said,"). */
+/*
+ * Whether s[a..b) reads as a speaker's words, not a title: four words or
+ * more, most of them in lower case.
+ */
 static int
-opensclause(const unsigned char *s, size_t lo, size_t a, size_t n)
+speechlike(const unsigned char *s, size_t a, size_t b)
 {
-	size_t sent = nq_sent_start(s, lo, a, n);
+	int words = 0, lower = 0;
 
-	return nq_pre_kind(s, sent < lo ? lo : sent, a) != PRE_MID;
+	for (size_t i = a; i < b; i++)
+		if (s[i] != ' ' && s[i] != '\n' && (i == a || s[i - 1] == ' ' || s[i - 1] == '\n')) {
+			words++;
+			lower += s[i] >= 'a' && s[i] <= 'z';
+		}
+	return words >= 4 && 2 * lower > words;
+}
+
+/*
+ * Whether the quotation span sp opens its clause (start, colon, "said,"),
+ * or is a speaker's words after an opening phrase and its comma ('For the
+ * industry, "next year will be slow," Ward says.').
+ */
+static int
+opensclause(const unsigned char *s, size_t lo, const struct nib_qspan *sp, size_t n)
+{
+	size_t sent = nq_sent_start(s, lo, sp->a, n), k = sp->a;
+
+	if (nq_pre_kind(s, sent < lo ? lo : sent, sp->a) != PRE_MID)
+		return 1;
+	while (k > lo && (s[k - 1] == ' ' || s[k - 1] == '\n'))
+		k--;
+	return k > lo && s[k - 1] == ',' && speechlike(s, nib_qspan_ta(sp), sp->tb);
 }
 
 /* First byte that is not white space. */
@@ -84,22 +109,21 @@ static int
 ownattr(struct pass *p, size_t j, size_t nq)
 {
 	const struct nib_qscan *q = &p->doc->q;
+	const struct nib_qspan *sp = &q->span[j];
 	size_t k = nexttop(q, j, nq), hi = k < nq ? q->span[k].a : p->n, end;
+	size_t b = sp->tb, ta = nib_qspan_ta(sp), z = nib_qspan_b(sp);
 	struct nq_attr at;
-	int r;
-
-	size_t b = q->span[j].tb;
-	int stop;
+	int r, stop;
 
 	/* a part left open runs to the end of the paragraph: nothing after */
-	if (!q->span[j].closed || hi <= q->span[j].b)
+	if (!sp->closed || hi <= z)
 		return 0;
-	while (b > q->span[j].ta && p->s[b - 1] == ' ')
+	while (b > ta && p->s[b - 1] == ' ')
 		b--;
 	/* After "...decide." only a short attribution is the quotation's. */
-	stop = b > q->span[j].ta && (p->s[b - 1] == '.' || p->s[b - 1] == '!' ||
+	stop = b > ta && (p->s[b - 1] == '.' || p->s[b - 1] == '!' ||
 	    p->s[b - 1] == '?');
-	r = nq_attr_post(p->s, q->span[j].b, nq_clause_end(p->s, q->span[j].b, hi),
+	r = nq_attr_post(p->s, z, nq_clause_end(p->s, z, hi),
 	    stop, &at, &end);
 	nq_attr_free(&at);
 	return r;
@@ -116,13 +140,13 @@ sentencepart(struct pass *p, size_t j)
 {
 	const struct nib_qspan *sp = &p->doc->q.span[j];
 	const unsigned char *s = p->s;
-	size_t b = sp->tb, k = sp->b;
+	size_t b = sp->tb, k = nib_qspan_b(sp);
 
-	while (b > sp->ta && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+	while (b > nib_qspan_ta(sp) && (s[b - 1] == ' ' || s[b - 1] == '\n'))
 		b--;
-	if (b > sp->ta && strchr(".!?,:;-", s[b - 1]) != NULL && s[b - 1] != 0)
+	if (b > nib_qspan_ta(sp) && strchr(".!?,:;-", s[b - 1]) != NULL && s[b - 1] != 0)
 		return 1;
-	if (b >= sp->ta + 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 &&
+	if (b >= nib_qspan_ta(sp) + 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 &&
 	    (s[b - 1] == 0xA6 || s[b - 1] == 0x94 || s[b - 1] == 0x93))
 		return 1;
 	while (k < p->n && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t'))
@@ -156,12 +180,12 @@ joinparts(struct pass *p, struct nq_rec *r, size_t *ip, size_t nq, long open,
 	    (gap = nq_interrupt(s, pt->z, q->span[j].a)) != 0 &&
 	    gapfits(gap, r, s, pt->z) &&
 	    (gap != NQ_GAP_STOP || (sentencepart(p, j) && !ownattr(p, j, nq))) &&
-	    (opens >= 0 ? opens : (opens = opensclause(s, lo, q->span[i].a, p->n)))) {
+	    (opens >= 0 ? opens : (opens = opensclause(s, lo, &q->span[i], p->n)))) {
 		pt->ga = pt->z;
 		pt->gb = q->span[j].a;
-		nq_rec_addtext(r, s, q->span[j].ta, q->span[j].tb);
-		r->end = p->b->off + q->span[j].b;
-		pt->z = q->span[j].b;
+		nq_rec_addtext(r, s, nib_qspan_ta(&q->span[j]), q->span[j].tb);
+		r->end = p->b->off + nib_qspan_b(&q->span[j]);
+		pt->z = nib_qspan_b(&q->span[j]);
 		pt->gapped = 1;
 		i = j;
 		/* The second part runs on to the next paragraph. */
@@ -192,12 +216,12 @@ quotation(struct pass *p, size_t *ip, size_t nq, long open, size_t lo, int cont)
 		r = doc->pend;
 		memset(&doc->pend, 0, sizeof doc->pend);
 		doc->pending = 0;
-		nq_rec_addtext(&r, p->s, sp->ta, sp->tb);
-		r.end = p->b->off + sp->b;
+		nq_rec_addtext(&r, p->s, nib_qspan_ta(sp), sp->tb);
+		r.end = p->b->off + nib_qspan_b(sp);
 	} else
 		nq_rec_new(p, &r, sp);
 	pt.a = sp->a;
-	pt.z = sp->b;
+	pt.z = nib_qspan_b(sp);
 	pt.lo = lo;
 	j = joinparts(p, &r, ip, nq, open, lo, &pt);
 	pt.hi = j < nq ? doc->q.span[j].a : p->n;
@@ -252,7 +276,7 @@ leftopen(struct pass *p, size_t lo, long open, int cont)
 	size_t sent;
 
 	if (cont && open == 0) {
-		nq_rec_addtext(&doc->pend, p->s, sp->ta, sp->tb);
+		nq_rec_addtext(&doc->pend, p->s, nib_qspan_ta(sp), sp->tb);
 		doc->pending = 1;
 		return;
 	}
@@ -341,7 +365,8 @@ nq_doc_block(struct nq_doc *doc, const struct nib_block *b)
 		if (first && !sp->closed)
 			break;
 		/* "" quotes nothing */
-		if (!first && firstbyte(b->s + sp->ta, sp->tb - sp->ta) == sp->tb - sp->ta)
+		if (!first && firstbyte(b->s + nib_qspan_ta(sp),
+		    sp->tb - nib_qspan_ta(sp)) == sp->tb - nib_qspan_ta(sp))
 			continue;
 		lo = quotation(&p, &i, nq, open, lo, first);
 		if (p.openused)

@@ -52,6 +52,34 @@ endspunct(const char *t, size_t n)
 	    (u[n - 1] == 0xA6 || u[n - 1] == 0x94 || u[n - 1] == 0x93);
 }
 
+/*
+ * Whether a word of t other than the small words a title leaves in lower
+ * case ("A Strategy for the Core") opens in lower case: words of a
+ * sentence, not a title ("Achilles heel").
+ */
+static int
+haslower(const char *t)
+{
+	static const char *const small[] = {
+		"a", "an", "the", "and", "or", "but", "nor", "of", "for", "in",
+		"on", "at", "to", "by", "with", "from", "into", "as", "vs", NULL
+	};
+
+	for (size_t i = 0; t[i]; i++) {
+		size_t n = strcspn(t + i, " ,.:;!?");
+		int k;
+
+		if (!(t[i] >= 'a' && t[i] <= 'z') || (i > 0 && t[i - 1] != ' '))
+			continue;
+		for (k = 0; small[k] && (strlen(small[k]) != n ||
+		    strncmp(small[k], t + i, n) != 0); k++)
+			;
+		if (small[k] == NULL)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 firstcap(const char *t)
 {
@@ -89,97 +117,23 @@ kindof(int pk, const struct nq_rec *r, int postattr, int postend, int attr)
 	return NQ_PARTIAL;
 }
 
-void
-nq_attribute(struct pass *p, struct nq_rec *r, struct nq_attr *at)
-{
-	r->speaker = nq_names_speaker(&p->doc->names, at);
-	r->verb = at->verb;
-	at->verb = NULL;
-	nq_attr_free(at);
-}
-
-/*
- * The speaker of the sentence before s[sent] (in this block, or the last
- * sentence of the one before), for "he said" when someone other than the
- * last name spoke there ("A spokesman denied it.  He said ..."), or else
- * its subject when that is a name ("Morrison was the third witness.  He
- * said ...").
- */
-static char *
-prevsentence(struct pass *p, size_t sent)
-{
-	struct nq_attr at;
-	const unsigned char *s = p->s;
-	size_t a, e = sent, n = p->n;
-	char *r = NULL;
-
-	if (sent == 0) {
-		if (!p->doc->havetail || p->doc->taillen == 0)
-			return NULL;
-		s = p->doc->tail;
-		e = n = p->doc->taillen;
-	}
-	a = nq_sent_start(s, 0, e - 1, n);
-	if (nq_attr_sentence(s, a, e, &at) && !at.pron && at.speaker)
-		r = nq_strdup(at.speaker);
-	nq_attr_free(&at);
-	if (r == NULL && nq_subject(s, a, e, &at) && !at.pron && at.speaker &&
-	    nq_names_known(&p->doc->names, at.speaker))
-		r = nq_strdup(at.speaker);
-	nq_attr_free(&at);
-	return r;
-}
-
-/*
- * The speaker of the quotation before, in this block or the one before,
- * when no one was named since: then that speaker is the nearest person.
- */
-static char *
-lastspeaker(struct pass *p)
-{
-	unsigned long now = p->doc->names.tick;
-
-	if (p->nrec > 0)
-		return now == p->prevtick ? nq_strdup(p->prevspk) : NULL;
-	return p->doc->havetail && now == p->doc->inherittick ?
-	    nq_strdup(p->doc->inherit) : NULL;
-}
-
-/* Resolves the attribution into the record; "he" may look one sentence back. */
-static void
-resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use, size_t sent)
-{
-	char *ps = NULL;
-
-	if ((use->pron & W_PERSON) && (ps = prevsentence(p, sent)) != NULL &&
-	    (nq_names_sex(&p->doc->names, ps) & ~use->pron & (W_MALE | W_FEMALE))) {
-		/* "McDowell laughs. ... she said": not him. */
-		free(ps);
-		ps = NULL;
-	}
-	/* Else "he" is who spoke just before, when that was a person: news
-	 * goes on quoting one speaker ("..., Cook told Benioff. ... he said"). */
-	if (ps == NULL && (use->pron & W_PERSON) && (ps = lastspeaker(p)) != NULL &&
-	    (!nq_names_person(&p->doc->names, ps) ||
-	    (nq_names_sex(&p->doc->names, ps) & ~use->pron & (W_MALE | W_FEMALE)))) {
-		free(ps);
-		ps = NULL;
-	}
-	if (ps != NULL) {
-		struct nq_attr named = { ps, use->verb, 0 };
-
-		use->verb = NULL;
-		nq_attribute(p, r, &named);
-	} else
-		nq_attribute(p, r, use);
-}
-
-/* "the latter", "the former": they name what the sentence named before. */
+/* Whether "and" or "but" follows s[z] (past a comma). */
 static int
-latter(const struct nq_attr *at)
+conjnext(const unsigned char *s, size_t z, size_t n)
 {
-	return at->speaker != NULL && (strcasecmp(at->speaker, "the latter") == 0 ||
-	    strcasecmp(at->speaker, "the former") == 0);
+	while (z < n && (s[z] == ' ' || s[z] == ','))
+		z++;
+	return (z + 4 <= n && memcmp(s + z, "and ", 4) == 0) ||
+	    (z + 4 <= n && memcmp(s + z, "but ", 4) == 0);
+}
+
+/* Whether a word in lower case follows s[z], on the same line. */
+static int
+runson(const unsigned char *s, size_t z, size_t n)
+{
+	while (z < n && s[z] == ' ')
+		z++;
+	return z < n && s[z] >= 'a' && s[z] <= 'z';
 }
 
 /* Reads the writer's words around the record into c, and sets its kind. */
@@ -200,12 +154,24 @@ readclues(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues
 	stop = r->textlen > 0 && r->text[r->textlen - 1] != 0 &&
 	    strchr(".!?", r->text[r->textlen - 1]);
 	c->havepost = nq_attr_post(p->s, pt->z, c->ce, stop, &c->post, &endp);
+	/* '"...," the "Pose" actor said': a title in the attribution opens
+	 * the next quotation; read the clause on past it. */
+	if (!c->havepost && c->ce == pt->hi && pt->hi < p->n) {
+		nq_attr_free(&c->post);
+		c->havepost = nq_attr_post(p->s, pt->z, nq_clause_end(p->s, pt->z, p->n),
+		    stop, &c->post, &endp);
+	}
 	if (pt->gapped)
 		c->havegap = nq_attr_gap(p->s, pt->ga, pt->gb, &c->gap);
 	if (!pt->cont && !c->havegap)
 		c->havepre = nq_attr_pre(p->s, c->sent, pt->a, c->pk != PRE_MID, &c->pre);
 	r->kind = kindof(c->pk, r, c->havepost || c->havegap,
 	    endsentence(p->s, pt->z, c->ce), c->havepre);
+	/* '"The people aren't buying" impeachment, Trump said': words
+	 * that run on into the writer's sentence are part of it. */
+	if (r->kind == NQ_FULL && !pt->gapped && !pt->cont && runson(p->s, pt->z, p->n) &&
+	    !endspunct(r->text, r->textlen))
+		r->kind = NQ_PARTIAL;
 	if (pt->gapped || (pt->cont && p->doc->pendfull))
 		r->kind = c->pk == PRE_START || c->pk == PRE_SAID || c->pk == PRE_COLON ||
 		    pt->cont ? NQ_FULL : r->kind;
@@ -224,33 +190,27 @@ choose(struct pass *p, struct nq_rec *r, const struct parts *pt, struct clues *c
 	/* '"...", adding that': the clause before names who. */
 	if (c->havepre && c->pre.speaker != NULL && c->post.speaker == NULL)
 		return &c->pre;
+	/* 'X said it saw the move as "a threat" to peace and said ...': no
+	 * comma after the words, so what follows is no attribution. */
+	if (c->havepre && c->pre.speaker != NULL && c->pk == PRE_MID &&
+	    p->s[pt->z] != ',' && !(r->textlen > 0 && r->text[r->textlen - 1] == ',') &&
+	    runson(p->s, pt->z, p->n))
+		return &c->pre;
 	if (c->havepost && (c->pk != PRE_MID || (tail && p->s[pt->z] == ',') ||
 	    strcmp(c->post.verb, "according to") == 0 ||
 	    (tail && r->textlen > 0 && r->text[r->textlen - 1] == ',')))
 		return &c->post;
+	/* 'Customers "began to say this," Cook told Benioff, which meant the
+	 * "best tool."': words of speech, not a title, ending in a comma
+	 * before their attribution, even when the sentence quotes again. */
+	if (c->havepost && r->textlen > 0 && r->text[r->textlen - 1] == ',' &&
+	    !firstcap(r->text) && !c->havepre)
+		return &c->post;
+	/* 'Critics called it "reckless," and Beck said': a new clause after. */
+	if (c->havepre && c->pre.speaker != NULL && c->pk == PRE_MID &&
+	    conjnext(p->s, pt->z, p->n))
+		return &c->pre;
 	return NULL;
-}
-
-/*
- * The person a sentence s[sent..a) of the writer's is about, when its
- * subject is one: a name the document gave, or he or she.  "Lewis Ward
- * sees the lineup as its "Achilles heel."" is Ward's phrase.
- */
-static char *
-subjectof(struct pass *p, size_t sent, size_t a)
-{
-	struct nq_names *nm = &p->doc->names;
-	struct nq_attr at;
-	char *r = NULL;
-	int k = nq_subject(p->s, sent, a, &at);
-
-	/* a person the document named, not any run of capitals */
-	if (k && (at.pron ? (at.pron & W_PERSON) != 0 : k == 2 ||
-	    (strchr(at.speaker, ' ') ? nq_names_person(nm, at.speaker) :
-	    nq_names_known(nm, at.speaker))))
-		r = nq_names_speaker(nm, &at);
-	nq_attr_free(&at);
-	return r;
 }
 
 /*
@@ -277,18 +237,27 @@ fallback(struct pass *p, struct nq_rec *r, const struct parts *pt, const struct 
 	}
 	/* Words of a sentence, not a title ("Fargo") or a scare quote. */
 	if (r->kind == NQ_PARTIAL && c->pk == PRE_MID && c->sent0 >= pt->lo &&
-	    r->textlen > 0 && r->text[0] >= 'a' && r->text[0] <= 'z' &&
+	    r->textlen > 0 && haslower(r->text) &&
 	    words(r->text, r->textlen) >= 2 &&
-	    (r->speaker = subjectof(p, c->sent0, pt->a)) != NULL)
+	    (r->speaker = nq_subjectof(p, c->sent0, pt->a)) != NULL)
 		return;
+	/* a title ("Harbour Nights") in the sentence is nobody's words */
 	if (p->nrec > 0 && ((r->kind == NQ_FULL && c->pk == PRE_START) ||
-	    p->prevsent == c->sent0))
+	    (p->prevsent == c->sent0 && (r->kind == NQ_FULL || haslower(r->text)))))
 		r->speaker = nq_strdup(p->prevspk);
-	else if (p->nrec == 0 && r->kind == NQ_FULL && c->sent == 0 && c->pk == PRE_START)
-		r->speaker = nq_strdup(nq_doc_inherited(p->doc));
-	else if (r->kind == NQ_FULL && c->pk == PRE_START) {
+	else if (p->nrec == 0 && r->kind == NQ_FULL && c->sent == 0 && c->pk == PRE_START) {
+		/* the full name for "Erekat said it was late." before it */
+		const char *in = nq_doc_inherited(p->doc);
+		struct nq_attr named = { nq_strdup(in), NULL, 0, 0 };
+
+		if (in != NULL && strchr(in, ' ') == NULL)
+			r->speaker = nq_names_speaker(nm, &named);
+		else
+			r->speaker = nq_strdup(in);
+		free(named.speaker);
+	} else if (r->kind == NQ_FULL && c->pk == PRE_START) {
 		/* "Herbert said the cells sense it. "Once ..."" */
-		struct nq_attr named = { prevsentence(p, c->sent), NULL, 0 };
+		struct nq_attr named = { nq_prevsentence(p, c->sent, 1), NULL, 0, 0 };
 
 		r->speaker = nq_names_speaker(nm, &named);
 		free(named.speaker);
@@ -301,6 +270,7 @@ nq_finish(struct pass *p, struct nq_rec *r, const struct parts *pt)
 	struct nq_doc *doc = p->doc;
 	struct clues c;
 	struct nq_attr *use;
+	int back = 1;
 
 	readclues(p, r, pt, &c);
 	/* Names before the sentence count for a pronoun that opens it. */
@@ -315,16 +285,29 @@ nq_finish(struct pass *p, struct nq_rec *r, const struct parts *pt)
 		free(r->verb);
 		r->speaker = r->verb = NULL;
 		use = choose(p, r, pt, &c);
+		/* "Young did not say, but criticised what he called": a
+		 * pronoun stands for the names before it in its sentence. */
+		if (use == &c.pre && use->pron && p->names < use->pos && use->pos < pt->a) {
+			unsigned long tick = doc->names.tick;
+
+			nq_names_scan(&doc->names, p->s, p->names, use->pos);
+			p->names = use->pos;
+			back = tick == doc->names.tick;
+		}
 		/* A pronoun that opens the sentence is resolved before the
 		 * names the sentence gives; "the latter" after them. */
-		if (use == &c.pre && !latter(use))
-			resolve(p, r, use, c.sent);
+		if (use == &c.pre && !nq_latter(use))
+			nq_resolve(p, r, use, c.sent, back);
 		/* Names before the quotation count, the quoted words do not. */
 		if (p->names < pt->a)
 			nq_names_scan(&doc->names, p->s, p->names, pt->a);
-		if (use != NULL && (use != &c.pre || latter(use)))
-			resolve(p, r, use, c.sent);
+		if (use != NULL && (use != &c.pre || nq_latter(use)))
+			nq_resolve(p, r, use, c.sent, back);
 	}
+	/* The interruption's names count ('"A," Colton said in a
+	 * statement. "B."'); the quoted words' do not. */
+	if (pt->gapped && p->names < pt->gb)
+		nq_names_scan(&doc->names, p->s, pt->ga > p->names ? pt->ga : p->names, pt->gb);
 	if (p->names < pt->z)
 		p->names = pt->z;
 	if (r->verb == NULL && r->speaker == NULL)

@@ -64,25 +64,6 @@ pronoun(const struct nq_names *nm, int pron)
 	return NULL;
 }
 
-/* "the governor": the governor named last, or -1. */
-static long
-titled(const struct nq_names *nm, const char *sp, size_t len)
-{
-	char want[16];
-	long best = -1;
-
-	if (len <= 4 || strncasecmp(sp, "the ", 4) != 0 ||
-	    strchr(sp + 4, ' ') != NULL ||
-	    !(nq_word((const unsigned char *)sp + 4, len - 4) & W_TITLE))
-		return -1;
-	nq_title_of((const unsigned char *)sp + 4, len - 4, want);
-	for (size_t i = 0; i < nm->np; i++)
-		if (strcmp(nm->p[i].title, want) == 0 &&
-		    (best < 0 || nm->p[i].seen > nm->p[best].seen))
-			best = (long)i;
-	return best;
-}
-
 /* The words of sp after "the ", and the classes of its last word, or 0. */
 static int
 thephrase(const char *sp, size_t len, size_t *lastw)
@@ -101,6 +82,38 @@ thephrase(const char *sp, size_t len, size_t *lastw)
 	return nq_word((const unsigned char *)w, len - *lastw);
 }
 
+/* "the governor": the governor named last, or -1. */
+static long
+titled(const struct nq_names *nm, const char *sp, size_t len)
+{
+	char want[16];
+	long best = -1;
+
+	size_t lw;
+
+	/* "the governor", and "the Pose actor": the last word */
+	if (!(thephrase(sp, len, &lw) & W_TITLE))
+		return -1;
+	nq_title_of((const unsigned char *)sp + lw, len - lw, want);
+	for (size_t i = 0; i < nm->np; i++)
+		if (strcmp(nm->p[i].title, want) == 0 &&
+		    (best < 0 || nm->p[i].seen > nm->p[best].seen))
+			best = (long)i;
+	return best;
+}
+
+int
+nq_yearold(const char *sp)
+{
+	const char *d;
+
+	if (strncasecmp(sp, "the ", 4) != 0)
+		return 0;
+	for (d = sp + 4; *d >= '0' && *d <= '9'; d++)
+		;
+	return d > sp + 4 && d - sp <= 7 && strcmp(d, "-year-old") == 0;
+}
+
 /*
  * A role noun ("the actor", "the senator", "the spokeswoman") when no
  * one with that title was named: the last person named, of that sex when
@@ -114,6 +127,9 @@ rolenoun(const struct nq_names *nm, const char *sp, size_t len)
 	int cls = thephrase(sp, len, &lw);
 
 	if (len == 10 && strcasecmp(sp, "the latter") == 0)
+		return nm->last;
+	/* "the 26-year-old": an age stands for the person just named */
+	if (nq_yearold(sp))
 		return nm->last;
 	if (len == 10 && strcasecmp(sp, "the former") == 0)
 		return nm->prev;
@@ -129,9 +145,80 @@ rolenoun(const struct nq_names *nm, const char *sp, size_t len)
 	return -1;
 }
 
+/*
+ * The last group that spoke, when it is an organisation's name ("the
+ * Harbor Group said ... the company wrote"), or NULL.
+ */
+static char *
+orggroup(const struct nq_names *nm)
+{
+	const char *g = nm->group, *w;
+	int org = 0;
+
+	if (g == NULL)
+		return NULL;
+	if (strncasecmp(g, "the ", 4) == 0)
+		g += 4;
+	for (w = g; *w; w += strcspn(w, " "), w += *w == ' ') {
+		if (!(*w >= 'A' && *w <= 'Z'))
+			return NULL;
+		org |= nq_word((const unsigned char *)w, strcspn(w, " ")) & W_ORG;
+	}
+	return org ? nib_strndup(g, strlen(g)) : NULL;
+}
+
+/*
+ * Whether a word of the organisation's name and a word of the role begin
+ * alike, four letters or more, case aside ("Productions", "production").
+ */
+static int
+sharesword(const char *org, const char *role)
+{
+	for (const char *o = org; *o; o += strcspn(o, " "), o += *o == ' ')
+		for (const char *r = role; *r; r += strcspn(r, " "), r += *r == ' ') {
+			size_t lo = strcspn(o, " "), lr = strcspn(r, " ");
+			size_t m = lo < lr ? lo : lr;
+
+			if (m >= 4 && strncasecmp(o, r, m - (m > 4)) == 0)
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * "the company", "the production company": the organisation named last,
+ * when the phrase ends in a word that makes a name an organisation's.
+ */
+static char *
+orgnoun(const struct nq_names *nm, const char *sp, size_t len)
+{
+	size_t lw;
+
+	/* "the statement": who gave it, when the text said so */
+	if (len == 13 && strcasecmp(sp, "the statement") == 0)
+		return nm->stmt[0] ? nib_strndup(nm->stmt, strlen(nm->stmt)) : NULL;
+	if (nm->org[0] == '\0' || !(thephrase(sp, len, &lw) & W_ORG))
+		return NULL;
+	/* a role in lower case, not a name ("the Arab League") */
+	for (const char *c = sp + 4; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			return NULL;
+	/* a country is no speaker's organisation ("UK") */
+	if (nq_word((const unsigned char *)nm->org, strlen(nm->org)) & W_PLACE)
+		return NULL;
+	/* "the production company" is "Dick Clark Productions", "the
+	 * agency" "CBP"; "the club" is not "Home Office" */
+	if (!nq_acronym((const unsigned char *)nm->org, 0, strlen(nm->org)) &&
+	    !sharesword(nm->org, sp + 4))
+		return orggroup(nm);
+	return nib_strndup(nm->org, strlen(nm->org));
+}
+
 char *
 nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 {
+	char *o;
+
 	const unsigned char *u = (const unsigned char *)at->speaker;
 	size_t nw, last, len;
 	long p;
@@ -141,6 +228,8 @@ nq_names_speaker(struct nq_names *nm, const struct nq_attr *at)
 	if (at->pron)
 		return pronoun(nm, at->pron);
 	len = strlen(at->speaker);
+	if ((o = orgnoun(nm, at->speaker, len)) != NULL)
+		return o;
 	if ((p = titled(nm, at->speaker, len)) >= 0 ||
 	    (p = rolenoun(nm, at->speaker, len)) >= 0) {
 		nq_person_seen(nm, p);

@@ -102,12 +102,18 @@ wordend(const unsigned char *s, size_t n, size_t i, int *dot)
 }
 
 static void
+setname(char out[64], const unsigned char *s, size_t a, size_t b)
+{
+	if (b - a >= 64)
+		b = a + 63;
+	memcpy(out, s + a, b - a);
+	out[b - a] = '\0';
+}
+
+static void
 setorg(struct nq_names *nm, const unsigned char *s, size_t a, size_t b)
 {
-	if (b - a >= sizeof nm->org)
-		b = a + sizeof nm->org - 1;
-	memcpy(nm->org, s + a, b - a);
-	nm->org[b - a] = '\0';
+	setname(nm->org, s, a, b);
 }
 
 /* Whether the word ending at s[b] ends like a verb form or an adverb. */
@@ -183,6 +189,26 @@ namestart(const struct caprun *r, int *titled)
 	return k;
 }
 
+/*
+ * "actor Billy Porter": a role in lower case right before the name at
+ * s[a] is the person's title, so that "the actor" later finds him.
+ */
+static void
+roleahead(struct nq_names *nm, const unsigned char *s, size_t a, long p)
+{
+	size_t e, b;
+
+	if (a < 2 || s[a - 1] != ' ')
+		return;
+	e = a - 1;
+	for (b = e; b > 0 && s[b - 1] >= 'a' && s[b - 1] <= 'z'; b--)
+		;
+	if (b == e || (b > 0 && wordbyte(s[b - 1])))
+		return;
+	if (nq_word(s + b, e - b) & W_TITLE)
+		nq_title_of(s + b, e - b, nm->p[p].title);
+}
+
 /* Records the person a run of two or more words names, if any. */
 static void
 runperson(struct nq_names *nm, const unsigned char *s, const struct caprun *r)
@@ -196,6 +222,17 @@ runperson(struct nq_names *nm, const unsigned char *s, const struct caprun *r)
 	 * acronym. */
 	while (nw > k && (r->cls[nw - 1] & W_STOP))
 		nw--;
+	/* "Alan Reid QC": letters after a name are no surname */
+	if (nw - k >= 3 && r->wb[nw - 1] - r->wa[nw - 1] <= 3 &&
+	    nq_acronym(s, r->wa[nw - 1], r->wb[nw - 1]))
+		nw--;
+	/* "Browns DL Sheldon Richardson": an abbreviation before a name of
+	 * two words is a role, no part of the name. */
+	for (int j = nw - 2; j > k; j--)
+		if (nq_acronym(s, r->wa[j - 1], r->wb[j - 1])) {
+			k = j;
+			break;
+		}
 	if (k >= nw || (r->cls[k] & W_PLACE) || nq_acronym(s, r->wa[k], r->wb[k]))
 		return;
 	if (nw - k == 1) {
@@ -212,6 +249,8 @@ runperson(struct nq_names *nm, const unsigned char *s, const struct caprun *r)
 	nq_person_seen(nm, p);
 	if (titled && k > 0)
 		nq_title_of(s + r->wa[k - 1], r->wb[k - 1] - r->wa[k - 1], nm->p[p].title);
+	else if (k == 0)
+		roleahead(nm, s, r->wa[0], p);
 }
 
 /* Reads the run of capitalised words at s[i]; returns where it ends. */
@@ -225,6 +264,15 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 	i = readrun(s, n, i, &r);
 	if (r.nw == 0)
 		return i;
+	/* "Big Machine Records issued a statement": "the statement" later */
+	if (nq_statementnext(s, n, i)) {
+		for (k = 0; k < r.nw - 1 && (nq_word(s + r.wa[k], r.wb[k] - r.wa[k]) & (W_STOP | W_TITLE)); k++)
+			;
+		setname(nm->stmt, s, r.wa[k], r.wb[r.nw - 1]);
+		/* "Colton said in a statement": Rhea Colton, as named before */
+		if (k == r.nw - 1 && (p = nq_person_find(nm, s + r.wa[k], r.wb[k] - r.wa[k])) >= 0)
+			setname(nm->stmt, (const unsigned char *)nm->p[p].name, 0, nm->p[p].len);
+	}
 	/* One word alone (most are "The", "In", or a surname): no list. */
 	if (r.nw == 1) {
 		if (nq_acronym(s, r.wa[0], r.wb[0]))
@@ -237,6 +285,14 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 		r.cls[k] = nq_word(s + r.wa[k], r.wb[k] - r.wa[k]);
 		org |= r.cls[k] & W_ORG;
 	}
+	/* "Human Landing System (HLS)": a thing with its abbreviation;
+	 * "Institute for Fiscal Studies": the end of a longer name. */
+	if (nq_abbrevnext(s, n, i) || nq_forname(s, r.wa[0])) {
+		for (k = 0; k < r.nw - 1 && (r.cls[k] & W_STOP); k++)
+			;
+		setorg(nm, s, r.wa[k], r.wb[r.nw - 1]);
+		return i;
+	}
 	/* An organisation: "Treasury Department"; a person may follow its
 	 * last word ("Secretary of State Mike Pompeo"). */
 	if (org) {
@@ -248,8 +304,10 @@ scanrun(struct nq_names *nm, const unsigned char *s, size_t n, size_t i)
 			last--;
 		/* only after "of": "Secretary of State Mike Pompeo", not
 		 * "REUTERS Advertisement Protests" (a credit and a sentence) */
+		/* ...or after a title: "Police Chief Dana Whitby" */
 		if (end == r.nw && r.nw - 1 - last >= 2 && r.nw - 1 - last <= 3 &&
-		    r.wa[0] >= 3 && memcmp(s + r.wa[0] - 3, "of ", 3) == 0 &&
+		    ((r.wa[0] >= 3 && memcmp(s + r.wa[0] - 3, "of ", 3) == 0) ||
+		    (r.cls[last] & (W_TITLE | W_ORG)) == W_TITLE) &&
 		    !(r.cls[last + 1] & (W_STOP | W_PLACE))) {
 			long q = nq_person_add(nm, s + r.wa[last + 1],
 			    r.wb[r.nw - 1] - r.wa[last + 1], r.wa[r.nw - 1] - r.wa[last + 1]);

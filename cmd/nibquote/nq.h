@@ -37,7 +37,8 @@ enum {
 	W_INTRO = 512,		/* verbs.txt "+": opens a full quotation */
 	W_NAMING = 1024,	/* verbs.txt "=": names a thing ("called") */
 	W_MALE = 2048,		/* male.txt; the pronoun "he" */
-	W_FEMALE = 4096		/* female.txt; the pronoun "she" */
+	W_FEMALE = 4096,	/* female.txt; the pronoun "she" */
+	W_AFTER = 8192		/* verbs.txt "<": a verb only after the mark */
 };
 #define W_PRONOUN (W_PERSON | W_GROUP | W_NONE)
 
@@ -61,6 +62,7 @@ struct nq_attr {
 	char *speaker;		/* as written, titles dropped; owned */
 	char *verb;		/* owned */
 	int pron;		/* speaker is a pronoun: W_PERSON, W_GROUP, W_NONE */
+	size_t pos;		/* where that pronoun stands in the text */
 };
 
 /*
@@ -127,6 +129,7 @@ struct nq_names {
 	long lasthe, lastshe;	/* the same, not known to be a woman, a man */
 	char *group;		/* last group that spoke, or NULL */
 	char org[64];		/* last organisation named, or "" */
+	char stmt[64];		/* who last gave "a statement", or "" */
 	struct nib_words surnames;	/* surname -> person + 1 */
 	unsigned long tick;	/* counts namings, for nq_person.seen */
 };
@@ -142,6 +145,8 @@ void nq_names_scan(struct nq_names *nm, const unsigned char *s, size_t from, siz
  */
 char *nq_names_speaker(struct nq_names *nm, const struct nq_attr *at);
 
+/* Whether sp is "the N-year-old": a person just named, as "she" is. */
+int nq_yearold(const char *sp);
 /* Sex of a named person: W_MALE, W_FEMALE or 0 for unknown. */
 int nq_names_sex(const struct nq_names *nm, const char *name);
 /* Whether name is, as written, a person the document named. */

@@ -57,5 +57,24 @@ const char *nq_doc_inherited(struct nq_doc *doc);
 void nq_finish(struct pass *p, struct nq_rec *r, const struct parts *pt);
 /* Resolves an attribution into the record (at is emptied). */
 void nq_attribute(struct pass *p, struct nq_rec *r, struct nq_attr *at);
+/*
+ * resolve.c.  The speaker of the sentence before s[sent] (this block's,
+ * or the last of the block before), or its subject when a name the
+ * document gave; with pron, a he or she there resolved.  Owned or NULL.
+ */
+char *nq_prevsentence(struct pass *p, size_t sent, int pron);
+/*
+ * Resolves use into the record; "he" may look one sentence back, unless
+ * back is 0 (its own sentence named someone before it).
+ */
+void nq_resolve(struct pass *p, struct nq_rec *r, struct nq_attr *use,
+    size_t sent, int back);
+/* Whether the attribution is "the latter" or "the former". */
+int nq_latter(const struct nq_attr *at);
+/*
+ * The person the writer's sentence s[sent..a) is about, when its subject
+ * is a name the document gave, or he or she.  Owned or NULL.
+ */
+char *nq_subjectof(struct pass *p, size_t sent, size_t a);
 
 #endif

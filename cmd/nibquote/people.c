@@ -79,6 +79,7 @@ nq_names_reset(struct nq_names *nm)
 	free(nm->group);
 	nm->group = NULL;
 	nm->org[0] = '\0';
+	nm->stmt[0] = '\0';
 }
 
 void

@@ -37,4 +37,11 @@ int nq_sex_of(const unsigned char *s, size_t n);
 /* Whether s[a..b) is two or more capital ASCII letters ("IRS"). */
 int nq_acronym(const unsigned char *s, size_t a, size_t b);
 
+/* around.c: whether " (ABC)" follows s[i] (two or more capitals). */
+int nq_abbrevnext(const unsigned char *s, size_t n, size_t i);
+/* Whether "<Capitalised> for " comes right before s[a]. */
+int nq_forname(const unsigned char *s, size_t a);
+/* Whether " issued a statement", " said in a statement" follows s[i]. */
+int nq_statementnext(const unsigned char *s, size_t n, size_t i);
+
 #endif

@@ -65,7 +65,7 @@ relword(const struct tok *t, const unsigned char *s)
 {
 	static const char *const w[] = {
 		"that", "who", "which", "when", "while", "as", "because", "after",
-		"before", "where", "and", "but", "if", "since", "what", NULL
+		"before", "where", "and", "but", "if", "since", "what", "with", NULL
 	};
 
 	return nq_tok_in(t, s, w);
@@ -114,7 +114,7 @@ nq_spancopy(const unsigned char *s, size_t a, size_t b)
 int
 nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, struct nq_attr *at)
 {
-	int k, j, allcap;
+	int k, j, allcap, orgword = 0;
 
 	while (hi > lo && ((nq_tok_cls(s, &t[hi - 1]) & W_ADV) || nq_tok_ly(&t[hi - 1], s)) &&
 	    t[hi - 1].t == T_WORD && s[t[hi - 1].a] >= 'a')
@@ -122,13 +122,20 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 	for (k = lo, allcap = 1; k < hi; k++) {
 		if (t[k].t != T_WORD)
 			break;
-		if (k > lo && cutword(&t[k], s))
+		/* "a source close to the actor" goes on */
+		if (k > lo && cutword(&t[k], s) &&
+		    !(nq_tok_is(&t[k], s, "to") && nq_tok_is(&t[k - 1], s, "close")))
 			break;
 		/* "Thomas Kennedy of the coalition": a name ends there */
 		if (k > lo && (allcap || t[k - 1].cap) && (nq_tok_is(&t[k], s, "of") ||
 		    nq_tok_is(&t[k], s, "for") || nq_tok_is(&t[k], s, "from") ||
-		    nq_tok_is(&t[k], s, "with")))
+		    nq_tok_is(&t[k], s, "with")) &&
+		    /* ...but "High Commissioner for Human Rights" is one, and
+		     * so is "Royal College of Nursing" (an organisation's word) */
+		    !((nq_tok_is(&t[k], s, "for") || (nq_tok_is(&t[k], s, "of") && orgword)) &&
+		    allcap && k + 1 < hi && t[k + 1].cap && !(nq_tok_cls(s, &t[k + 1]) & W_STOP)))
 			break;
+		orgword |= t[k].cap && (nq_tok_cls(s, &t[k]) & W_ORG);
 		if (!t[k].cap)
 			allcap = 0;
 	}
@@ -138,6 +145,7 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 	if (hi - lo == 1 && (nq_tok_cls(s, &t[lo]) & W_PRONOUN)) {
 		at->pron = nq_tok_cls(s, &t[lo]) & (W_PRONOUN | W_MALE | W_FEMALE);
 		at->speaker = nq_spancopy(s, t[lo].a, t[lo].b);
+		at->pos = t[lo].a;
 		return 1;
 	}
 	/* A name ends its phrase, with at most a plural role after it
@@ -151,7 +159,12 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 		for (int m = j; m < hi; m++)
 			titled |= nq_tok_cls(s, &t[m]) & W_TITLE;
 		/* ...but "Harbor master Glen Tuttle" ends in the name. */
-		if (j < hi && !titled && !t[hi - 1].cap &&
+		int lowrest = hi - j <= 3;
+
+		for (int m = j; m < hi; m++)
+			lowrest &= !t[m].cap;
+		/* "Russia's foreign ministry": a possessive name is no end */
+		if (j < hi && !titled && !t[hi - 1].cap && !(possessive(s, &t[j - 1]) && lowrest) &&
 		    (hi - j > 2 || s[t[hi - 1].b - 1] != 's' ||
 		    nq_tok_ly(&t[hi - 1], s)))
 			hi = j;
@@ -161,12 +174,17 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 	if (t[k].cap && (nq_tok_cls(s, &t[k]) & W_STOP) && !(nq_tok_cls(s, &t[k]) & W_PRONOUN) &&
 	    !nq_tok_det(&t[k], s) && k + 1 < hi)
 		k++;
+	/* "Alan Reid QC", "Ann Fry MP": letters after a name go */
+	if (hi - k >= 3 && t[hi - 1].cap && t[hi - 2].cap && t[hi - 3].cap &&
+	    t[hi - 1].b - t[hi - 1].a <= 3 && rolebefore(s, &t[hi - 1]))
+		hi--;
 	/* Titles go when a name follows: "Homeland Security Secretary Kristi Noem". */
 	for (j = hi - 1; j > k; j--) {
 		if (!t[j].cap || (nq_tok_cls(s, &t[j]) & (W_ORG | W_PLACE)))
 			break;
+		/* ...and "Caltech's Mark Whitfield" is Mark Whitfield */
 		if ((nq_tok_cls(s, &t[j - 1]) & W_TITLE || roleword(&t[j - 1], s) ||
-		    (hi - j >= 2 && rolebefore(s, &t[j - 1]))) &&
+		    (hi - j >= 2 && (rolebefore(s, &t[j - 1]) || possessive(s, &t[j - 1])))) &&
 		    !(nq_tok_cls(s, &t[j]) & W_TITLE)) {
 			k = j;
 			break;
@@ -176,9 +194,9 @@ nq_phrase_speaker(const unsigned char *s, const struct tok *t, int lo, int hi, s
 		;
 	else if (nq_tok_det(&t[k], s))
 		;
-	/* no article: "officials", "police officers" */
+	/* no article: "officials", "police officers", not "represents Thomas" */
 	else if (hi - k > 2 || t[k].cap || (nq_tok_cls(s, &t[k]) & (W_STOP | W_VERB | W_ADV)) ||
-	    s[t[hi - 1].b - 1] != 's')
+	    s[t[hi - 1].b - 1] != 's' || t[hi - 1].cap)
 		return 0;
 	for (j = k; j < hi; j++)
 		if (nq_tok_verb(&t[j], s) || (j < hi - 1 && (nq_tok_cls(s, &t[j]) & W_ADV) && !t[j].cap))
@@ -197,6 +215,35 @@ nq_namelike(const unsigned char *s, const struct tok *t, int a, int b)
 		if (t[k].t != T_WORD || !t[k].cap)
 			return 0;
 	return 1;
+}
+
+/* A party and state after a name: "D-Calif.", "R-Texas". */
+static int
+partytag(const unsigned char *s, const struct tok *t)
+{
+	return t->t == T_WORD && t->b - t->a >= 3 && s[t->a] >= 'A' && s[t->a] <= 'Z' &&
+	    s[t->a + 1] == '-' && s[t->a + 2] >= 'A' && s[t->a + 2] <= 'Z';
+}
+
+/*
+ * A name of two words or more and where the person is from: "Jing Wu of
+ * Kyoto University", "Ana Lee at the Met" (the place is capitalised).
+ */
+static int
+nameof(const unsigned char *s, const struct tok *t, int a, int b)
+{
+	static const char *const w[] = { "of", "at", "from", NULL };
+	int m, k;
+
+	for (m = a; m < b && t[m].t == T_WORD && t[m].cap; m++)
+		;
+	if (m - a < 2 || m + 1 >= b || !nq_tok_in(&t[m], s, w) || !nq_namelike(s, t, a, m))
+		return 0;
+	for (k = m + 1; k < b; k++)
+		if (t[k].t != T_WORD || !(t[k].cap || nq_tok_is(&t[k], s, "the") ||
+		    nq_tok_is(&t[k], s, "of")))
+			return 0;
+	return t[b - 1].cap;
 }
 
 /*
@@ -237,16 +284,24 @@ nq_phrase_subject(const unsigned char *s, const struct tok *t, int lo, int hi, s
 		if (relword(&t[k - 1], s)) {
 			/* a clause of its own: its subject is the verb's; after
 			 * "and" only a pronoun ("Energy, Environment and Water
-			 * think tank told" is no clause) */
+			 * think tank told" is no clause), after "but" a name too */
+			/* "with Chair Jerome Pell saying": a name only */
+			if (nq_tok_is(&t[k - 1], s, "with") && !nq_namelike(s, t, k, sb[ns - 1]) &&
+			    !(t[k].cap && t[sb[ns - 1] - 1].cap && (nq_tok_cls(s, &t[k]) & W_TITLE)))
+				continue;
 			if ((!(nq_tok_is(&t[k - 1], s, "and") || nq_tok_is(&t[k - 1], s, "but")) ||
-			    (nq_tok_cls(s, &t[k]) & W_PRONOUN)) && nq_phrase_speaker(s, t, k, sb[ns - 1], at))
+			    (nq_tok_cls(s, &t[k]) & W_PRONOUN) || (nq_tok_is(&t[k - 1], s, "but") &&
+			    nq_namelike(s, t, k, sb[ns - 1]))) && nq_phrase_speaker(s, t, k, sb[ns - 1], at))
 				return 1;
 			nq_attr_free(at);
 			break;
 		}
-	/* The name nearest the verb, past appositives ("a senior fellow"). */
+	/* The name nearest the verb, past appositives ("a senior fellow",
+	 * "D-Calif."). */
 	for (h = ns - 1; h >= 0; h--) {
-		if (nq_namelike(s, t, sa[h], sb[h]))
+		if (sb[h] - sa[h] == 1 && partytag(s, &t[sa[h]]))
+			continue;
+		if (nq_namelike(s, t, sa[h], sb[h]) || nameof(s, t, sa[h], sb[h]))
 			return nq_phrase_speaker(s, t, sa[h], sb[h], at);
 		if (sa[h] < sb[h] && nq_tok_intro(s, &t[sa[h]]))
 			break;

@@ -83,8 +83,8 @@ nq_rec_new(struct pass *p, struct nq_rec *r, const struct nib_qspan *sp)
 	r->doc = p->b->doc;
 	r->line = p->b->docline + (p->doc->paragraphs ? lineof(p, sp->a) - 1 : 0);
 	r->start = p->b->off + sp->a;
-	r->end = p->b->off + sp->b;
-	nq_rec_addtext(r, p->s, sp->ta, sp->tb);
+	r->end = p->b->off + nib_qspan_b(sp);
+	nq_rec_addtext(r, p->s, nib_qspan_ta(sp), sp->tb);
 	if (r->text == NULL)
 		r->text = nib_strndup("", 0);
 }
@@ -105,7 +105,7 @@ nq_doc_setinherit(struct nq_doc *doc, const char *s)
 const char *
 nq_doc_inherited(struct nq_doc *doc)
 {
-	struct nq_attr at = { NULL, NULL, 0 };
+	struct nq_attr at = { NULL, NULL, 0, 0 };
 	size_t a;
 
 	if (doc->tailok && doc->taillen > 0) {

@@ -70,5 +70,11 @@ int nq_phrase_subject(const unsigned char *s, const struct tok *t, int lo,
     int hi, struct nq_attr *at);
 /* All capitalised words t[a..b), the first not a sentence opener: a name. */
 int nq_namelike(const unsigned char *s, const struct tok *t, int a, int b);
+/*
+ * nq_attr_post() on the tokens t[0..n) of the words after the mark
+ * (attr.c; gap.c reads an interruption's with it).
+ */
+int nq_attr_posttokens(const unsigned char *s, struct tok *t, int n, int stop,
+    struct nq_attr *at, size_t *endp);
 
 #endif

@@ -108,7 +108,9 @@ wordtok(const unsigned char *s, size_t to, size_t i, int l)
 	 * word ends no sentence (common/sent says where sentences end). */
 	if (j < to && s[j] == '.' && (nq_tok_abbrev(s, i, j) || (j + 2 < to &&
 	    s[j + 1] == ' ' && ((s[j + 2] >= '0' && s[j + 2] <= '9') ||
-	    (s[j + 2] >= 'a' && s[j + 2] <= 'z')))))
+	    (s[j + 2] >= 'a' && s[j + 2] <= 'z'))) ||
+	    /* "D-Calif.,": no stop before a comma */
+	    (j + 1 < to && s[j + 1] == ',')))
 		j++;
 	/* officials' is a word, not a quotation mark */
 	if (j < to && s[j - 1] == 's' && (l = apostrophe(s, to, j)) > 0 &&

@@ -1,7 +1,7 @@
 /*
  * Word classes, from the lists compiled in from the .txt files beside
  * this file (one word a line, '#' starts a comment); pronouns.txt gives
- * a rule after the word, verbs.txt may give a flag (+ or =).
+ * a rule after the word, verbs.txt may give a flag (+, = or <).
  */
 #include <stdint.h>
 #include <string.h>
@@ -60,7 +60,8 @@ load_list(const unsigned char *p, size_t len, int cls)
 			c = pronoun_rule(ln.rest, ln.rlen);
 		else
 			c = cls | (ln.rlen > 0 && ln.rest[0] == '+' ? W_INTRO : 0) |
-			    (ln.rlen > 0 && ln.rest[0] == '=' ? W_NAMING : 0);
+			    (ln.rlen > 0 && ln.rest[0] == '=' ? W_NAMING : 0) |
+			    (ln.rlen > 0 && ln.rest[0] == '<' ? W_AFTER : 0);
 		nib_words_add(&classes, ln.word, n, (uint32_t)c);
 		seen[n][ln.word[0] & 31] |= 1u << (ln.word[n - 1] & 31);
 	}

@@ -5,6 +5,8 @@
  * document around them (roles.c).
  */
 #include "classify.h"
+#include "keys.h"
+#include "tokens.h"
 
 /* Roles inside the body [a, b]: related boxes, captions over credits. */
 static void
@@ -134,9 +136,10 @@ backward(struct split_doc *d, size_t a)
 /*
  * Subheads, lists and steps between paragraphs of one story, and prose
  * that resumes after a list of other headlines inside it ("More from
- * Sport", six titles, and the story goes on): a gap of short blocks after
- * the body, then prose that weighs enough, extends the body over both.
- * The list's head and titles stay related (body() sees their weight).
+ * Sport" or "Don't miss", six titles, and the story goes on): a gap of
+ * short blocks after the body, then prose that weighs enough, extends the
+ * body over both.  The list's head and titles stay related (body() sees
+ * their weight or their marks).
  */
 static size_t
 bridge(struct split_doc *d, size_t b)
@@ -150,7 +153,8 @@ bridge(struct split_doc *d, size_t b)
 		gapmax = GAPMAX;
 		for (i = b + 1; i < d->n && i - b <= gapmax; i++) {
 			const struct split_block *x = B(i);
-			if (x->w < -1e6 && !crossed && split_more(&x->f)) {
+			if (!crossed && ((x->w < -1e6 && split_more(&x->f)) ||
+			    (x->w > -1e6 && x->f.mark == M_RELATED && !x->f.prefix))) {
 				crossed = 1;
 				gapmax = LISTMAX;
 				continue;
@@ -171,6 +175,71 @@ bridge(struct split_doc *d, size_t b)
 	}
 }
 
+#define BIONAME 20	/* tokens of a bio that must hold the author's name */
+
+/* The last two tokens of s[0..n) hashed in k[0..2); returns how many. */
+static int
+lasttwo(struct nib_keybuf *kb, const unsigned char *s, size_t n, uint64_t k[2])
+{
+	size_t pos = 0, a, b;
+	int c = 0;
+
+	while (nib_token_next(s, n, &pos, &a, &b)) {
+		k[0] = k[1];
+		k[1] = nib_key_token(kb, s + a, b - a);
+		c++;
+	}
+	return c < 2 ? c : 2;
+}
+
+/* The first BIONAME tokens of s[0..n) hold both k[0] and k[1]. */
+static int
+named(struct nib_keybuf *kb, const unsigned char *s, size_t n, const uint64_t k[2])
+{
+	size_t pos = 0, a, b, t;
+	int seen = 0;
+	uint64_t h;
+
+	for (t = 0; t < BIONAME && nib_token_next(s, n, &pos, &a, &b); t++) {
+		h = nib_key_token(kb, s + a, b - a);
+		seen |= (h == k[0]) | (h == k[1]) << 1;
+	}
+	return seen == 3;
+}
+
+/*
+ * An author's box closing the story: a name ("Ann Lowe", "Sobre Tomás
+ * Ferreira", in any language) over a last paragraph that names the same
+ * person in its first words ("Ann Lowe is a reporter ...").  A name
+ * repeated by the next paragraph inside the story is a subhead; only at
+ * the end of the body [a, b] is it the author.  Returns the new end.
+ */
+static size_t
+authorbox(struct split_doc *d, size_t a, size_t b)
+{
+	static struct nib_keybuf kb;
+	size_t i, j = b;
+	uint64_t k[2] = { 0, 0 };
+
+	while (j > a && B(j)->f.ntok == 0)
+		j--;
+	for (i = j; i > a && B(i - 1)->f.ntok == 0; i--)
+		;
+	/* The name is never the body's first block: some story stays. */
+	if (i <= a + 1 || !split_prose(&B(j)->f))
+		return b;
+	i--;
+	if (B(i)->f.ntok < 2 || B(i)->f.ntok > 5 || B(i)->f.lead != B(i)->f.ntok ||
+	    B(i)->f.endterm || B(i)->f.mark)
+		return b;
+	if (lasttwo(&kb, split_text(d, i), B(i)->len, k) < 2 ||
+	    !named(&kb, split_text(d, j), B(j)->len, k))
+		return b;
+	while (i > a && B(i - 1)->f.ntok == 0)
+		i--;
+	return i - 1;
+}
+
 void
 split_classify(struct split_doc *d)
 {
@@ -183,7 +252,6 @@ split_classify(struct split_doc *d)
 		B(i)->key = split_features(d->text + off, B(i)->len, &B(i)->f);
 	split_repeats(d);
 	h = split_weigh(d);
-	split_tables(d);
 	if (!split_densest(d, &a, &b)) {
 		/* Nothing reads as prose: all of it is page furniture. */
 		split_before(d, d->n, h);
@@ -192,6 +260,8 @@ split_classify(struct split_doc *d)
 		a = backward(d, a);
 		b = bridge(d, b);
 		b = split_list(d, b);
+		b = split_records(d, a, b);
+		b = authorbox(d, a, b);
 		split_before(d, a, h);
 		body(d, a, b);
 		split_after(d, b);

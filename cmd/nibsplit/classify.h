@@ -2,7 +2,7 @@
  * classify: what the classifier's files share.  Predicates on one block's
  * features (looks.c), the repeats and the headline anchor (repeats.c), the
  * weights of the search for the body (weigh.c), runs of one shape
- * (lists.c) and the roles around and inside the body (roles.c).
+ * (lists.c, records.c) and the roles around and inside the body (roles.c).
  */
 #ifndef SPLIT_CLASSIFY_H
 #define SPLIT_CLASSIFY_H
@@ -45,10 +45,15 @@ size_t split_weigh(struct split_doc *d);
 /* The run [*a, *b] of greatest weight; returns 0 when nothing weighs. */
 int split_densest(const struct split_doc *d, size_t *a, size_t *b);
 
-/* Tables of five or more rows of one shape weigh as content. */
+/* Tables of five or more rows of one shape weigh as content (split_weigh). */
 void split_tables(struct split_doc *d);
 /* A list of one shape right after the body [.., b] joins it: the new end. */
 size_t split_list(struct split_doc *d, size_t b);
+/*
+ * Rows after the body [a, b] in a shape (with numbers) that its last
+ * blocks repeat, a few other blocks between them, join it: the new end.
+ */
+size_t split_records(struct split_doc *d, size_t a, size_t b);
 
 /* The start of the story within the run [a, b]. */
 size_t split_top(struct split_doc *d, size_t a, size_t b);

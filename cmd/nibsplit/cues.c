@@ -79,13 +79,13 @@ split_markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t
 		return;
 	if (f->ntok <= 10 && n <= 96 && split_markmaybe(h) &&
 	    (v = split_lex(buf, o)) != 0 && W_MARK(v)) {
-		f->mark = (unsigned char)W_MARK(v);
+		f->mark = (unsigned char)(W_MARK(v) == M_CALL ? M_PROMO : W_MARK(v));
 		return;
 	}
 	/*
 	 * Prefix markers ("Read more: ...", "Photo: ...") only on a short
-	 * block or when a colon or bar follows the phrase: "Related talks
-	 * went on" is a sentence.
+	 * block or when a colon, a bar or a question mark follows the
+	 * phrase: "Related talks went on" is a sentence.
 	 */
 	for (i = 0; i < o && buf[i] != ' '; i++)
 		;
@@ -96,9 +96,11 @@ split_markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t
 	p = memchr(s, ':', n < blen + 4 ? n : blen + 4);
 	if (p == NULL)
 		p = memchr(s, '|', n < blen + 4 ? n : blen + 4);
-	if (f->ntok > 12 && p == NULL)
+	if (p == NULL)	/* "Need more space? Subscribe to ..." */
+		p = memchr(s, '?', n < blen + 4 ? n : blen + 4);
+	if (p == NULL && f->ntok > (mark == M_CALL ? PROMOMAX : 12))
 		return;
-	f->mark = (unsigned char)mark;
+	f->mark = (unsigned char)(mark == M_CALL ? M_PROMO : mark);
 	f->prefix = 1;
 }
 

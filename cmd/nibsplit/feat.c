@@ -360,9 +360,13 @@ keyandmarks(const unsigned char *s, size_t n, struct split_feat *f)
 		return key;
 	}
 	key = XXH3_64bits(s, n);
-	/* Past 12 tokens a prefix marker needs a colon or bar after it. */
-	if (f->ntok <= 12 || (f->ntok <= 40 && (memchr(s, ':', 44) != NULL ||
-	    memchr(s, '|', 44) != NULL))) {
+	/*
+	 * Past 12 tokens a prefix marker needs a colon, a bar or a question
+	 * mark after it, but for a call to the reader ("Subscribe to ..."),
+	 * which may run to PROMOMAX.
+	 */
+	if (f->ntok <= PROMOMAX || (f->ntok <= 40 && (memchr(s, ':', 44) != NULL ||
+	    memchr(s, '|', 44) != NULL || memchr(s, '?', 44) != NULL))) {
 		o = split_fold(s, 48, buf, sizeof buf);
 		split_markers(s, n, buf, o, 0, f);
 	}

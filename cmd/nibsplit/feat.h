@@ -36,6 +36,14 @@ enum {
 #define W_MARK(v)	(((v) >> W_MARKSHIFT) & 15)
 #define W_PMARK(v)	(((v) >> W_PMARKSHIFT) & 15)
 
+/*
+ * Tokens up to which a call to the reader (a "call" marker phrase) opens
+ * a promo without a colon after it: "Subscribe to X and get our best
+ * stories ..." is no sentence of the story, where "Read more widely and
+ * ..." or "Related talks went on ..." may be.
+ */
+#define PROMOMAX 24
+
 /* Loads the tables and lists once; every entry point calls it. */
 void split_lex_init(void);
 /* The flags and marks of the folded word or phrase s[0..n) (0: unknown). */

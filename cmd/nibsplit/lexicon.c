@@ -23,7 +23,7 @@ static uint64_t markbits[256];
 
 static const char *const marknames[] = {
 	"", "chrome", "related", "comments", "footer", "navigation",
-	"caption", "credit", "promo", "end"
+	"caption", "credit", "promo", "end", "filed", "call"
 };
 
 /* Words that open a byline: "By Jane Doe", "Por ...", "Von ...". */

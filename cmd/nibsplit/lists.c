@@ -7,6 +7,8 @@
 
 #include "classify.h"
 
+#define SHAPEHEAD 48	/* bytes of a block that make its shape */
+
 /* The shape of a list item: how it starts, and the separators it holds. */
 static unsigned
 shape(const struct split_doc *d, size_t i)
@@ -17,6 +19,9 @@ shape(const struct split_doc *d, size_t i)
 
 	if (n == 0)
 		return 0;
+	/* The separators of a row come early; a long item's dash is prose. */
+	if (n > SHAPEHEAD)
+		n = SHAPEHEAD;
 	sh = s[0] >= '0' && s[0] <= '9' ? 1 : s[0] >= 'A' && s[0] <= 'Z' ? 2 :
 	    s[0] >= 'a' && s[0] <= 'z' ? 3 : 4;
 	if (memmem(s, n, " -- ", 4) || memmem(s, n, " \xe2\x80\x93 ", 5) ||
@@ -43,9 +48,27 @@ clock(const unsigned char *s, size_t n)
 	    s[i + 2] >= '0' && s[i + 2] <= '9';
 }
 
+/* A number after the row's first token: a date, a score, a count. */
+static int
+data(const struct split_doc *d, size_t i)
+{
+	const unsigned char *s = split_text(d, i), *e = s + B(i)->len;
+
+	while (s < e && *s != ' ')
+		s++;
+	for (; s < e; s++)
+		if (*s >= '0' && *s <= '9')
+			return 1;
+	return 0;
+}
+
 /*
  * Tables: five or more rows in a run that start with a number and share
- * their shape are content, not menus.
+ * their shape are content, not menus.  Rows of data weigh their words,
+ * as a paragraph of them would: a calendar under the headline must
+ * outweigh the blurbs of a sidebar further down.  A numbered list of
+ * headlines ("1. Man rescued ...", most read) holds no other number and
+ * weighs little, lest it outweigh a short story.
  */
 void
 split_tables(struct split_doc *d)
@@ -57,15 +80,15 @@ split_tables(struct split_doc *d)
 		j = i + 1;
 		/* Rows are short and start with a digit: look no further. */
 		if (B(i)->len == 0 || split_text(d, i)[0] < '0' || split_text(d, i)[0] > '9' ||
-		    B(i)->f.ntok < 3 || B(i)->f.ntok > 40 || B(i)->w < -1e6)
+		    B(i)->f.ntok < 3 || B(i)->f.ntok > 40 || split_head(&B(i)->f))
 			continue;
 		sh = shape(d, i);
 		while (j < d->n && shape(d, j) == sh && B(j)->f.ntok >= 3 &&
-		    B(j)->f.ntok <= 40 && B(j)->w > -1e6)
+		    B(j)->f.ntok <= 40 && !split_head(&B(j)->f))
 			j++;
 		if (j - i >= 5)
 			for (size_t k = i; k < j; k++)
-				B(k)->w = 2;
+				B(k)->w = data(d, k) ? B(k)->f.ntok - 1 : 2;
 	}
 }
 

@@ -28,7 +28,9 @@ int split_role(const char *s, size_t n);
 enum split_mark {
 	M_NONE, M_CHROME, M_RELATED, M_COMMENTS, M_FOOTER, M_NAV,
 	M_CAPTION, M_CREDIT, M_PROMO,
-	M_END		/* "More from ...": the story is over */
+	M_END,		/* "More from ...": the story is over */
+	M_FILED,	/* "Tags", "Topics": filing lines after the story */
+	M_CALL		/* "Subscribe to ...": a promo, read as M_PROMO */
 };
 
 /*

@@ -32,6 +32,7 @@ for t in nibnorm nibstrip nibdedup nibsent nibsplit nibquote; do
 	done
 done
 grep -qx /usr/share/man/man7/nib.7.gz "$tmp/list" || no "nib.7 is not in the package"
+grep -qx /usr/share/nib/html2textrc "$tmp/list" || no "nib.7's html2text settings are not in the package"
 grep -qx /usr/share/doc/nib/copyright "$tmp/list" || no "no copyright file"
 dpkg-deb -x "$deb" "$tmp/root"
 v=$(echo 'a  b' | "$tmp/root/usr/bin/nibnorm" 2>&1)

@@ -39,7 +39,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < q.nspan; i++) {
 		const struct nib_qspan *s = &q.span[i];
 
-		if (s->a >= s->ta || s->ta > s->tb || s->tb > s->b || s->b > size ||
+		if (s->a >= nib_qspan_ta(s) || nib_qspan_ta(s) > s->tb ||
+		    s->tb > nib_qspan_b(s) || nib_qspan_b(s) > size ||
 		    s->parent >= (long)i || (i > 0 && s->a <= q.span[i - 1].a))
 			__builtin_trap();
 		nib_qspan_top(&q, i);

@@ -60,19 +60,39 @@ bad(void)
 	T(parse(&j, "{\"text\": 3}", "text") == NIB_JSONL_NOFIELD);
 	T(parse(&j, "{\"title\": \"x\"}", "text") == NIB_JSONL_NOFIELD);
 	T(parse(&j, "{\"text\" \"x\"}", "text") == NIB_JSONL_BAD);
-	/* What jsmn alone lets through, the validating gate refuses. */
+	/* Not JSON, though a lenient parser would take it. */
 	T(parse(&j, "{\"text\":\"a\",}", "text") == NIB_JSONL_BAD);
 	T(parse(&j, "{\"a\":tru,\"text\":\"x\"}", "text") == NIB_JSONL_BAD);
 	T(parse(&j, "{\"text\":\"a\tb\"}", "text") == NIB_JSONL_BAD);
 	T(parse(&j, "{\"a\":[1,],\"text\":\"x\"}", "text") == NIB_JSONL_BAD);
 	T(parse(&j, "{\"text\":\"x\",\"a\":{\"b\"}}", "text") == NIB_JSONL_BAD);
+	/*
+	 * yajl takes a vertical tab or form feed for white space, and an
+	 * unterminated string after the object for a token still to come:
+	 * neither is JSON.
+	 */
+	T(parse(&j, "{\"text\":\"a\"}\v", "text") == NIB_JSONL_BAD);
+	T(parse(&j, "{\"text\":\f\"a\"}", "text") == NIB_JSONL_BAD);
+	T(parse(&j, "{\"id\":[1\f],\"text\":\"a\"}", "text") == NIB_JSONL_BAD);
+	T(parse(&j, "{\"a\":\f1}", "text") == NIB_JSONL_BAD);
+	T(parse(&j, "{\"text\":\"a\"}\"b", "text") == NIB_JSONL_BAD);
+	T(parse(&j, "{\"text\":\"a\"} \"", "text") == NIB_JSONL_BAD);
+	T(parse(&j, "{\"text\":\"a\"}\"", "text") == NIB_JSONL_BAD);
+	/* A malformed line is bad even when the field is wrong as well. */
+	T(parse(&j, "{\"text\":1,}", "text") == NIB_JSONL_BAD);
+	T(parse(&j, "\"text\"", "text") == NIB_JSONL_BAD);
+	T(parse(&j, "3", "text") == NIB_JSONL_BAD);
+	T(parse(&j, "null", "text") == NIB_JSONL_BAD);
+	T(parse(&j, "{}", "text") == NIB_JSONL_NOFIELD);
+	/* White space around the object and the colon is JSON's. */
+	T(parse(&j, " \t{ \"text\" \r\n: \"a\" }\r\n ", "text") == NIB_JSONL_OK);
 	/* Invalid UTF-8 inside a string is data, not an error. */
 	T(parse(&j, "{\"text\":\"a\xff b\"}", "text") == NIB_JSONL_OK);
 	T_MEM(j.text, j.textlen, "a\xff b");
 	nib_jsonl_free(&j);
 }
 
-/* Many tokens: the token array grows and jsmn goes on. */
+/* Many values before the field: one pass over all of them. */
 static void
 big(void)
 {
@@ -89,6 +109,132 @@ big(void)
 	T_MEM(j.text, j.textlen, "end");
 	nib_jsonl_free(&j);
 	free(s);
+}
+
+/* The raw JSON of the "id" span of the last parse, or "" when none. */
+static const char *
+idof(const struct nib_jsonl *j, const char *s)
+{
+	static char b[64];
+	size_t n = j->idend - j->idstart;
+
+	if (j->idend == 0 || n >= sizeof b)
+		return "";
+	memcpy(b, s + j->idstart, n);
+	b[n] = '\0';
+	return b;
+}
+
+/* The field's value as written, quotes too. */
+static int
+spanis(const struct nib_jsonl *j, const char *s, const char *want)
+{
+	return j->vend - j->vstart == strlen(want) &&
+	    memcmp(s + j->vstart, want, strlen(want)) == 0;
+}
+
+/* Which key counts, and the spans of values of every kind. */
+static void
+spans(void)
+{
+	struct nib_jsonl j;
+	const char *s;
+
+	nib_jsonl_init(&j);
+	/* A repeated key: its first occurrence wins, field and id alike. */
+	s = "{\"id\":\"a\",\"text\":\"one\",\"text\":\"two\",\"id\":\"b\"}";
+	T(parse(&j, s, "text") == NIB_JSONL_OK);
+	T_MEM(j.text, j.textlen, "one");
+	T(spanis(&j, s, "\"one\"") && strcmp(idof(&j, s), "\"a\"") == 0);
+	/* ... even when the first is no string and the second is one. */
+	T(parse(&j, "{\"text\":null,\"text\":\"x\"}", "text") == NIB_JSONL_NOFIELD);
+	/* Nested objects with the same keys are not the object's own. */
+	s = "{\"meta\":{\"text\":\"no\",\"id\":1,\"x\":[{\"text\":2}]},"
+	    "\"list\":[{\"id\":\"no\"}],\"text\":\"yes\",\"id\":7}";
+	T(parse(&j, s, "text") == NIB_JSONL_OK);
+	T_MEM(j.text, j.textlen, "yes");
+	T(spanis(&j, s, "\"yes\"") && strcmp(idof(&j, s), "7") == 0);
+	T(parse(&j, "{\"meta\":{\"text\":\"no\"}}", "text") == NIB_JSONL_NOFIELD);
+	/* Ids of every kind, kept as written; white space is not theirs. */
+	s = "{\"id\" : {\"a\": [1, \"}\"]} , \"text\":\"t\"}";
+	T(parse(&j, s, "text") == 0 && strcmp(idof(&j, s), "{\"a\": [1, \"}\"]}") == 0);
+	s = "{\"id\":[1,[2]],\"text\":\"t\"}";
+	T(parse(&j, s, "text") == 0 && strcmp(idof(&j, s), "[1,[2]]") == 0);
+	s = "{\"text\":\"t\",\"id\":-1.5e+300 }";
+	T(parse(&j, s, "text") == 0 && strcmp(idof(&j, s), "-1.5e+300") == 0);
+	s = "{\"text\":\"t\",\"id\":123456789012345678901234567890}";
+	T(parse(&j, s, "text") == 0 &&
+	    strcmp(idof(&j, s), "123456789012345678901234567890") == 0);
+	s = "{\"id\":true,\"text\":\"t\"}";
+	T(parse(&j, s, "text") == 0 && strcmp(idof(&j, s), "true") == 0);
+	s = "{\"id\":null,\"text\":\"t\"}";
+	T(parse(&j, s, "text") == 0 && strcmp(idof(&j, s), "null") == 0);
+	s = "{\"id\":\"a\\\"b\\\\\",\"text\":\"t\"}";
+	T(parse(&j, s, "text") == 0 && strcmp(idof(&j, s), "\"a\\\"b\\\\\"") == 0);
+	s = "{\"id\":\"\\u00e9\\ud83d\\ude00\",\"text\":\"t\"}";
+	T(parse(&j, s, "text") == 0 &&
+	    strcmp(idof(&j, s), "\"\\u00e9\\ud83d\\ude00\"") == 0);
+	/* Keys are compared as written: an escaped key is another key. */
+	s = "{\"te\\u0078t\":\"no\",\"i\\u0064\":1,\"text\":\"yes\"}";
+	T(parse(&j, s, "text") == 0 && j.idend == 0);
+	T_MEM(j.text, j.textlen, "yes");
+	s = "{\"a\\\"\":1,\"\\\\\":2,\"x\\\"id\":3,\"x\\\"text\":\"no\",\"text\":\"yes\"}";
+	T(parse(&j, s, "text") == 0 && j.idend == 0);
+	T_MEM(j.text, j.textlen, "yes");
+	/* --jsonl=id: the first "id" is the field, a second one the id. */
+	s = "{\"id\":\"f\",\"id\":\"g\"}";
+	T(parse(&j, s, "id") == 0 && strcmp(idof(&j, s), "\"g\"") == 0);
+	T_MEM(j.text, j.textlen, "f");
+	nib_jsonl_free(&j);
+}
+
+/*
+ * Escapes at every offset of the eight-byte words the decoder reads, and
+ * runs of them: each one decoded, and the span still ending at its quote.
+ */
+static void
+escapes(void)
+{
+	static const struct {
+		const char *esc, *dec;
+	} e[] = {
+		{ "\\n", "\n" }, { "\\\"", "\"" }, { "\\\\", "\\" },
+		{ "\\u00e9", "\xc3\xa9" }, { "\\u2019", "\xe2\x80\x99" },
+		{ "\\ud83d\\ude00", "\xf0\x9f\x98\x80" },
+		{ "\\udbff\\udfff", "\xf4\x8f\xbf\xbf" },
+		{ "\\ud83d\\u0041", "\xef\xbf\xbd" "A" },
+		{ "\\ude00\\ud83d", "\xef\xbf\xbd\xef\xbf\xbd" },
+		{ "\\u0000", "" }, { "\\u007F", "\x7f" }, { "\\/", "/" },
+	};
+	struct nib_jsonl j;
+	char line[128], want[64];
+
+	nib_jsonl_init(&j);
+	for (size_t k = 0; k < sizeof e / sizeof e[0]; k++) {
+		for (int p = 0; p < 18; p++) {
+			size_t wl = (size_t)p, dl = strlen(e[k].dec);
+			int n;
+
+			/* \u0000 decodes to one NUL byte. */
+			if (dl == 0)
+				dl = 1;
+			memset(want, 'x', (size_t)p);
+			memcpy(want + wl, e[k].dec, dl);
+			wl += dl;
+			want[wl++] = '-';
+			memcpy(want + wl, e[k].dec, dl);
+			wl += dl;
+			memcpy(want + wl, "yz", 2);
+			wl += 2;
+			n = snprintf(line, sizeof line, "{\"text\":\"%.*s%s-%syz\",\"id\":%d}",
+			    p, "xxxxxxxxxxxxxxxxxx", e[k].esc, e[k].esc, p);
+			T(parse(&j, line, "text") == NIB_JSONL_OK);
+			T(j.textlen == wl && memcmp(j.text, want, wl) == 0);
+			T(j.vstart == 8 && line[j.vend - 1] == '"' && line[j.vend] == ',');
+			T(j.idend == (size_t)n - 1);
+		}
+	}
+	nib_jsonl_free(&j);
 }
 
 static char path[] = "/tmp/nib-test-jsonl-XXXXXX";
@@ -122,6 +268,8 @@ main(void)
 	fields();
 	bad();
 	big();
+	spans();
+	escapes();
 	spliced();
 	T_DONE();
 }

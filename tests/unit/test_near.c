@@ -50,7 +50,7 @@ captions(void)
 	/* 5: short: never a near repeat */
 	add("The mayor opened");
 	nib_near_run(&nr, toks, 0.75, 6);
-	T(nr.u[0].by == 1 && nr.u[0].score == 1.0);
+	T(nr.u[0].by == 1 && nib_near_score(&nr, 0) == 1.0);
 	T(nr.u[1].by == -1);
 	T(nr.u[2].by == -1);
 	T(nr.u[3].by == -1 && nr.u[4].by == 3);
@@ -83,7 +83,8 @@ thresholds(void)
 	add("Crews cleared the snow from the main road by noon today");
 	add("By Friday, crews cleared the snow from the main road and side streets");
 	nib_near_run(&nr, toks, 0.6, 6);
-	T(nr.u[0].by == 1 && nr.u[0].score > 0.69 && nr.u[0].score < 0.71);
+	T(nr.u[0].by == 1 && nib_near_score(&nr, 0) > 0.69 &&
+	    nib_near_score(&nr, 0) < 0.71);
 	T(nr.u[1].by == -1);
 	/* Skipped units neither go nor contain. */
 	reset();
@@ -118,7 +119,7 @@ caught(size_t n)
 	}
 	cap = add("The mayor of the city opened the new bridge over the river.");
 	nib_near_run(&nr, toks, 0.9, 6);
-	return nr.u[cap].by == (long)body && nr.u[cap].score == 1.0;
+	return nr.u[cap].by == (long)body && nib_near_score(&nr, cap) == 1.0;
 }
 
 int

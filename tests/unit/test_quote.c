@@ -29,8 +29,9 @@ top(size_t k, const char *text)
 		if (!nib_qspan_top(&q, i))
 			continue;
 		if (k-- == 0)
-			return q.span[i].tb - q.span[i].ta == strlen(text) &&
-			    memcmp(cur + q.span[i].ta, text, strlen(text)) == 0;
+			return q.span[i].tb - nib_qspan_ta(&q.span[i]) ==
+			    strlen(text) && memcmp(cur + nib_qspan_ta(&q.span[i]),
+			    text, strlen(text)) == 0;
 	}
 	return 0;
 }

@@ -172,6 +172,51 @@ paragraphs(void)
 	nib_reader_free(&r);
 }
 
+/*
+ * After a long block the reader gives its memory back on asking, and the
+ * lines after it come whole, at the right lines and offsets.
+ */
+static void
+shrink(void)
+{
+	size_t big = 3 * 1000 * 1000;
+	unsigned char *in = nib_realloc(NULL, 2 * big + 16, 1);
+	struct nib_reader r;
+	struct nib_block b;
+
+	memset(in, 'y', 2 * big + 1);
+	in[big] = '\n';
+	memcpy(in + 2 * big + 1, "\nz\n\f\nw", 6);
+	reopen(&r, in, 2 * big + 7);
+	/* What was read ahead of the first line is kept. */
+	T(nib_reader_block(&r, 0, &b) == NIB_BLOCK && b.len == big);
+	nib_reader_shrink(&r);
+	T(nib_reader_block(&r, 0, &b) == NIB_BLOCK && b.len == big);
+	nib_reader_shrink(&r);
+	T(r.cap < (1 << 20));
+	T(nib_reader_block(&r, 0, &b) == NIB_BLOCK && b.len == 1 && b.s[0] == 'z');
+	T(b.line == 3 && b.off == 2 * big + 2);
+	T(nib_reader_block(&r, 0, &b) == NIB_DOCSEP);
+	T(nib_reader_block(&r, 0, &b) == NIB_BLOCK && b.len == 1 && b.s[0] == 'w');
+	T(b.line == 5 && b.off == 0 && b.doc == 2);
+	T(nib_reader_block(&r, 0, &b) == NIB_EOF);
+	nib_reader_close(&r);
+	nib_reader_free(&r);
+	/* A paragraph: its block goes too. */
+	memcpy(in + 2 * big + 1, "\n\nq\n", 4);
+	reopen(&r, in, 2 * big + 5);
+	T(nib_reader_block(&r, 1, &b) == NIB_BLOCK && b.len == 2 * big + 1);
+	nib_reader_shrink(&r);
+	T(r.cap < (1 << 20) && r.blkcap == 0);
+	T(nib_reader_block(&r, 1, &b) == NIB_BLANK);
+	T(nib_reader_block(&r, 1, &b) == NIB_BLOCK && b.len == 1 && b.s[0] == 'q');
+	T(b.line == 4 && b.off == 2 * big + 3);
+	T(nib_reader_block(&r, 1, &b) == NIB_EOF);
+	nib_reader_close(&r);
+	nib_reader_free(&r);
+	free(in);
+}
+
 static void
 empty(void)
 {
@@ -226,6 +271,7 @@ main(void)
 	crlf_boundary();
 	late_cr();
 	long_line();
+	shrink();
 	paragraphs();
 	empty();
 	T_DONE();

@@ -87,6 +87,9 @@ test_features(void)
 	/* A prefix marker in a long sentence without a colon is no marker. */
 	f = feat("Read more widely and you will find that the harbor has always been a place of work for the town and its families.");
 	T(f.mark == M_NONE);
+	/* A call to the reader is a promo however long, without a colon. */
+	f = feat("Subscribe to the Harbor Post and get the best stories from our reporters in your inbox every Friday.");
+	T(f.mark == M_PROMO && f.prefix);
 	T(feat("Photo: Lena Ortiz").mark == M_CREDIT);
 	T(feat("Boat owners rallied at the dock on Sunday (Photo: AP)").capt);
 	T(!feat("Boat owners rallied at the dock on Sunday (and Monday)").capt);
