@@ -13,17 +13,24 @@
 size_t
 split_fold(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
 {
-	size_t i, o = 0;
+	size_t i = 0, o = 0;
 	int sp = 0, dig = 0;
 
-	for (i = 0; i < n && o + 2 < cap; i++) {
+	while (i < n && o + 2 < cap) {
 		unsigned c = s[i];
 		if (c >= 0x80 || cls[c] == C_LOW || cls[c] == C_UP) {
 			if (sp && o > 0)
 				out[o++] = ' ';
 			sp = dig = 0;
-			out[o++] = (unsigned char)(c < 0x80 ? c | 0x20 : c);
-		} else if (cls[c] == C_DIG) {
+			/* The rest of the word in a tight loop: most bytes are letters. */
+			do {
+				out[o++] = (unsigned char)(c < 0x80 ? c | 0x20 : c);
+				c = ++i < n ? s[i] : 0;
+			} while (i < n && o + 2 < cap && (c >= 0x80 || cls[c] == C_LOW ||
+			    cls[c] == C_UP));
+			continue;
+		}
+		if (cls[c] == C_DIG) {
 			if (!dig) {
 				if (sp && o > 0)
 					out[o++] = ' ';
@@ -38,6 +45,7 @@ split_fold(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
 			sp = 1;
 			dig = 0;
 		}
+		i++;
 	}
 	return o;
 }
