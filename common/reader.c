@@ -57,6 +57,7 @@ nib_reader_open(struct nib_reader *r, const char *path)
 	r->pend = 0;
 	r->sniffed = 0;
 	r->readerr = 0;
+	r->hascr = 0;
 	/* With --jsonl the objects are the documents (jldoc.c). */
 	if (nib_jsonl_field == NULL) {
 		r->sep = r->doc > 0;
@@ -145,6 +146,9 @@ fill(struct nib_reader *r)
 		r->eof = 1;
 		return 0;
 	}
+	/* One look a read, so that lines of a file without CR need none. */
+	if (!r->hascr && memchr(r->buf + r->end, '\r', (size_t)n) != NULL)
+		r->hascr = 1;
 	r->end += (size_t)n;
 	return 1;
 }
@@ -224,7 +228,7 @@ nib_reader_raw(struct nib_reader *r, const unsigned char **s, size_t *len)
 		p = r->buf + scan;
 		/* With -z only NUL ends a record: LF and CR are data. */
 		nl = memchr(p, NIB_EOL, r->end - scan);
-		cr = nib_zflag ? NULL :
+		cr = nib_zflag || !r->hascr ? NULL :
 		    memchr(p, '\r', (nl ? (size_t)(nl - p) : r->end - scan));
 		if (cr != NULL) {
 			/* A CR at the end of the buffer may be half of a CRLF. */

@@ -57,6 +57,7 @@ struct nib_reader {
 	int sep;		/* a document came before this file: NIB_DOCSEP first */
 	int sniffed;		/* this file was warned about (see sniff.h) */
 	int readerr;		/* read(2) failed on this file */
+	int hascr;		/* a CR was read from this file: lines look for one */
 	struct nib_block pendb;
 };
 

@@ -161,12 +161,19 @@ int
 nib_words_find(const struct nib_words *w, const unsigned char *s, size_t n,
     uint32_t *val)
 {
+	if (n == 0 || n > w->maxlen)
+		return 0;
+	return nib_words_findh(w, s, n, hashof(w, s, n), val);
+}
+
+int
+nib_words_findh(const struct nib_words *w, const unsigned char *s, size_t n,
+    uint32_t h, uint32_t *val)
+{
 	const struct nib_wordslot *sl;
-	uint32_t h;
 
 	if (n == 0 || n > w->maxlen)
 		return 0;
-	h = hashof(w, s, n);
 	if (!(w->filter[FILTERBIT(h) >> 6] & (1ULL << (FILTERBIT(h) & 63))))
 		return 0;
 	sl = probe(w, s, n, h);

@@ -65,6 +65,14 @@ int nib_words_find(const struct nib_words *w, const unsigned char *s,
 /* The value of s[0..n), or 0 when the word is not in the set. */
 uint32_t nib_words_get(const struct nib_words *w, const unsigned char *s,
     size_t n);
+/*
+ * nib_words_find() for a caller that hashed s[0..n) while it read or
+ * folded it: h must be nib_fnv(s, n) (keys.h), of the ASCII-lowered bytes
+ * under NIB_WORDS_ICASE.  A tokenizer hashes each byte as it copies it,
+ * and a lookup then costs a filter test and, rarely, one probe.
+ */
+int nib_words_findh(const struct nib_words *w, const unsigned char *s,
+    size_t n, uint32_t h, uint32_t *val);
 
 /*
  * One line of a compiled-in word list.  Lists hold one entry a line:

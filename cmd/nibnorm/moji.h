@@ -26,6 +26,7 @@ struct moji {
 	int32_t *x, *y;		/* a stretch with its neighbours, before */
 	size_t xcap, ycap;	/* and after repair */
 	int limited;		/* the last line hit PASSMAX */
+	struct moji_seen *seen;	/* windows judged already (mojibake.c) */
 };
 
 /* Whether v[0..vn) is clearly better text than u[0..un) (whole.c). */

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include <xxhash.h>
 
 #include "badness.h"
 #include "codepage.h"
@@ -97,6 +98,45 @@ forward_chars(const unsigned char *s, size_t n, size_t p, int k)
 }
 
 /*
+ * The windows looks_bad() judged, by their bytes: the same few (a curly
+ * quote or a dash between letters) come back on most lines of a page,
+ * and a verdict depends on nothing else.
+ */
+#define SEENMAX 32	/* bytes of a window worth remembering */
+#define NSEEN 2048	/* remembered, one per slot of its hash */
+struct moji_seen {
+	unsigned char len;	/* 0: empty */
+	unsigned char cp1252;
+	unsigned char bad;
+	unsigned char s[SEENMAX];
+};
+
+/* Whether the window s[0..n) around a trigger scores above zero. */
+static int
+window_bad(struct moji *mj, const unsigned char *s, size_t n, int cp1252)
+{
+	struct moji_seen *e;
+	int bad;
+
+	if (n == 0 || n > SEENMAX) {
+		load(mj, s, n, cp1252);
+		return nib_badness(mj->u, mj->m) > 0;
+	}
+	if (mj->seen == NULL)
+		mj->seen = nib_calloc(NSEEN, sizeof *mj->seen);
+	e = &mj->seen[XXH3_64bits(s, n) & (NSEEN - 1)];
+	if (e->len == n && e->cp1252 == cp1252 && memcmp(e->s, s, n) == 0)
+		return e->bad;
+	load(mj, s, n, cp1252);
+	bad = nib_badness(mj->u, mj->m) > 0;
+	e->len = (unsigned char)n;
+	e->cp1252 = (unsigned char)cp1252;
+	e->bad = (unsigned char)bad;
+	memcpy(e->s, s, n);
+	return bad;
+}
+
+/*
  * Whether s[0..n) scores above zero.  A bad sequence is at most four
  * characters long and holds one that nib_badness_trigger() admits, so
  * only three characters on each side of those are looked at: most lines
@@ -142,8 +182,7 @@ looks_bad(struct moji *mj, const unsigned char *s, size_t n, int cp1252)
 		prev = cp;
 		from = back_chars(s, at, 3);
 		to = forward_chars(s, n, at, 4);
-		load(mj, s + from, to - from, cp1252);
-		if (nib_badness(mj->u, mj->m) > 0)
+		if (window_bad(mj, s + from, to - from, cp1252))
 			return 1;
 	}
 	return 0;
@@ -271,6 +310,7 @@ norm_free_mojibake(struct nib_norm *nm)
 	free(mj->out);
 	free(mj->x);
 	free(mj->y);
+	free(mj->seen);
 	free(mj);
 }
 

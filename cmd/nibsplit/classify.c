@@ -13,9 +13,12 @@ static void
 body(struct split_doc *d, size_t a, size_t b)
 {
 	size_t i;
+	unsigned char why;
 
-	for (i = a; i <= b; i++)
-		B(i)->role = split_inside(B(i), &B(i)->why);
+	for (i = a; i <= b; i++) {
+		B(i)->role = split_inside(B(i), &why);
+		B(i)->why = why;
+	}
 	/* The links of a related box inside the story. */
 	for (i = a; i <= b; i++)
 		if (B(i)->role == R_RELATED)
@@ -229,8 +232,8 @@ authorbox(struct split_doc *d, size_t a, size_t b)
 	if (B(i)->f.ntok < 2 || B(i)->f.ntok > 5 || B(i)->f.lead != B(i)->f.ntok ||
 	    B(i)->f.endterm || B(i)->f.mark)
 		return b;
-	if (lasttwo(&kb, d->text + B(i)->off, B(i)->len, k) < 2 ||
-	    !named(&kb, d->text + B(j)->off, B(j)->len, k))
+	if (lasttwo(&kb, split_text(d, i), B(i)->len, k) < 2 ||
+	    !named(&kb, split_text(d, j), B(j)->len, k))
 		return b;
 	while (i > a && B(i - 1)->f.ntok == 0)
 		i--;
@@ -240,13 +243,13 @@ authorbox(struct split_doc *d, size_t a, size_t b)
 void
 split_classify(struct split_doc *d)
 {
-	size_t i, a = 0, b = 0, h;
+	size_t i, a = 0, b = 0, h, off;
 
 	d->fallback = 0;
 	if (d->n == 0)
 		return;
-	for (i = 0; i < d->n; i++)
-		split_features(d->text + B(i)->off, B(i)->len, &B(i)->f);
+	for (i = 0, off = 0; i < d->n; off += B(i)->len, i++)
+		B(i)->key = split_features(d->text + off, B(i)->len, &B(i)->f);
 	split_repeats(d);
 	h = split_weigh(d);
 	if (!split_densest(d, &a, &b)) {

@@ -6,23 +6,31 @@
 #include <string.h>
 
 #include "feat.h"
+#include "keys.h"
 
 #define cls split_cls
 
 size_t
 split_fold(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
 {
-	size_t i, o = 0;
+	size_t i = 0, o = 0;
 	int sp = 0, dig = 0;
 
-	for (i = 0; i < n && o + 2 < cap; i++) {
+	while (i < n && o + 2 < cap) {
 		unsigned c = s[i];
 		if (c >= 0x80 || cls[c] == C_LOW || cls[c] == C_UP) {
 			if (sp && o > 0)
 				out[o++] = ' ';
 			sp = dig = 0;
-			out[o++] = (unsigned char)(c < 0x80 ? c | 0x20 : c);
-		} else if (cls[c] == C_DIG) {
+			/* The rest of the word in a tight loop: most bytes are letters. */
+			do {
+				out[o++] = (unsigned char)(c < 0x80 ? c | 0x20 : c);
+				c = ++i < n ? s[i] : 0;
+			} while (i < n && o + 2 < cap && (c >= 0x80 || cls[c] == C_LOW ||
+			    cls[c] == C_UP));
+			continue;
+		}
+		if (cls[c] == C_DIG) {
 			if (!dig) {
 				if (sp && o > 0)
 					out[o++] = ' ';
@@ -37,6 +45,7 @@ split_fold(const unsigned char *s, size_t n, unsigned char *out, size_t cap)
 			sp = 1;
 			dig = 0;
 		}
+		i++;
 	}
 	return o;
 }
@@ -50,12 +59,14 @@ longestprefix(const unsigned char *buf, size_t o, size_t *plen)
 {
 	size_t i;
 	int best = 0;
-	uint32_t v;
+	uint32_t v, h = NIB_FNV_INIT;
 
+	/* h: the hash of buf[0..i), one byte more each turn. */
 	for (i = 1; i <= o && i < 40; i++) {
+		h = nib_fnv_step(h, buf[i - 1]);
 		if (i < o && buf[i] != ' ')
 			continue;
-		if ((v = split_lex(buf, i)) != 0 && W_PMARK(v)) {
+		if ((v = split_lexh(buf, i, h)) != 0 && W_PMARK(v)) {
 			best = W_PMARK(v);
 			*plen = i;
 		}
@@ -65,7 +76,7 @@ longestprefix(const unsigned char *buf, size_t o, size_t *plen)
 
 void
 split_markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t o,
-    struct split_feat *f)
+    uint64_t h, struct split_feat *f)
 {
 	size_t i, blen = 0;
 	const unsigned char *p;
@@ -74,7 +85,8 @@ split_markers(const unsigned char *s, size_t n, const unsigned char *buf, size_t
 
 	if (o == 0)
 		return;
-	if (f->ntok <= 10 && n <= 96 && (v = split_lex(buf, o)) != 0 && W_MARK(v)) {
+	if (f->ntok <= 10 && n <= 96 && split_markmaybe(h) &&
+	    (v = split_lex(buf, o)) != 0 && W_MARK(v)) {
 		f->mark = (unsigned char)(W_MARK(v) == M_CALL ? M_PROMO : W_MARK(v));
 		return;
 	}

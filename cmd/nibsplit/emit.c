@@ -18,7 +18,7 @@
 static void
 text(const struct split_doc *d, size_t i)
 {
-	nib_out_write(d->text + B(i)->off, B(i)->len);
+	nib_out_write(split_text(d, i), B(i)->len);
 }
 
 /* The text of blocks [first, last] as one JSON string. */
@@ -35,7 +35,7 @@ jtext(const struct split_doc *d, size_t first, size_t last, int para)
 			if (para)
 				buf[n++] = '\n';
 		}
-		memcpy(buf + n, d->text + B(i)->off, B(i)->len);
+		memcpy(buf + n, split_text(d, i), B(i)->len);
 		n += B(i)->len;
 	}
 	nib_json_str(buf, n);
@@ -58,7 +58,7 @@ after_title(const struct split_doc *d, const struct split_item *it)
 	size_t i;
 
 	for (i = it->first; i <= it->last; i++)
-		if (it->title.len && B(i)->off == it->title.off)
+		if (it->title.len && split_off(d, i) == it->title.off)
 			return i + 1;
 	return it->title.len ? it->last + 1 : it->first;
 }
@@ -96,7 +96,7 @@ json(const struct split_doc *d, const struct split_sec *s, size_t ns,
 		nib_json_cstr(o->file);
 		nib_jl_id(doc);
 		nib_out_printf(",\"section\":%zu,\"role\":\"%s\",\"line\":%lu",
-		    k + 1, split_rolename[s[k].role], (unsigned long)B(s[k].first)->line);
+		    k + 1, split_rolename[s[k].role], split_line(d, s[k].first));
 		if (s[k].role == R_RELATED && s[k].item > 0) {
 			const struct split_item *it = &items[s[k].item - 1];
 			nib_out_str(",\"source\":");
@@ -156,7 +156,7 @@ split_emit(struct split_doc *d, const struct split_opts *o, unsigned long doc,
 				nib_out_write(buf, split_explain(B(i), buf, sizeof buf));
 				nib_out_putc('\t');
 			}
-			nib_tsv_str(d->text + B(i)->off, B(i)->len);
+			nib_tsv_str(split_text(d, i), B(i)->len);
 		}
 		nib_out_putc('\n');
 		first = 0;

@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include "feat.h"
+#include "keys.h"
 #include "utf8.h"
 
 #define cls split_cls
@@ -17,6 +18,7 @@
 struct tok {
 	unsigned char w[32];	/* folded bytes, for the lexicon */
 	size_t wl;
+	uint32_t h;		/* nib_fnv() of w[0..wl), kept as it grows */
 	size_t nlet;		/* letters in it */
 	int in;			/* inside a token */
 	int fc;			/* class of its first character */
@@ -29,6 +31,7 @@ starttok(struct tok *t, int c)
 	t->fc = c;
 	t->caps = t->digits = 1;
 	t->wl = t->nlet = 0;
+	t->h = NIB_FNV_INIT;
 }
 
 /* The leading run of capitalised words; l is the token's lexicon value. */
@@ -71,7 +74,7 @@ endtok(struct split_feat *f, const struct tok *t, int first)
 		if (t->wl == 4 && ((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')))
 			SATINC(f->ndate);
 	}
-	l = t->wl <= 20 && !t->digits ? split_lex(w, t->wl) : 0;
+	l = t->wl <= 20 && !t->digits ? split_lexh(w, t->wl, t->h) : 0;
 	if (l & W_STOP)
 		f->nstop++;
 	if (l & W_DATE)
@@ -194,8 +197,12 @@ asciirun(const unsigned char *s, size_t n, size_t i, int c, struct tok *t)
 			if (c == C_LOW)
 				t->caps = 0;
 		}
-		if (t->wl <= 20)
-			t->w[t->wl++] = (unsigned char)(b | (c == C_UP ? 0x20 : 0));
+		if (t->wl <= 20) {
+			unsigned char lc = (unsigned char)(b | (c == C_UP ? 0x20 : 0));
+
+			t->w[t->wl++] = lc;
+			t->h = nib_fnv_step(t->h, lc);
+		}
 		i++;
 	} while (i < n && (c = split_alnum[b = s[i]]) != 0);
 	return i;
@@ -222,8 +229,10 @@ letter(const unsigned char *s, size_t i, int c, int l, int uns,
 		t->nlet++;
 	}
 	if (t->in && t->wl + (size_t)l <= sizeof t->w)
-		for (int k = 0; k < l; k++)
+		for (int k = 0; k < l; k++) {
 			t->w[t->wl++] = s[i + k];
+			t->h = nib_fnv_step(t->h, s[i + k]);
+		}
 }
 
 /* A character of class c that is not a letter or digit; lastc before it. */
@@ -327,19 +336,30 @@ ending(const unsigned char *s, size_t n, size_t last, struct split_feat *f)
  * The key that tells repeats (short blocks folded: case, spaces and
  * punctuation do not count; long ones as they are), and the markers.
  */
-static void
+uint64_t
+split_key(const unsigned char *s, size_t n)
+{
+	unsigned char buf[256];
+
+	if (n <= 96)
+		return XXH3_64bits(buf, split_fold(s, n, buf, sizeof buf));
+	return XXH3_64bits(s, n);
+}
+
+static uint64_t
 keyandmarks(const unsigned char *s, size_t n, struct split_feat *f)
 {
 	unsigned char buf[256];
+	uint64_t key;
 	size_t o;
 
 	if (n <= 96) {
 		o = split_fold(s, n, buf, sizeof buf);
-		f->key = XXH3_64bits(buf, o);
-		split_markers(s, n, buf, o, f);
-		return;
+		key = XXH3_64bits(buf, o);
+		split_markers(s, n, buf, o, key, f);
+		return key;
 	}
-	f->key = XXH3_64bits(s, n);
+	key = XXH3_64bits(s, n);
 	/*
 	 * Past 12 tokens a prefix marker needs a colon, a bar or a question
 	 * mark after it, but for a call to the reader ("Subscribe to ..."),
@@ -348,13 +368,15 @@ keyandmarks(const unsigned char *s, size_t n, struct split_feat *f)
 	if (f->ntok <= PROMOMAX || (f->ntok <= 40 && (memchr(s, ':', 44) != NULL ||
 	    memchr(s, '|', 44) != NULL || memchr(s, '?', 44) != NULL))) {
 		o = split_fold(s, 48, buf, sizeof buf);
-		split_markers(s, n, buf, o, f);
+		split_markers(s, n, buf, o, 0, f);
 	}
+	return key;
 }
 
-void
+uint64_t
 split_features(const unsigned char *s, size_t n, struct split_feat *f)
 {
+	uint64_t key;
 	size_t last;
 
 	split_lex_init();
@@ -362,8 +384,9 @@ split_features(const unsigned char *s, size_t n, struct split_feat *f)
 	last = scan(s, n, f);
 	if (last > 0)
 		ending(s, n, last, f);
-	keyandmarks(s, n, f);
+	key = keyandmarks(s, n, f);
 	split_credited(s, n, f);
 	if (n > 40 && f->ntok >= 8)
 		split_glued(s, n, f);
+	return key;
 }

@@ -48,6 +48,8 @@ enum {
 void split_lex_init(void);
 /* The flags and marks of the folded word or phrase s[0..n) (0: unknown). */
 uint32_t split_lex(const unsigned char *s, size_t n);
+/* The same for a caller that hashed s[0..n) as it folded it (h: nib_fnv()). */
+uint32_t split_lexh(const unsigned char *s, size_t n, uint32_t h);
 
 /*
  * Folds s[0..n) for marker lookup into out (at most cap - 2 bytes): lower
@@ -56,9 +58,14 @@ uint32_t split_lex(const unsigned char *s, size_t n);
  */
 size_t split_fold(const unsigned char *s, size_t n, unsigned char *out, size_t cap);
 
-/* Marker lines; buf[0..o) is the folded start of the block s[0..n). */
+/*
+ * Marker lines; buf[0..o) is the folded start of the block s[0..n), and,
+ * when the block is short (n <= 96), h is XXH3 of buf[0..o) (its key).
+ */
 void split_markers(const unsigned char *s, size_t n, const unsigned char *buf,
-    size_t o, struct split_feat *f);
+    size_t o, uint64_t h, struct split_feat *f);
+/* Whether a whole marker phrase may have the XXH3 h (no: it is none). */
+int split_markmaybe(uint64_t h);
 /* A caption that ends in its credit: "... (Image: GETTY)", "... Reuters". */
 void split_credited(const unsigned char *s, size_t n, struct split_feat *f);
 /* A teaser glued to its headline: "... stateless WASHINGTON: Expressing". */

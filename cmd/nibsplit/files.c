@@ -96,7 +96,7 @@ writefile(const struct split_doc *d, size_t first, size_t last, int para,
 	for (i = first; i <= last; i++) {
 		if (para && i > first)
 			put(fd, "\n", 1, tmp);
-		put(fd, d->text + B(i)->off, B(i)->len, tmp);
+		put(fd, split_text(d, i), B(i)->len, tmp);
 		put(fd, "\n", 1, tmp);
 	}
 	if (fchmod(fd, 0644) < 0 || close(fd) < 0 || rename(tmp, path) < 0) {

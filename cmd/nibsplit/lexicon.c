@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include <utf8proc.h>
+#include <xxhash.h>
 
 #include "feat.h"
 #include "tokens.h"
@@ -17,6 +18,8 @@ unsigned char split_alnum[256];
 
 static struct nib_words lex;
 static int ready;
+/* A filter of the whole marker phrases' XXH3 (split_markmaybe()). */
+static uint64_t markbits[256];
 
 static const char *const marknames[] = {
 	"", "chrome", "related", "comments", "footer", "navigation",
@@ -47,6 +50,17 @@ setmark(const unsigned char *s, size_t n, int mark, int prefix)
 
 	v = (v & ~(15u << shift)) | (uint32_t)mark << shift;
 	nib_words_set(&lex, s, n, v);
+	if (!prefix) {
+		uint64_t h = XXH3_64bits(s, n);
+
+		markbits[(h >> 6) & 255] |= 1ULL << (h & 63);
+	}
+}
+
+int
+split_markmaybe(uint64_t h)
+{
+	return (int)(markbits[(h >> 6) & 255] >> (h & 63) & 1);
 }
 
 /*
@@ -118,6 +132,15 @@ uint32_t
 split_lex(const unsigned char *s, size_t n)
 {
 	return nib_words_get(&lex, s, n);
+}
+
+uint32_t
+split_lexh(const unsigned char *s, size_t n, uint32_t h)
+{
+	uint32_t v = 0;
+
+	nib_words_findh(&lex, s, n, h, &v);
+	return v;
 }
 
 int

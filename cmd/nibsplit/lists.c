@@ -13,7 +13,7 @@
 static unsigned
 shape(const struct split_doc *d, size_t i)
 {
-	const unsigned char *s = d->text + B(i)->off;
+	const unsigned char *s = split_text(d, i);
 	size_t n = B(i)->len;
 	unsigned sh;
 
@@ -52,7 +52,7 @@ clock(const unsigned char *s, size_t n)
 static int
 data(const struct split_doc *d, size_t i)
 {
-	const unsigned char *s = d->text + B(i)->off, *e = s + B(i)->len;
+	const unsigned char *s = split_text(d, i), *e = s + B(i)->len;
 
 	while (s < e && *s != ' ')
 		s++;
@@ -79,7 +79,7 @@ split_tables(struct split_doc *d)
 	for (i = 0; i < d->n; i = j) {
 		j = i + 1;
 		/* Rows are short and start with a digit: look no further. */
-		if (B(i)->len == 0 || d->text[B(i)->off] < '0' || d->text[B(i)->off] > '9' ||
+		if (B(i)->len == 0 || split_text(d, i)[0] < '0' || split_text(d, i)[0] > '9' ||
 		    B(i)->f.ntok < 3 || B(i)->f.ntok > 40 || split_head(&B(i)->f))
 			continue;
 		sh = shape(d, i);
@@ -163,7 +163,7 @@ split_list(struct split_doc *d, size_t b)
 	}
 	/* Items stamped with clock times are other stories' headlines. */
 	for (k = i, dated = 0; k < j; k++)
-		dated += clock(d->text + B(k)->off, B(k)->len);
+		dated += clock(split_text(d, k), B(k)->len);
 	if (dated * 2 >= j - i)
 		return b;
 	for (k = i; k < j; k++) {

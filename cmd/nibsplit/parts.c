@@ -33,7 +33,7 @@ split_parts(struct split_doc *d, void *re)
 	if (md == NULL)
 		err(2, NULL);
 	for (i = 0; i < d->n; i++) {
-		rc = pcre2_match(re, d->text + d->b[i].off, d->b[i].len, 0, 0, md, NULL);
+		rc = pcre2_match(re, split_text(d, i), d->b[i].len, 0, 0, md, NULL);
 		if (rc >= 0 && i > 0)
 			part++;
 		d->b[i].role = R_PART;

@@ -67,7 +67,7 @@ shapeof(const struct split_doc *d, size_t i)
 
 	if (f->ntok < 3 || (f->mark && !f->prefix) || B(i)->dup >= 0)
 		return 0;
-	return skeleton(d->text + B(i)->off, B(i)->len);
+	return skeleton(split_text(d, i), B(i)->len);
 }
 
 /* Shape k appears twice or more among the n shapes of v[]. */

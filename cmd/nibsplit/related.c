@@ -21,19 +21,19 @@ age(const struct split_block *b)
 static int
 resource(const struct split_doc *d, size_t i, size_t src)
 {
-	const unsigned char *s = d->text + B(i)->off;
+	const unsigned char *s = split_text(d, i);
 	size_t n = B(i)->len;
 
 	if (n < 2 || !(s[0] == '-' || (n >= 4 && memcmp(s, "\xe2\x80\x94", 3) == 0)))
 		return 0;
-	return src == (size_t)-1 || B(i)->f.key == B(src)->f.key ||
+	return src == (size_t)-1 || split_samekey(d, i, src) ||
 	    B(i)->f.ntok <= 4;
 }
 
 static struct split_span
 span(const struct split_doc *d, size_t i)
 {
-	struct split_span s = { B(i)->off, B(i)->len };
+	struct split_span s = { split_off(d, i), B(i)->len };
 	return s;
 }
 

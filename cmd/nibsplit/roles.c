@@ -143,19 +143,21 @@ void
 split_before(struct split_doc *d, size_t a, size_t h)
 {
 	size_t i, t = pagetitle(d, a);
+	unsigned char why;
 	int r, prev = -1;
 
 	h = headline(d, a, h);
 	for (i = 0; i < a; i++) {
-		const struct split_feat *f = &B(i)->f;
-		if ((h < a && (i == h || (f->key == B(h)->f.key))) ||
-		    (t < a && (i == t || f->key == B(t)->f.key))) {
+		if ((h < a && (i == h || split_samekey(d, i, h))) ||
+		    (t < a && (i == t || split_samekey(d, i, t)))) {
 			r = R_HEADLINE;
-			d->b[i].why = i == t || f->key == B(t)->f.key ? Y_TITLE : Y_LASTTITLE;
+			why = i == t || (t < d->n && split_samekey(d, i, t)) ?
+			    Y_TITLE : Y_LASTTITLE;
 		} else
 			r = beforerole(d, i, (h < a && i > h) || prev == R_HEADLINE,
-			    &d->b[i].why);
+			    &why);
 		d->b[i].role = r;
+		d->b[i].why = why;
 		if (r != R_CHROME)
 			prev = r;
 	}

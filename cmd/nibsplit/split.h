@@ -37,13 +37,12 @@ enum split_mark {
  * Measures of one block, all language-independent except nstop, the
  * marker and the English cues (byline word, date words), which only ever
  * add evidence.  The record is compact (a document of short lines holds
- * millions): small counts stop at their type's maximum, and the counts of
- * the first SPLIT_SAMPLE tokens stand for the whole block
- * (split_count() scales them).
+ * millions: 22 bytes, packed): small counts stop at their type's maximum,
+ * and the counts of the first SPLIT_SAMPLE tokens stand for the whole
+ * block (split_count() scales them).
  */
 #define SPLIT_SAMPLE 40
-struct split_feat {
-	uint64_t key;		/* hash of the folded text (repeats) */
+struct __attribute__((packed)) split_feat {
 	uint32_t ntok;		/* tokens as tokens.h counts them */
 	uint32_t nunspaced;	/* characters of scripts without spaces */
 	uint16_t nterm;		/* sentence ends: . ! ? 。 ！ ？ before a space */
@@ -70,6 +69,7 @@ struct split_feat {
 	unsigned sampled : 1;	/* more tokens than SPLIT_SAMPLE */
 	unsigned mark : 4;	/* enum split_mark of a marker line */
 };
+_Static_assert(sizeof(struct split_feat) == 22, "struct split_feat grew");
 
 /* A sampled count of f scaled to the whole block. */
 static inline unsigned
@@ -78,8 +78,11 @@ split_count(const struct split_feat *f, unsigned sample)
 	return f->sampled ? (unsigned)(sample * ((double)f->ntok / SPLIT_SAMPLE)) : sample;
 }
 
-/* Computes f for the block s[0..n). */
-void split_features(const unsigned char *s, size_t n, struct split_feat *f);
+/*
+ * Computes f for the block s[0..n); returns the key that tells repeats
+ * (a hash of the folded text: see split_repeats()).
+ */
+uint64_t split_features(const unsigned char *s, size_t n, struct split_feat *f);
 
 /* Why a block got its role (see split_explain()). */
 enum split_why {
@@ -90,21 +93,51 @@ enum split_why {
 };
 
 /*
- * One block: 64 bytes, whatever its length.  A document holds fewer than
- * 2^31 blocks, each under 4 GiB, and fewer than 2^32 lines.
+ * One block: 40 bytes, whatever its length (a document of ten million
+ * short lines holds ten million).  Its text starts where the previous
+ * block's ends, so offsets and line numbers are kept once per
+ * SPLIT_GROUP blocks (struct split_group) and found from there
+ * (split_off(), split_line()).  What is needed only in one phase shares
+ * its bytes with what is needed only in another: the key until repeats
+ * are found, then the weight; the order of the sort that finds repeats,
+ * then the repeat index while classifying, then the related item.  A
+ * key needed later is made again (split_samekey()).  A document holds
+ * fewer than 2^31 blocks, each under 4 GiB, and fewer than 2^32 lines.
  */
 struct split_block {
-	size_t off;		/* text within the document buffer */
-	uint32_t len;
-	uint32_t line;		/* first line within the document */
-	struct split_feat f;
-	float w;		/* weight in the search for the body */
+	uint32_t len;		/* text at split_off() in the document buffer */
 	union {
 		int32_t dup;	/* classifying: an earlier equal block, or -1 */
 		int32_t item;	/* printing: related item number (0: none) */
 	};
-	uint8_t role;
-	uint8_t why;		/* enum split_why */
+	union {
+		uint64_t key;	/* features to repeats: split_key() */
+		struct {
+			float w;	/* then: weight in the search for the body */
+			uint32_t ktag;	/* and half the key (split_samekey()) */
+		};
+	};
+	struct split_feat f;
+	uint16_t role : 4;
+	uint16_t why : 6;	/* enum split_why */
+	uint16_t dline : 6;	/* first line less the previous block's (63: more) */
+};
+_Static_assert(sizeof(struct split_block) == 40, "struct split_block grew");
+_Static_assert(R_NROLES <= 16 && Y_NWHY <= 64, "role or why outgrew its bits");
+
+/* The key that tells repeats, of the block s[0..n) (split_features()'s). */
+uint64_t split_key(const unsigned char *s, size_t n);
+
+#define SPLIT_GROUP 16
+/* Where each run of SPLIT_GROUP blocks starts. */
+struct split_group {
+	size_t off;		/* text of its first block */
+	uint32_t line;		/* first line of its first block */
+};
+/* A line step of 63 or more (struct split_block's dline). */
+struct split_step {
+	uint32_t i;		/* the block */
+	uint32_t step;		/* its first line less the previous block's */
 };
 
 struct split_doc {
@@ -112,9 +145,40 @@ struct split_doc {
 	size_t len, cap;
 	struct split_block *b;
 	size_t n, bcap;
+	struct split_group *g;	/* one per SPLIT_GROUP blocks */
+	size_t gcap;
+	struct split_step *step;	/* in block order */
+	size_t nstep, stepcap;
+	uint32_t lastline;	/* first line of the last block */
 	size_t max;		/* --max-doc */
 	int fallback;		/* no block won the body: the strongest prose did */
 };
+
+/* The offset of block i's text in d->text. */
+static inline size_t
+split_off(const struct split_doc *d, size_t i)
+{
+	size_t o = d->g[i / SPLIT_GROUP].off;
+
+	for (size_t j = i & ~(size_t)(SPLIT_GROUP - 1); j < i; j++)
+		o += d->b[j].len;
+	return o;
+}
+
+/* Block i's text (d->b[i].len bytes). */
+static inline const unsigned char *
+split_text(const struct split_doc *d, size_t i)
+{
+	return d->text + split_off(d, i);
+}
+
+/* The first line of block i within its document. */
+unsigned long split_line(const struct split_doc *d, size_t i);
+/*
+ * Blocks i and j have the same key (once repeats are found): half of it
+ * kept tells most blocks apart, and the rest are keyed again.
+ */
+int split_samekey(const struct split_doc *d, size_t i, size_t j);
 
 /*
  * Appends a block; returns -1 (and adds nothing) past d->max bytes, and

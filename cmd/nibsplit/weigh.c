@@ -102,7 +102,7 @@ hardhead(struct split_doc *d, size_t i)
 
 	for (j = i + 1; !hard && j < d->n && !split_prose(&B(j)->f); j++)
 		if (j - i > 8 || split_datelike(&B(j)->f) ||
-		    (B(j)->len > 1 && d->text[B(j)->off] == '-'))
+		    (B(j)->len > 1 && split_text(d, j)[0] == '-'))
 			hard = 1;
 	if (j == d->n)
 		hard = 1;

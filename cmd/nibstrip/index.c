@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "mem.h"
 #include "strip.h"
@@ -59,9 +60,11 @@ strip_addlit(struct strip_set *set, const unsigned char *t, size_t n,
 {
 	unsigned char *norm = nib_realloc(NULL, n ? n : 1, 1);
 	size_t len = strip_norm(t, n, norm);
+	uint64_t h = XXH3_64bits(norm, len) | 1;
 
 	if (rule >= UINT32_MAX)
 		errx(2, "too many rules");
+	set->litbits[(h >> 6) & 1023] |= 1ULL << (h & 63);
 	if (!nib_words_find(&set->lit, norm, len, NULL))
 		nib_words_set(&set->lit, norm, len, (uint32_t)rule + 1);
 	free(norm);

@@ -270,13 +270,17 @@ remember(struct strip_set *set, uint64_t h)
 	set->prev[set->nprev++] = h;
 }
 
-/* The literal rule for the line normalized in set->norm[0..k), if any. */
+/*
+ * The literal rule for the line normalized in set->norm[0..k), if any;
+ * h is normhash() of it.
+ */
 static int
-literal(const struct strip_set *set, size_t k, size_t *rule)
+literal(const struct strip_set *set, size_t k, uint64_t h, size_t *rule)
 {
 	uint32_t v;
 
-	if (k > set->normmax || !nib_words_find(&set->lit, set->norm, k, &v))
+	if (k > set->normmax || !strip_litbit(set, h) ||
+	    !nib_words_find(&set->lit, set->norm, k, &v))
 		return 0;
 	*rule = v - 1;
 	return 1;
@@ -320,9 +324,9 @@ strip_line(struct strip_set *set, const unsigned char *s, size_t len,
 	if (t0 == t1)
 		return 0;
 	k = normline(set, s + t0, t1 - t0);
-	h = set->echo ? normhash(set, k) : 0;	/* before echoes() reuses norm */
+	h = normhash(set, k);	/* before echoes() reuses norm */
 	set->nhit = 0;
-	if (literal(set, k, &rule) ||
+	if (literal(set, k, h, &rule) ||
 	    (strip_findhits(set, s, len, t0), wholeline(set, s + t0, t1 - t0, &rule))) {
 		addspan(set, 0, len, rule);
 	} else {

@@ -77,6 +77,8 @@ struct strip_set {
 	size_t nrule, rulecap;
 	/* literal lines: normalized text to rule index + 1 */
 	struct nib_words lit;
+	/* a filter of their normalized texts' XXH3 (strip_litbit()) */
+	uint64_t litbits[1024];
 	/* keyed rules by the first two bytes of the key, ASCII-folded */
 	uint32_t *head;		/* 65536 grams: first candidate + 1 */
 	uint64_t *bigram;	/* bit set of the grams in head */
@@ -170,6 +172,17 @@ static inline unsigned char
 strip_fold(unsigned char c)
 {
 	return (unsigned char)((unsigned)c - 'A' < 26u ? c + 32 : c);
+}
+
+/*
+ * The bit of the literal-line filter for the hash h (XXH3, | 1) of a
+ * normalized line: most lines, which are no literal, are turned away by
+ * the hash that the echo rules need anyway.
+ */
+static inline int
+strip_litbit(const struct strip_set *set, uint64_t h)
+{
+	return (int)(set->litbits[(h >> 6) & 1023] >> (h & 63) & 1);
 }
 
 static inline int

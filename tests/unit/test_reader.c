@@ -78,6 +78,46 @@ crlf_boundary(void)
 	free(in);
 }
 
+/*
+ * Lines look for a CR only once one has been read: a CR first seen past
+ * the first read, inside a line begun before it and in the next file,
+ * still ends its line.
+ */
+static void
+late_cr(void)
+{
+	size_t big = 3 * 128 * 1024, at = 128 * 1024 + 5;
+	unsigned char *in = nib_realloc(NULL, big, 1);
+	struct nib_reader r;
+	const unsigned char *s;
+	size_t n, lines = 0;
+
+	memset(in, 'x', big);
+	for (size_t i = 99; i < at - 200; i += 100)
+		in[i] = '\n';
+	in[at - 150] = '\n';		/* the line cut by the CR starts here */
+	in[at] = '\r';
+	in[big - 1] = '\n';
+	reopen(&r, in, big);
+	while (nib_reader_line(&r, &s, &n) == NIB_LINE && n != 149)
+		lines++;
+	T(lines == (at - 200) / 100 + 1 && n == 149);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE && n == big - at - 2);
+	T(nib_reader_line(&r, &s, &n) == NIB_EOF);
+	nib_reader_close(&r);
+	/* The next file has no CR of its own: a lone CR in it is data only with -z. */
+	strcpy(path, "/tmp/nib-test-reader-XXXXXX");
+	writefile("ab\rcd\n", 6);
+	T(nib_reader_open(&r, path) == 0);
+	unlink(path);
+	T(nib_reader_line(&r, &s, &n) == NIB_DOCSEP);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE && n == 2);
+	T(nib_reader_line(&r, &s, &n) == NIB_LINE && n == 2);
+	nib_reader_close(&r);
+	nib_reader_free(&r);
+	free(in);
+}
+
 /* A line longer than any buffer comes back whole. */
 static void
 long_line(void)
@@ -229,6 +269,7 @@ main(void)
 	operands();
 	lines();
 	crlf_boundary();
+	late_cr();
 	long_line();
 	shrink();
 	paragraphs();

@@ -14,6 +14,17 @@ feat(const char *s)
 	return f;
 }
 
+/* The key split_features() returns, which split_key() makes again. */
+static uint64_t
+key(const char *s)
+{
+	struct split_feat f;
+	uint64_t k = split_features((const unsigned char *)s, strlen(s), &f);
+
+	T(k == split_key((const unsigned char *)s, strlen(s)));
+	return k;
+}
+
 static void
 test_features(void)
 {
@@ -94,8 +105,8 @@ test_features(void)
 	T(f.leadstop == 0);
 
 	/* Repeats: case and punctuation do not change the key. */
-	T(feat("Show caption").key == feat("SHOW CAPTION!").key);
-	T(feat("Show caption").key != feat("Hide caption").key);
+	T(key("Show caption") == key("SHOW CAPTION!"));
+	T(key("Show caption") != key("Hide caption"));
 
 	/* Invalid UTF-8 and NUL bytes are not letters, and do not crash. */
 	split_features((const unsigned char *)"ab\xff\xfe\0cd", 7, &f);
@@ -110,6 +121,73 @@ static void
 add(const char *s)
 {
 	T(split_add(&doc, (const unsigned char *)s, strlen(s), doc.n + 1) == 0);
+}
+
+/*
+ * Offsets and lines are kept once per group of blocks and found from
+ * there: every block's text and first line come back, across groups,
+ * after steps of many lines, and after a reset.
+ */
+static void
+test_storage(void)
+{
+	static const unsigned long steps[] = { 1, 2, 62, 63, 64, 100, 70000, 1 };
+	unsigned long line[100];
+	char text[100][16];
+	size_t i, len, ok = 0;
+
+	doc.max = 1 << 20;
+	for (int round = 0; round < 2; round++) {
+		split_reset(&doc);
+		for (i = 0; i < 100; i++) {
+			line[i] = (i ? line[i - 1] : 1UL + (unsigned long)round) + steps[(i * 7 + round) % 8];
+			len = (size_t)snprintf(text[i], sizeof text[i], "b%zu%.*s", i,
+			    (int)(i % 5), "xxxxx");
+			T(split_add(&doc, (const unsigned char *)text[i], len, line[i]) == 0);
+		}
+		for (i = 0; i < 100; i++)
+			ok += doc.b[i].len == strlen(text[i]) &&
+			    memcmp(split_text(&doc, i), text[i], doc.b[i].len) == 0 &&
+			    split_line(&doc, i) == line[i];
+	}
+	T(ok == 200);
+	T(split_line(&doc, 99) > 70000);
+	split_reset(&doc);
+}
+
+/*
+ * Repeats, found by a table in a small document and by sorting in place
+ * in a large one, are the same: each repeat points to the first block
+ * with words of its key; blocks without words are no repeats.
+ */
+static void
+test_repeats(void)
+{
+	size_t sizes[] = { 1000, 70000 }, i, bad;
+	char buf[32];
+
+	for (int k = 0; k < 2; k++) {
+		split_reset(&doc);
+		doc.max = (size_t)1 << 30;
+		for (i = 0; i < sizes[k]; i++) {
+			if (i % 97 == 5)
+				snprintf(buf, sizeof buf, i % 2 ? "Same line." : "SAME, LINE!");
+			else if (i % 89 == 3)
+				snprintf(buf, sizeof buf, "---");
+			else	/* digits fold to one '0': the key tells letters */
+				snprintf(buf, sizeof buf, "Line %c%c%c%c of the pier.",
+				    (int)('a' + i % 26), (int)('a' + i / 26 % 26),
+				    (int)('a' + i / 676 % 26), (int)('a' + i / 17576 % 26));
+			T(split_add(&doc, (const unsigned char *)buf, strlen(buf), i + 1) == 0);
+		}
+		split_classify(&doc);
+		for (i = 0, bad = 0; i < sizes[k]; i++) {
+			int32_t want = i % 97 == 5 && i != 5 ? 5 : -1;
+			bad += doc.b[i].dup != want;
+		}
+		T(bad == 0);
+	}
+	split_reset(&doc);
 }
 
 static int
@@ -268,6 +346,8 @@ int
 main(void)
 {
 	test_features();
+	test_storage();
+	test_repeats();
 	test_classify();
 	test_fallback();
 	test_sample();

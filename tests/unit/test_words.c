@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keys.h"
 #include "mem.h"
 #include "words.h"
 #include "t.h"
@@ -191,11 +192,68 @@ reset(void)
 	nib_map_free(&m);
 }
 
+/* Lowers ASCII as NIB_WORDS_ICASE does, for the hash a caller computes. */
+static uint32_t
+lowhash(const unsigned char *s, size_t n)
+{
+	uint32_t h = NIB_FNV_INIT;
+
+	for (size_t i = 0; i < n; i++)
+		h = nib_fnv_step(h, s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	return h;
+}
+
+/*
+ * A caller's own hash finds what find() finds, in both kinds of set and
+ * past the first table; a hash that is not the word's finds nothing.
+ */
+static void
+hashed(void)
+{
+	struct nib_words w, ic;
+	char k[32];
+	uint32_t v, v2;
+	size_t i, n, agree = 0;
+
+	nib_words_init(&w, 0);
+	nib_words_init(&ic, NIB_WORDS_ICASE);
+	for (i = 0; i < 500; i++) {
+		n = (size_t)snprintf(k, sizeof k, "Word%zu", i * 7);
+		nib_words_add(&w, (unsigned char *)k, n, (uint32_t)i + 1);
+		nib_words_add(&ic, (unsigned char *)k, n, (uint32_t)i + 1);
+	}
+	for (i = 0; i < 1000; i++) {
+		const unsigned char *u = (unsigned char *)k;
+		int f1, f2;
+
+		n = (size_t)snprintf(k, sizeof k, "Word%zu", i);
+		v = v2 = 0;
+		f1 = nib_words_find(&w, u, n, &v);
+		f2 = nib_words_findh(&w, u, n, nib_fnv(u, n), &v2);
+		agree += f1 == f2 && v == v2 && f1 == (i % 7 == 0 && i < 3500);
+		k[0] = 'w';	/* "word7" finds "Word7" only in the ICASE set */
+		v = v2 = 0;
+		f1 = nib_words_find(&ic, u, n, &v);
+		f2 = nib_words_findh(&ic, u, n, lowhash(u, n), &v2);
+		agree += f1 == f2 && v == v2 && f1 == (i % 7 == 0);
+		T(!nib_words_findh(&w, u, n, nib_fnv(u, n), NULL));
+	}
+	T(agree == 2000);
+	T(nib_words_findh(&w, S("Word7"), nib_fnv(S("Word7")), &v) && v == 2);
+	T(!nib_words_findh(&w, S("Word7"), nib_fnv(S("Word7")) + 1, NULL));
+	T(!nib_words_findh(&w, S(""), NIB_FNV_INIT, NULL));
+	/* Longer than any word: no probe, whatever the hash. */
+	T(!nib_words_findh(&w, S("Word70000000000000000"), 0, NULL));
+	nib_words_free(&w);
+	nib_words_free(&ic);
+}
+
 int
 main(void)
 {
 	basic();
 	icase();
+	hashed();
 	full();
 	list();
 	map();
