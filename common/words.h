@@ -186,4 +186,21 @@ nib_map_find(const struct nib_map *m, uint64_t key, uint32_t *val)
 	return 1;
 }
 
+/*
+ * A bit filter of 64-bit hashes in nw words (a power of two), for a tool
+ * that has a line's XXH3 at hand anyway: most lines, which are in no set,
+ * are turned away before nib_words_find() hashes them again.
+ */
+static inline void
+nib_hfilter_add(uint64_t *f, size_t nw, uint64_t h)
+{
+	f[(h >> 6) & (nw - 1)] |= 1ULL << (h & 63);
+}
+
+static inline int
+nib_hfilter_has(const uint64_t *f, size_t nw, uint64_t h)
+{
+	return (int)(f[(h >> 6) & (nw - 1)] >> (h & 63) & 1);
+}
+
 #endif

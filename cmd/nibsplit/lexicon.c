@@ -19,7 +19,8 @@ unsigned char split_alnum[256];
 static struct nib_words lex;
 static int ready;
 /* A filter of the whole marker phrases' XXH3 (split_markmaybe()). */
-static uint64_t markbits[256];
+#define MARKBITS 256
+static uint64_t markbits[MARKBITS];
 
 static const char *const marknames[] = {
 	"", "chrome", "related", "comments", "footer", "navigation",
@@ -53,14 +54,14 @@ setmark(const unsigned char *s, size_t n, int mark, int prefix)
 	if (!prefix) {
 		uint64_t h = XXH3_64bits(s, n);
 
-		markbits[(h >> 6) & 255] |= 1ULL << (h & 63);
+		nib_hfilter_add(markbits, MARKBITS, h);
 	}
 }
 
 int
 split_markmaybe(uint64_t h)
 {
-	return (int)(markbits[(h >> 6) & 255] >> (h & 63) & 1);
+	return nib_hfilter_has(markbits, MARKBITS, h);
 }
 
 /*

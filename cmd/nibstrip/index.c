@@ -64,7 +64,7 @@ strip_addlit(struct strip_set *set, const unsigned char *t, size_t n,
 
 	if (rule >= UINT32_MAX)
 		errx(2, "too many rules");
-	set->litbits[(h >> 6) & 1023] |= 1ULL << (h & 63);
+	nib_hfilter_add(set->litbits, LITBITS, h);
 	if (!nib_words_find(&set->lit, norm, len, NULL))
 		nib_words_set(&set->lit, norm, len, (uint32_t)rule + 1);
 	free(norm);

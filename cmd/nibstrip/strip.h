@@ -31,6 +31,9 @@
 
 #include "words.h"
 
+/* Words of the literal-line filter (nib_hfilter_add()). */
+#define LITBITS 1024
+
 enum strip_kind { STRIP_LIT, STRIP_LINE, STRIP_FRAG, STRIP_REP, STRIP_ECHO };
 
 /* Lines before an echo: line looked back at. */
@@ -78,7 +81,7 @@ struct strip_set {
 	/* literal lines: normalized text to rule index + 1 */
 	struct nib_words lit;
 	/* a filter of their normalized texts' XXH3 (strip_litbit()) */
-	uint64_t litbits[1024];
+	uint64_t litbits[LITBITS];
 	/* keyed rules by the first two bytes of the key, ASCII-folded */
 	uint32_t *head;		/* 65536 grams: first candidate + 1 */
 	uint64_t *bigram;	/* bit set of the grams in head */
@@ -182,7 +185,7 @@ strip_fold(unsigned char c)
 static inline int
 strip_litbit(const struct strip_set *set, uint64_t h)
 {
-	return (int)(set->litbits[(h >> 6) & 1023] >> (h & 63) & 1);
+	return nib_hfilter_has(set->litbits, LITBITS, h);
 }
 
 static inline int
