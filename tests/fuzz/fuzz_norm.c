@@ -3,8 +3,9 @@
  * first byte.  The result must be valid UTF-8 without NUL, with as many
  * LFs as the input, and no line of it may start or end with a blank or
  * hold two blanks in a row; mojibake repair of what repair made changes
- * nothing; valid text that scores no badness,
- * so holds no mark of mojibake, comes out as it does with repair off.
+ * nothing; valid text that scores no badness once the controls it
+ * loses are gone, so holds no mark of mojibake, comes out as it does
+ * with repair off.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -75,12 +76,25 @@ idempotent(int f, const unsigned char *s, size_t n)
 	free(copy);
 }
 
+/*
+ * Whether the line loop drops cp.  Repair judges a line with those left
+ * out (mojibake.c's load), so that "A\0\xd0\xa0\xd1\x91" is read as
+ * the mojibake it prints as.
+ */
+static int
+dropped(int32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' &&
+	    cp != '\f') || cp == 0x7F || (cp >= 0x200B && cp <= 0x200D) ||
+	    cp == 0x2060 || cp == 0xFEFF;
+}
+
 /* Valid text with no badness is the same with repair on and off. */
 static void
 unmarked(int f, const unsigned char *s, size_t n)
 {
 	int32_t *u;
-	long m;
+	long m, k = 0;
 	unsigned char *on;
 	const unsigned char *off;
 	size_t non, noff;
@@ -89,7 +103,10 @@ unmarked(int f, const unsigned char *s, size_t n)
 		return;
 	u = malloc((n + 1) * sizeof *u);
 	m = nib_utf8_strict(s, n, u);
-	if (m >= 0 && nib_badness(u, (size_t)m) == 0) {
+	for (long i = 0; i < m; i++)
+		if (!dropped(u[i]))
+			u[k++] = u[i];
+	if (m >= 0 && nib_badness(u, (size_t)k) == 0) {
 		off = nib_norm_line(normalizer(f), s, n, &non);
 		on = malloc(non + 1);
 		memcpy(on, off, non);
