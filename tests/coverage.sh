@@ -12,7 +12,9 @@ gcovr -a "$b/coverage.json" -b >"$b/coverage.txt"
 gcovr -a "$b/coverage.json" >>"$b/coverage.txt"
 sum() {
 	# gcovr -s ends with "lines: 93.1% (1234 out of 1325)" and "branches: ...".
-	gcovr -a "$b/coverage.json" -s -f "$2" -o /dev/null |
+	# Not -o /dev/null: gcovr replaces its output file, and as root
+	# that turns /dev/null into a plain file.
+	gcovr -a "$b/coverage.json" -s -f "$2" -o "$b/summary.txt" |
 		awk -v what="$1" '/^lines:/ { l = $2 " " $3 " " $4 " " $5 " " $6 } /^branches:/ { b = $2 " " $3 " " $4 " " $5 " " $6 }
 		END { printf "%-16s lines %-26s branches %s\n", what, l, b }'
 }
