@@ -30,6 +30,15 @@
  */
 #define PASSMAX 32
 
+/* Whether the line's loop drops cp: a control or a zero-width character. */
+static int
+dropped(int32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' &&
+	    cp != '\f') || cp == 0x7F || (cp >= 0x200B && cp <= 0x200D) ||
+	    cp == 0x2060 || cp == 0xFEFF;
+}
+
 /*
  * Decodes s[0..n) into mj->u as the line's loop would: an invalid
  * sequence is one U+FFFD (a lost byte to repair), or with -W each
@@ -64,9 +73,7 @@ load(struct moji *mj, const unsigned char *s, size_t n, int cp1252)
 		 * it stood between is judged side by side, as it will
 		 * be printed.
 		 */
-		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' &&
-		    cp != '\f') || cp == 0x7F || (cp >= 0x200B && cp <= 0x200D) ||
-		    cp == 0x2060 || cp == 0xFEFF) {
+		if (dropped(cp)) {
 			mj->removed++;
 			continue;
 		}
@@ -223,6 +230,27 @@ fix_c1(struct nib_norm *nm, struct moji *mj)
 }
 
 /*
+ * A repair can spell what the line's loop drops (a word joiner out of
+ * "\xe2\x81\xa0" read as Windows-1252): it goes now, as in load(), so
+ * that what it stood between is judged side by side and repairing the
+ * result again finds nothing new.
+ */
+static void
+drop_spelled(struct moji *mj)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < mj->m; i++) {
+		if (dropped(mj->u[i])) {
+			mj->removed++;
+			continue;
+		}
+		mj->u[w++] = mj->u[i];
+	}
+	mj->m = w;
+}
+
+/*
  * The whole line read again, or else its stretches, until nothing
  * changes (a repair only ever shortens the line, and one can uncover
  * the next), within reason: so that repairing the result again changes
@@ -245,6 +273,7 @@ repair_passes(struct nib_norm *nm, struct moji *mj)
 			step = moji_fix_stretches(nm, mj);
 		if (!step)
 			break;
+		drop_spelled(mj);
 		changed = 1;
 	}
 	return changed;
