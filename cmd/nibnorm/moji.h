@@ -29,6 +29,8 @@ struct moji {
 	struct moji_seen *seen;	/* windows judged already (mojibake.c) */
 };
 
+/* Whether repair leaves cp out, as the line's loop will (mojibake.c). */
+int moji_dropped(int32_t cp);
 /* Whether v[0..vn) is clearly better text than u[0..un) (whole.c). */
 int moji_better(const int32_t *v, size_t vn, const int32_t *u, size_t un);
 /* Whether page p's decoders are the kind that lose undefined bytes. */

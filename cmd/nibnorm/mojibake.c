@@ -30,9 +30,13 @@
  */
 #define PASSMAX 32
 
-/* Whether the line's loop drops cp: a control or a zero-width character. */
-static int
-dropped(int32_t cp)
+/*
+ * Whether repair leaves cp out as the line's loop does: a control or a
+ * zero-width character.  C1 controls and the soft hyphen, which the loop
+ * drops too, stay for fix_c1(): they may be Windows-1252 read wrongly.
+ */
+int
+moji_dropped(int32_t cp)
 {
 	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' &&
 	    cp != '\f') || cp == 0x7F || (cp >= 0x200B && cp <= 0x200D) ||
@@ -73,7 +77,7 @@ load(struct moji *mj, const unsigned char *s, size_t n, int cp1252)
 		 * it stood between is judged side by side, as it will
 		 * be printed.
 		 */
-		if (dropped(cp)) {
+		if (moji_dropped(cp)) {
 			mj->removed++;
 			continue;
 		}
@@ -241,7 +245,7 @@ drop_spelled(struct moji *mj)
 	size_t w = 0;
 
 	for (size_t i = 0; i < mj->m; i++) {
-		if (dropped(mj->u[i])) {
+		if (moji_dropped(mj->u[i])) {
 			mj->removed++;
 			continue;
 		}

@@ -13,6 +13,7 @@
 
 #include "../../cmd/nibnorm/badness.h"
 #include "../../cmd/nibnorm/line.h"
+#include "../../cmd/nibnorm/moji.h"
 #include "../../cmd/nibnorm/norm.h"
 #include "../../cmd/nibnorm/utf8bytes.h"
 #include "utf8.h"
@@ -76,19 +77,6 @@ idempotent(int f, const unsigned char *s, size_t n)
 	free(copy);
 }
 
-/*
- * Whether the line loop drops cp.  Repair judges a line with those left
- * out (mojibake.c's load), so that "A\0\xd0\xa0\xd1\x91" is read as
- * the mojibake it prints as.
- */
-static int
-dropped(int32_t cp)
-{
-	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' &&
-	    cp != '\f') || cp == 0x7F || (cp >= 0x200B && cp <= 0x200D) ||
-	    cp == 0x2060 || cp == 0xFEFF;
-}
-
 /* Valid text with no badness is the same with repair on and off. */
 static void
 unmarked(int f, const unsigned char *s, size_t n)
@@ -103,8 +91,9 @@ unmarked(int f, const unsigned char *s, size_t n)
 		return;
 	u = malloc((n + 1) * sizeof *u);
 	m = nib_utf8_strict(s, n, u);
+	/* Repair judges the line with what it drops left out (load). */
 	for (long i = 0; i < m; i++)
-		if (!dropped(u[i]))
+		if (!moji_dropped(u[i]))
 			u[k++] = u[i];
 	if (m >= 0 && nib_badness(u, (size_t)k) == 0) {
 		off = nib_norm_line(normalizer(f), s, n, &non);
